@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "reviewmodel.h"
+
+#include "redpak/diagnostic.h"
+#include "redpak/findings.h"
+#include "redpak/node.h"
+#include "redpak/parser.h"
+
+#include <algorithm>
+
+namespace redpak::gui {
+
+namespace {
+
+QString qs(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+} // namespace
+
+ReviewModel::ReviewModel(QObject* parent) : QAbstractListModel(parent) {}
+
+int ReviewModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant ReviewModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount()) {
+        return {};
+    }
+    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    const Change& c = row.change;
+    switch (role) {
+    case NodeRole:
+        return row.node;
+    case AliasRole:
+        return row.alias;
+    case DepthRole:
+        return row.depth;
+    case Qt::DisplayRole:
+    case ItemRole:
+        return qs(c.item);
+    case DirectionRole:
+        return qs(toString(c.direction));
+    case KindRole:
+        return qs(toString(c.kind));
+    case BeforeRole:
+        return c.before ? qs(*c.before) : QString();
+    case AfterRole:
+        return c.after ? qs(*c.after) : QString();
+    case ReasonRole:
+        return qs(c.reason);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ReviewModel::roleNames() const {
+    return {{NodeRole, "node"},     {AliasRole, "alias"},         {DepthRole, "depth"},
+            {ItemRole, "item"},     {DirectionRole, "direction"}, {KindRole, "kind"},
+            {BeforeRole, "before"}, {AfterRole, "after"},         {ReasonRole, "reason"}};
+}
+
+int ReviewModel::count(Direction direction) const {
+    return static_cast<int>(std::count_if(m_rows.begin(), m_rows.end(), [direction](const Row& r) {
+        return r.change.direction == direction;
+    }));
+}
+
+void ReviewModel::clear() {
+    beginResetModel();
+    m_rows.clear();
+    m_status = Status::Empty;
+    m_errorString.clear();
+    m_changedNodes = 0;
+    m_scoreBefore.clear();
+    m_scoreAfter.clear();
+    m_scoreRises = false;
+    m_newErrors.clear();
+    m_newWarnings.clear();
+    endResetModel();
+    Q_EMIT resultChanged();
+}
+
+void ReviewModel::fail(const QString& message) {
+    clear();
+    m_status = Status::Failed;
+    m_errorString = message;
+    Q_EMIT resultChanged();
+}
+
+void ReviewModel::setReport(const ImpactReport& report) {
+    beginResetModel();
+    m_rows.clear();
+    for (const NodeImpact& node : report.nodes) {
+        for (const Change& change : node.diff.changes) {
+            m_rows.push_back(Row{qs(node.node), qs(node.alias), node.depth, change});
+        }
+    }
+    // Widening first across the whole tree, parents before children within a direction.
+    std::stable_sort(m_rows.begin(), m_rows.end(), [](const Row& a, const Row& b) {
+        return static_cast<int>(a.change.direction) < static_cast<int>(b.change.direction);
+    });
+    m_changedNodes = static_cast<int>(report.nodes.size());
+    m_newErrors.clear();
+    m_newWarnings.clear();
+    for (const NodeImpact& node : report.nodes) {
+        for (const MergeError& error : node.newErrors) {
+            m_newErrors << qs(error.diagnostic.format());
+        }
+        for (const Diagnostic& warning : node.newWarnings) {
+            m_newWarnings << qs(warning.format());
+        }
+    }
+    m_scoreBefore.clear();
+    m_scoreAfter.clear();
+    m_scoreRises = false;
+    const auto edited = std::find_if(report.nodes.begin(), report.nodes.end(),
+                                     [](const NodeImpact& n) { return n.depth == 0; });
+    if (edited != report.nodes.end()) {
+        m_scoreBefore = qs(formatScore(edited->scoreBefore));
+        m_scoreAfter = qs(formatScore(edited->scoreAfter));
+        m_scoreRises = edited->scoreAfter > edited->scoreBefore;
+    }
+    m_status = Status::Ready;
+    m_errorString.clear();
+    endResetModel();
+    Q_EMIT resultChanged();
+}
+
+void ReviewModel::review(const QString& nodePath, const QString& newText, bool admin) {
+    const std::string text = newText.toStdString();
+    try {
+        const std::optional<NodeLocation> node = locateNode(nodePath.toStdString());
+        if (!node) {
+            fail(tr("%1 is not a rednode").arg(nodePath));
+            return;
+        }
+        if (!admin) {
+            setReport(computeImpact(node->base, parseConfig(text, node->normalConfig.string())));
+            return;
+        }
+        // The admin file alone: a file diff against what is on disk (or nothing).
+        const std::string file = (node->base / kAdminConfigName).string();
+        const Config before =
+            node->adminConfig
+                ? loadConfigFile(*node->adminConfig)
+                : parseConfig("headers:\n  alias: " +
+                                  loadConfigFile(node->normalConfig).headers.alias.value + "\n",
+                              file);
+        ImpactReport report;
+        report.node = node->base.string();
+        report.file = file;
+        NodeImpact impact;
+        impact.node = node->base.string();
+        impact.alias = before.headers.alias.value;
+        impact.diff = diffConfigs(before, parseConfig(text, file));
+        if (!impact.diff.empty()) {
+            report.nodes.push_back(std::move(impact));
+        }
+        setReport(report);
+        // Scores are those of normal mode: an admin file alone does not change them.
+        m_scoreBefore.clear();
+        m_scoreAfter.clear();
+        m_scoreRises = false;
+        Q_EMIT resultChanged();
+    } catch (const InputError& error) {
+        fail(qs(error.diagnostic().format()));
+    }
+}
+
+} // namespace redpak::gui

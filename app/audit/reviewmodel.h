@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: Apache-2.0
+// The review shown before a save: what the edited file changes, for the node and every node
+// below it (core impact.h: in memory, nothing is written), one row per change with the widening
+// ones first, plus the score change and the merge errors the change would create. QML calls
+// review() with the text about to be saved and binds to the result.
+#pragma once
+
+#include "redpak/impact.h"
+
+#include <QAbstractListModel>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+#include <vector>
+
+namespace redpak::gui {
+
+class ReviewModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(Status status READ status NOTIFY resultChanged)
+    Q_PROPERTY(QString errorString READ errorString NOTIFY resultChanged)
+    Q_PROPERTY(int wideningCount READ wideningCount NOTIFY resultChanged)
+    Q_PROPERTY(int narrowingCount READ narrowingCount NOTIFY resultChanged)
+    Q_PROPERTY(int neutralCount READ neutralCount NOTIFY resultChanged)
+    Q_PROPERTY(int changedNodes READ changedNodes NOTIFY resultChanged)
+    Q_PROPERTY(QString scoreBefore READ scoreBefore NOTIFY resultChanged)
+    Q_PROPERTY(QString scoreAfter READ scoreAfter NOTIFY resultChanged)
+    Q_PROPERTY(bool scoreRises READ scoreRises NOTIFY resultChanged)
+    Q_PROPERTY(QStringList newErrors READ newErrors NOTIFY resultChanged)
+    Q_PROPERTY(QStringList newWarnings READ newWarnings NOTIFY resultChanged)
+
+public:
+    enum class Status { Empty, Ready, Failed };
+    Q_ENUM(Status)
+
+    enum Roles {
+        NodeRole = Qt::UserRole + 1,
+        AliasRole,
+        DepthRole,
+        ItemRole,
+        DirectionRole, // "widening", "narrowing", "neutral"
+        KindRole,      // "added", "removed", "modified"
+        BeforeRole,
+        AfterRole,
+        ReasonRole,
+    };
+    Q_ENUM(Roles)
+
+    explicit ReviewModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    Status status() const { return m_status; }
+    QString errorString() const { return m_errorString; }
+    int wideningCount() const { return count(Direction::Widening); }
+    int narrowingCount() const { return count(Direction::Narrowing); }
+    int neutralCount() const { return count(Direction::Neutral); }
+    int changedNodes() const { return m_changedNodes; }
+    QString scoreBefore() const { return m_scoreBefore; }
+    QString scoreAfter() const { return m_scoreAfter; }
+    bool scoreRises() const { return m_scoreRises; }
+    QStringList newErrors() const { return m_newErrors; }
+    QStringList newWarnings() const { return m_newWarnings; }
+
+    // Reviews `newText` as the next content of a config file of the node at `nodePath`: the
+    // normal file is reviewed with its tree-wide impact, the admin file on its own.
+    Q_INVOKABLE void review(const QString& nodePath, const QString& newText, bool admin);
+    Q_INVOKABLE void clear();
+
+    // The rows of a computed report (also used by tests).
+    void setReport(const ImpactReport& report);
+
+Q_SIGNALS:
+    void resultChanged();
+
+private:
+    struct Row {
+        QString node;
+        QString alias;
+        int depth = 0;
+        Change change;
+    };
+    int count(Direction direction) const;
+    void fail(const QString& message);
+
+    std::vector<Row> m_rows;
+    Status m_status = Status::Empty;
+    QString m_errorString;
+    int m_changedNodes = 0;
+    QString m_scoreBefore;
+    QString m_scoreAfter;
+    bool m_scoreRises = false;
+    QStringList m_newErrors;
+    QStringList m_newWarnings;
+};
+
+} // namespace redpak::gui

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+// Base of the editor's list models (environ, exports, capabilities, cgroups, settings): rows
+// come from the document's working Config, edits go through ConfigDocument::applyEdit (the
+// core writer regenerates the YAML, the edit is undoable). When the row count is unchanged the
+// rows are updated in place, so the field being edited in QML keeps its focus.
+#pragma once
+
+#include "configdocument.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QtQml/qqmlregistration.h>
+
+namespace redpak::gui {
+
+class ConfigListModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ANONYMOUS
+    Q_PROPERTY(redpak::gui::ConfigDocument* document READ document WRITE setDocument NOTIFY
+                   documentChanged)
+    Q_PROPERTY(bool editable READ isEditable NOTIFY editableChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+public:
+    using QAbstractListModel::QAbstractListModel;
+
+    ConfigDocument* document() const { return m_document; }
+    void setDocument(ConfigDocument* document);
+    bool isEditable() const { return m_document && m_document->isFormEditable(); }
+    int count() const { return m_count; }
+    int rowCount(const QModelIndex& parent = {}) const override;
+
+Q_SIGNALS:
+    void documentChanged();
+    void editableChanged();
+    void countChanged();
+
+protected:
+    // Number of rows for `config`.
+    virtual int rowsIn(const Config& config) const = 0;
+    // Called after the working config changed, before the views are told.
+    virtual void recompute() {}
+    // Called when the document opens another file (or reloads it).
+    virtual void documentLoaded() {}
+
+    const Config* config() const;
+    ConfigSection* section(Config& config) const;
+    void edit(const QString& description, const std::function<void(Config&)>& change);
+    bool validRow(int row) const { return row >= 0 && row < m_count; }
+
+private:
+    void refresh();
+
+    QPointer<ConfigDocument> m_document;
+    int m_count = 0;
+    bool m_editable = false;
+};
+
+} // namespace redpak::gui

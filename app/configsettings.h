@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+// The scalar keys of the `config` map as a table: spec spelling, form group, value kind, and
+// typed access to the ConfigSection member. Shared by the settings form and the "why" view so
+// that both name and read keys the same way.
+#pragma once
+
+#include "redpak/config.h"
+
+#include <QString>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace redpak::gui {
+
+struct SettingDefinition {
+    QString key;       // "share_net", "die-with-parent", ...
+    const char* group; // untranslated group title (context "SettingsModel")
+    QString kind;      // "text", "integer", "bool", "edu", "share"
+    std::function<std::optional<QString>(const ConfigSection&)> value; // as written
+    std::function<int(const ConfigSection&)> line;
+    std::function<void(ConfigSection& to, const ConfigSection& from)> copy;
+    std::function<void(ConfigSection&)> clear;
+};
+
+// A value as the YAML file spells it (umask in octal, EDU and share values by name).
+QString valueText(const std::string& value);
+QString valueText(std::uint32_t umask);
+QString valueText(std::int64_t value);
+QString valueText(bool value);
+QString valueText(Edu value);
+QString valueText(const ShareValue& value);
+
+// Every scalar key, in form order.
+const std::vector<SettingDefinition>& configSettings();
+
+// The definition for `key`, or nullptr.
+const SettingDefinition* findSetting(const QString& key);
+
+} // namespace redpak::gui

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: Apache-2.0
+// Connection to the privileged helper (org.redpak.Helper on the system bus), shared by the
+// helper-backed store and launcher. Translates node paths into the helper's node NAMEs
+// ("ROOT/REL/PATH", roots from ListRoots) and D-Bus error names into StoreError.
+#pragma once
+
+#include "nodestore.h"
+
+#include <QDBusError>
+#include <QList>
+#include <QObject>
+#include <functional>
+#include <memory>
+#include <optional>
+
+class HelperProxy;
+struct RedpakRoot;
+
+namespace redpak::gui {
+
+class HelperClient : public QObject {
+    Q_OBJECT
+public:
+    // The helper's flag bits (helper/org.redpak.Helper1.xml).
+    static constexpr uint kAllowInteraction = 1;
+    static constexpr uint kAdmin = 2;
+
+    // The process-wide connection (one proxy, one ListRoots cache).
+    static HelperClient& shared();
+
+    HelperProxy& proxy() { return *m_proxy; }
+
+    // Calls `done` with the helper NAME of `nodeDir`, or nullopt when no helper root holds it.
+    void
+    resolveName(const QString& nodeDir, QObject* context,
+                std::function<void(const std::optional<QString>& name, const StoreResult&)> done);
+    // The node path of a helper NAME, when its root is known.
+    std::optional<QString> pathForName(const QString& name) const;
+
+    static StoreResult resultFromError(const QDBusError& error);
+
+Q_SIGNALS:
+    void launchExited(quint64 launchId, int status);
+
+private:
+    HelperClient();
+    ~HelperClient() override;
+    std::optional<QString> nameFor(const QString& nodeDir) const;
+
+    std::unique_ptr<HelperProxy> m_proxy;
+    std::optional<QList<RedpakRoot>> m_roots; // cached ListRoots reply
+};
+
+} // namespace redpak::gui

@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "launchmodel.h"
+
+#include <QProcess>
+#include <algorithm>
+
+namespace redpak::gui {
+
+namespace {
+// Output kept per launch; older output is dropped first.
+constexpr qsizetype kMaxOutputChars = 512 * 1024;
+} // namespace
+
+LaunchModel::LaunchModel(LauncherFor launcherFor, QObject* parent)
+    : QAbstractListModel(parent), m_launcherFor(std::move(launcherFor)) {}
+
+void LaunchModel::attach(Launcher* launcher) {
+    if (m_attached.contains(launcher)) {
+        return;
+    }
+    m_attached.insert(launcher);
+    connect(launcher, &Launcher::started, this, [this](quint64 id) {
+        update(id, [](Launch& l) { l.state = State::Running; },
+               {StateRole, RunningRole, StatusTextRole});
+        Q_EMIT runningChanged();
+    });
+    connect(launcher, &Launcher::outputReceived, this, [this](quint64 id, const QString& text) {
+        update(id,
+               [&text](Launch& l) {
+                   l.output += text;
+                   if (l.output.size() > kMaxOutputChars) {
+                       l.output.remove(0, l.output.size() - kMaxOutputChars);
+                   }
+               },
+               {OutputRole});
+    });
+    connect(launcher, &Launcher::finished, this, [this](quint64 id, int status) {
+        update(id,
+               [status](Launch& l) {
+                   l.state = State::Finished;
+                   l.exitStatus = status;
+               },
+               {StateRole, RunningRole, ExitStatusRole, StatusTextRole, AcceptsInputRole});
+        Q_EMIT runningChanged();
+    });
+    connect(launcher, &Launcher::failedToStart, this, [this](quint64 id, const QString& error) {
+        update(id,
+               [&error](Launch& l) {
+                   l.state = State::FailedToStart;
+                   l.error = error;
+               },
+               {StateRole, RunningRole, StatusTextRole, AcceptsInputRole});
+        Q_EMIT runningChanged();
+    });
+}
+
+int LaunchModel::rowOf(quint64 id) const {
+    for (std::size_t i = 0; i < m_launches.size(); ++i) {
+        if (m_launches[i].id == id) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+void LaunchModel::update(quint64 id, const std::function<void(Launch&)>& change, QList<int> roles) {
+    const int row = rowOf(id);
+    if (row < 0) {
+        return;
+    }
+    change(m_launches[static_cast<std::size_t>(row)]);
+    Q_EMIT dataChanged(index(row), index(row), roles);
+}
+
+int LaunchModel::launch(const QString& nodeDir, const QString& commandLine, bool admin) {
+    Launcher* launcher = m_launcherFor(nodeDir);
+    if (!launcher) {
+        return -1;
+    }
+    attach(launcher);
+    Launch entry;
+    entry.id = m_nextId++;
+    entry.nodeDir = nodeDir;
+    entry.command = QProcess::splitCommand(commandLine);
+    entry.admin = admin;
+    entry.started = QDateTime::currentDateTime();
+    entry.launcher = launcher;
+    const int row = static_cast<int>(m_launches.size());
+    beginInsertRows({}, row, row);
+    m_launches.push_back(entry);
+    endInsertRows();
+    Q_EMIT runningChanged();
+    launcher->start(entry.id, LaunchRequest{nodeDir, entry.command, admin});
+    return row;
+}
+
+void LaunchModel::stop(int row) {
+    if (row < 0 || row >= rowCount()) {
+        return;
+    }
+    const Launch& entry = m_launches[static_cast<std::size_t>(row)];
+    if (entry.launcher && entry.state == State::Running) {
+        entry.launcher->stop(entry.id);
+    }
+}
+
+bool LaunchModel::sendLine(int row, const QString& line) {
+    if (row < 0 || row >= rowCount()) {
+        return false;
+    }
+    Launch& entry = m_launches[static_cast<std::size_t>(row)];
+    if (!entry.launcher || entry.state != State::Running ||
+        !entry.launcher->sendInput(entry.id, line + QLatin1Char('\n'))) {
+        return false;
+    }
+    // Echo what was typed, as a terminal would.
+    entry.output += line + QLatin1Char('\n');
+    Q_EMIT dataChanged(index(row), index(row), {OutputRole});
+    return true;
+}
+
+void LaunchModel::dryRun(const QString& nodeDir, const QString& commandLine, bool admin) {
+    Launcher* launcher = m_launcherFor(nodeDir);
+    if (!launcher) {
+        return;
+    }
+    m_dryRunBusy = true;
+    Q_EMIT dryRunChanged();
+    launcher->dryRun(LaunchRequest{nodeDir, QProcess::splitCommand(commandLine), admin}, this,
+                     [this](const DryRunResult& result) {
+                         m_dryRunBusy = false;
+                         m_dryRunText = result.bwrapArguments.join(QLatin1Char('\n'));
+                         m_dryRunError = result.ok ? QString() : result.error;
+                         Q_EMIT dryRunChanged();
+                     });
+}
+
+void LaunchModel::clearFinished() {
+    for (int row = rowCount() - 1; row >= 0; --row) {
+        const State state = m_launches[static_cast<std::size_t>(row)].state;
+        if (state == State::Finished || state == State::FailedToStart) {
+            beginRemoveRows({}, row, row);
+            m_launches.erase(m_launches.begin() + row);
+            endRemoveRows();
+        }
+    }
+}
+
+int LaunchModel::runningCount() const {
+    return static_cast<int>(
+        std::count_if(m_launches.begin(), m_launches.end(), [](const Launch& l) {
+            return l.state == State::Running || l.state == State::Starting;
+        }));
+}
+
+QSet<QString> LaunchModel::runningNodes() const {
+    QSet<QString> nodes;
+    for (const Launch& launch : m_launches) {
+        if (launch.state == State::Running || launch.state == State::Starting) {
+            nodes.insert(launch.nodeDir);
+        }
+    }
+    return nodes;
+}
+
+int LaunchModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_launches.size());
+}
+
+QVariant LaunchModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) {
+        return {};
+    }
+    const Launch& launch = m_launches[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case IdRole:
+        return launch.id;
+    case NodePathRole:
+        return launch.nodeDir;
+    case Qt::DisplayRole:
+    case CommandRole:
+        return launch.command.isEmpty() ? tr("(default shell)")
+                                        : launch.command.join(QLatin1Char(' '));
+    case AdminRole:
+        return launch.admin;
+    case StateRole:
+        return QVariant::fromValue(launch.state);
+    case RunningRole:
+        return launch.state == State::Running || launch.state == State::Starting;
+    case ExitStatusRole:
+        return launch.exitStatus;
+    case StatusTextRole:
+        switch (launch.state) {
+        case State::Starting:
+            return tr("starting");
+        case State::Running:
+            return tr("running");
+        case State::Finished:
+            return launch.exitStatus > 128 ? tr("killed by signal %1").arg(launch.exitStatus - 128)
+                                           : tr("exited with status %1").arg(launch.exitStatus);
+        case State::FailedToStart:
+            return tr("failed to start: %1").arg(launch.error);
+        }
+        return {};
+    case OutputRole:
+        return launch.output;
+    case StartedRole:
+        return launch.started;
+    case AcceptsInputRole:
+        return launch.state == State::Running && launch.launcher && launch.launcher->acceptsInput();
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> LaunchModel::roleNames() const {
+    return {{IdRole, "launchId"},
+            {NodePathRole, "nodePath"},
+            {CommandRole, "command"},
+            {AdminRole, "admin"},
+            {StateRole, "state"},
+            {RunningRole, "running"},
+            {ExitStatusRole, "exitStatus"},
+            {StatusTextRole, "statusText"},
+            {OutputRole, "output"},
+            {StartedRole, "started"},
+            {AcceptsInputRole, "acceptsInput"}};
+}
+
+} // namespace redpak::gui

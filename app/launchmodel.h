@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+// Launches made from the GUI: one row per launch (node, command, state, exit status, output),
+// newest last. Starting, stopping and the dry run go through the Launcher chosen for the node
+// (local redwrap for user roots, the helper for system roots); tests pass a fake.
+#pragma once
+
+#include "launcher.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+#include <QPointer>
+#include <QSet>
+#include <QtQml/qqmlregistration.h>
+#include <functional>
+#include <vector>
+
+namespace redpak::gui {
+
+class LaunchModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(int runningCount READ runningCount NOTIFY runningChanged)
+    Q_PROPERTY(QString defaultCommand READ defaultCommand CONSTANT)
+    Q_PROPERTY(bool dryRunBusy READ dryRunBusy NOTIFY dryRunChanged)
+    Q_PROPERTY(QString dryRunText READ dryRunText NOTIFY dryRunChanged)
+    Q_PROPERTY(QString dryRunError READ dryRunError NOTIFY dryRunChanged)
+
+public:
+    enum class State { Starting, Running, Finished, FailedToStart };
+    Q_ENUM(State)
+
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        NodePathRole,
+        CommandRole,
+        AdminRole,
+        StateRole,
+        RunningRole,
+        ExitStatusRole,
+        StatusTextRole, // translated summary: "running", "exited with status 0", ...
+        OutputRole,
+        StartedRole,
+        AcceptsInputRole,
+    };
+    Q_ENUM(Roles)
+
+    // Picks the launcher for a node (local or helper).
+    using LauncherFor = std::function<Launcher*(const QString& nodeDir)>;
+
+    explicit LaunchModel(LauncherFor launcherFor, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    int runningCount() const;
+    QString defaultCommand() const { return QStringLiteral("/bin/sh -i"); }
+    bool dryRunBusy() const { return m_dryRunBusy; }
+    QString dryRunText() const { return m_dryRunText; }
+    QString dryRunError() const { return m_dryRunError; }
+    QSet<QString> runningNodes() const;
+
+    // Starts `commandLine` (shell-like quoting, empty = the node's shell) in the node; returns
+    // the new row.
+    Q_INVOKABLE int launch(const QString& nodeDir, const QString& commandLine, bool admin);
+    Q_INVOKABLE void stop(int row);
+    // Sends a line to the command's standard input (local launches).
+    Q_INVOKABLE bool sendLine(int row, const QString& line);
+    // Computes the bwrap call for the same arguments without launching.
+    Q_INVOKABLE void dryRun(const QString& nodeDir, const QString& commandLine, bool admin);
+    // Removes the launches that have ended.
+    Q_INVOKABLE void clearFinished();
+
+Q_SIGNALS:
+    void runningChanged();
+    void dryRunChanged();
+
+private:
+    struct Launch {
+        quint64 id = 0;
+        QString nodeDir;
+        QStringList command;
+        bool admin = false;
+        State state = State::Starting;
+        int exitStatus = 0;
+        QString output;
+        QString error;
+        QDateTime started;
+        QPointer<Launcher> launcher;
+    };
+    void attach(Launcher* launcher);
+    int rowOf(quint64 id) const;
+    void update(quint64 id, const std::function<void(Launch&)>& change, QList<int> roles);
+
+    LauncherFor m_launcherFor;
+    QSet<Launcher*> m_attached;
+    std::vector<Launch> m_launches;
+    quint64 m_nextId = 1;
+    bool m_dryRunBusy = false;
+    QString m_dryRunText;
+    QString m_dryRunError;
+};
+
+} // namespace redpak::gui

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "locallauncher.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QPointer>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTimer>
+
+namespace redpak::gui {
+
+namespace {
+// Time a stopped command gets between SIGTERM and SIGKILL.
+constexpr int kStopGraceMs = 3000;
+} // namespace
+
+DryRunResult parseDump(const QString& standardOutput, const QString& standardError, int exitCode) {
+    DryRunResult result;
+    const QStringList lines = standardOutput.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (exitCode != 0 || lines.isEmpty() || !lines.first().startsWith(QLatin1String("DUMP:"))) {
+        result.error =
+            standardError.trimmed().isEmpty() ? standardOutput.trimmed() : standardError.trimmed();
+        return result;
+    }
+    result.ok = true;
+    result.bwrapArguments.append(lines.first().mid(5).trimmed());
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        result.bwrapArguments.append(lines.at(i).trimmed());
+    }
+    return result;
+}
+
+LocalLauncher::LocalLauncher(QString redwrapPath, QObject* parent)
+    : Launcher(parent), m_redwrapPath(std::move(redwrapPath)) {}
+
+LocalLauncher::~LocalLauncher() {
+    for (QProcess* process : std::as_const(m_processes)) {
+        process->disconnect(this);
+        process->kill();
+        process->waitForFinished(1000);
+    }
+}
+
+QString LocalLauncher::locateRedwrap() {
+    const QString besideUs = QCoreApplication::applicationDirPath() + QStringLiteral("/redwrap");
+    if (QFileInfo(besideUs).isExecutable()) {
+        return besideUs;
+    }
+    const QString inPath = QStandardPaths::findExecutable(QStringLiteral("redwrap"));
+    return inPath.isEmpty() ? QStringLiteral("redwrap") : inPath;
+}
+
+QStringList LocalLauncher::redwrapArguments(const LaunchRequest& request, bool dumpOnly) const {
+    QStringList arguments;
+    if (request.admin) {
+        arguments << QStringLiteral("--admin");
+    }
+    if (dumpOnly) {
+        arguments << QStringLiteral("--dump-only");
+    }
+    arguments << QStringLiteral("--redpath") << request.nodeDir;
+    if (!request.command.isEmpty()) {
+        arguments << QStringLiteral("--") << request.command;
+    }
+    return arguments;
+}
+
+void LocalLauncher::start(quint64 id, const LaunchRequest& request) {
+    auto* process = new QProcess(this);
+    process->setProcessChannelMode(QProcess::MergedChannels);
+    m_processes.insert(id, process);
+    connect(process, &QProcess::started, this, [this, id] { Q_EMIT started(id); });
+    connect(process, &QProcess::readyRead, this, [this, id, process] {
+        Q_EMIT outputReceived(id, QString::fromLocal8Bit(process->readAll()));
+    });
+    connect(process, &QProcess::finished, this,
+            [this, id, process](int exitCode, QProcess::ExitStatus exitStatus) {
+                // On a crash exit QProcess reports the signal number as exit code; report it
+                // the way the helper does (128 + signal).
+                const int status = exitStatus == QProcess::NormalExit ? exitCode : 128 + exitCode;
+                m_processes.remove(id);
+                process->deleteLater();
+                Q_EMIT finished(id, status);
+            });
+    connect(process, &QProcess::errorOccurred, this,
+            [this, id, process](QProcess::ProcessError error) {
+                if (error != QProcess::FailedToStart) {
+                    return;
+                }
+                m_processes.remove(id);
+                process->deleteLater();
+                Q_EMIT failedToStart(id, process->errorString());
+            });
+    process->start(m_redwrapPath, redwrapArguments(request, false));
+}
+
+void LocalLauncher::stop(quint64 id) {
+    QProcess* process = m_processes.value(id);
+    if (!process) {
+        return;
+    }
+    process->terminate();
+    QPointer<QProcess> guard(process);
+    QTimer::singleShot(kStopGraceMs, this, [guard] {
+        if (guard && guard->state() != QProcess::NotRunning) {
+            guard->kill();
+        }
+    });
+}
+
+bool LocalLauncher::sendInput(quint64 id, const QString& text) {
+    QProcess* process = m_processes.value(id);
+    if (!process) {
+        return false;
+    }
+    return process->write(text.toLocal8Bit()) >= 0;
+}
+
+void LocalLauncher::dryRun(const LaunchRequest& request, QObject* context,
+                           std::function<void(const DryRunResult&)> done) {
+    auto* process = new QProcess(this);
+    QPointer<QObject> guard(context);
+    connect(process, &QProcess::finished, this,
+            [process, guard, done](int exitCode, QProcess::ExitStatus exitStatus) {
+                process->deleteLater();
+                if (!guard) {
+                    return;
+                }
+                const int code = exitStatus == QProcess::NormalExit ? exitCode : -1;
+                done(parseDump(QString::fromLocal8Bit(process->readAllStandardOutput()),
+                               QString::fromLocal8Bit(process->readAllStandardError()), code));
+            });
+    connect(process, &QProcess::errorOccurred, this,
+            [process, guard, done](QProcess::ProcessError error) {
+                if (error != QProcess::FailedToStart) {
+                    return;
+                }
+                process->deleteLater();
+                if (guard) {
+                    done(DryRunResult{false, {}, process->errorString()});
+                }
+            });
+    process->start(m_redwrapPath, redwrapArguments(request, true));
+}
+
+} // namespace redpak::gui

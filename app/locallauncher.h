@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+// Launcher that runs `redwrap` as the current user with QProcess; output (stdout and stderr
+// merged) is streamed, stdin stays open so a shell can be driven from the output panel.
+#pragma once
+
+#include "launcher.h"
+
+#include <QHash>
+
+class QProcess;
+
+namespace redpak::gui {
+
+class LocalLauncher final : public Launcher {
+    Q_OBJECT
+public:
+    // `redwrapPath`: the redwrap executable (see locateRedwrap()).
+    explicit LocalLauncher(QString redwrapPath, QObject* parent = nullptr);
+    ~LocalLauncher() override;
+
+    void start(quint64 id, const LaunchRequest& request) override;
+    void stop(quint64 id) override;
+    bool acceptsInput() const override { return true; }
+    bool sendInput(quint64 id, const QString& text) override;
+    void dryRun(const LaunchRequest& request, QObject* context,
+                std::function<void(const DryRunResult&)> done) override;
+
+    // redwrap next to this program (build/bin, /usr/bin), else the one in PATH.
+    static QString locateRedwrap();
+
+private:
+    QStringList redwrapArguments(const LaunchRequest& request, bool dumpOnly) const;
+
+    QString m_redwrapPath;
+    QHash<quint64, QProcess*> m_processes;
+};
+
+} // namespace redpak::gui

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: Apache-2.0
+// redpak-manager: opens node roots, shows the GUI, or renders it to an image (--screenshot).
+#include "helperlauncher.h"
+#include "locallauncher.h"
+#include "redpak/diagnostic.h"
+#include "redpak/node.h"
+#include "session.h"
+#include "workspace.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QGuiApplication>
+#include <QIcon>
+#include <QImage>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(RedPak_ModelsPlugin)
+Q_IMPORT_QML_PLUGIN(RedPak_ManagerPlugin)
+
+using namespace redpak::gui;
+
+namespace {
+
+// Time given to asynchronous loads (documents, merge) before a screenshot is taken.
+constexpr int kScreenshotDelayMs = 1200;
+
+void installTranslations(QGuiApplication& app) {
+    auto* qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QLocale(), QStringLiteral("qt"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+        QCoreApplication::installTranslator(qtTranslator);
+    }
+    auto* translator = new QTranslator(&app);
+    if (translator->load(QLocale(), QStringLiteral("redpak-manager"), QStringLiteral("_"),
+                         QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(translator);
+    }
+}
+
+// The root directory of the family of `nodeDir` (its top node), or nodeDir itself.
+QString familyRoot(const QString& nodeDir) {
+    try {
+        const auto family = redpak::locateFamily(nodeDir.toStdString());
+        if (!family.empty()) {
+            return QString::fromStdString(family.front().base.string());
+        }
+    } catch (const redpak::InputError&) {
+    }
+    return nodeDir;
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    // Software rendering unless the user chose a backend: the machines this runs on (build
+    // servers, remote sessions) often have no GPU.
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND")) {
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    }
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("redpak"));
+    QCoreApplication::setApplicationName(QStringLiteral("redpak-manager"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(REDPAK_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("RedPak Manager"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.redpak.Manager"));
+    QGuiApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("org.redpak.Manager"),
+                         QIcon(QStringLiteral(":/icons/org.redpak.Manager.png"))));
+    installTranslations(app);
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE")) {
+        QQuickStyle::setStyle(QStringLiteral("Fusion"));
+    }
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Browse, edit, review and launch rednodes."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption rootOption(
+        QStringLiteral("root"),
+        QCoreApplication::translate("main", "Open the node root DIR (repeatable)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption redpathOption(
+        QStringLiteral("redpath"), QCoreApplication::translate("main", "Select the node DIR."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Render the main window to FILE (PNG) and exit."),
+        QStringLiteral("FILE"));
+    parser.addOptions({rootOption, redpathOption, screenshotOption});
+    parser.process(app);
+
+    Workspace workspace;
+    for (const QString& root : parser.values(rootOption)) {
+        if (!workspace.addRoot(root)) {
+            std::fprintf(stderr, "redpak-manager: %s: not a directory\n", qPrintable(root));
+            return 2;
+        }
+    }
+    const QString redpath = parser.isSet(redpathOption)
+                                ? QDir::cleanPath(QDir(parser.value(redpathOption)).absolutePath())
+                                : QString();
+    if (!redpath.isEmpty() && !workspace.storeFor(redpath)) {
+        workspace.addRoot(familyRoot(redpath));
+    }
+
+    LocalLauncher localLauncher(LocalLauncher::locateRedwrap());
+    std::unique_ptr<HelperLauncher> helperLauncher; // created when a system node launches
+    Session session(&workspace, [&](const QString& nodeDir) -> Launcher* {
+        const NodeStore* store = workspace.storeFor(nodeDir);
+        if (store && store->usesHelper()) {
+            if (!helperLauncher) {
+                helperLauncher = std::make_unique<HelperLauncher>();
+            }
+            return helperLauncher.get();
+        }
+        return &localLauncher;
+    });
+    if (!redpath.isEmpty()) {
+        session.setCurrentNode(redpath);
+    }
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&session)}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/RedPak/Manager/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        return 1;
+    }
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    if (parser.isSet(screenshotOption) && window) {
+        const QString file = parser.value(screenshotOption);
+        QTimer::singleShot(kScreenshotDelayMs, &app, [window, file] {
+            const QImage image = window->grabWindow();
+            if (image.isNull() || !image.save(file)) {
+                std::fprintf(stderr, "redpak-manager: could not write %s\n", qPrintable(file));
+                QCoreApplication::exit(1);
+                return;
+            }
+            QCoreApplication::exit(0);
+        });
+    }
+    return app.exec();
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "nodefiltermodel.h"
+
+#include "nodetreemodel.h"
+
+namespace redpak::gui {
+
+NodeFilterModel::NodeFilterModel(QObject* parent) : QSortFilterProxyModel(parent) {
+    setRecursiveFilteringEnabled(true);
+    connect(this, &QAbstractItemModel::modelReset, this, &NodeFilterModel::updateMatchCount);
+    connect(this, &QSortFilterProxyModel::sourceModelChanged, this,
+            &NodeFilterModel::updateMatchCount);
+}
+
+void NodeFilterModel::setFilterText(const QString& text) {
+    if (text == m_filterText) {
+        return;
+    }
+    m_filterText = text;
+    m_words = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    invalidateRowsFilter();
+    Q_EMIT filterTextChanged();
+    updateMatchCount();
+}
+
+bool NodeFilterModel::matches(const QModelIndex& sourceIndex) const {
+    const QString haystack = sourceIndex.data(NodeTreeModel::SearchTextRole).toString();
+    for (const QString& word : m_words) {
+        if (!haystack.contains(word)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool NodeFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
+    // Recursive filtering keeps the ancestors of accepted rows.
+    return matches(sourceModel()->index(sourceRow, 0, sourceParent));
+}
+
+int NodeFilterModel::countMatches(const QModelIndex& sourceParent) const {
+    int count = 0;
+    for (int row = 0; row < sourceModel()->rowCount(sourceParent); ++row) {
+        const QModelIndex child = sourceModel()->index(row, 0, sourceParent);
+        count += (matches(child) ? 1 : 0) + countMatches(child);
+    }
+    return count;
+}
+
+void NodeFilterModel::updateMatchCount() {
+    const int count = sourceModel() ? countMatches({}) : 0;
+    if (count != m_matchCount) {
+        m_matchCount = count;
+        Q_EMIT matchCountChanged();
+    }
+}
+
+QModelIndex NodeFilterModel::indexForPath(const QString& path) const {
+    auto* tree = qobject_cast<NodeTreeModel*>(sourceModel());
+    return tree ? mapFromSource(tree->indexForPath(path)) : QModelIndex();
+}
+
+} // namespace redpak::gui

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+// What the tree shows about one node without opening it: alias, state, and the problems the
+// core parser and merge report for it (badges). Computed by core, summarised here.
+#pragma once
+
+#include "redpak/node.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace redpak::gui {
+
+struct NodeInspection {
+    QString alias; // headers.alias, or the directory name when the config is unreadable
+    bool disabled = false;
+    bool hasAdminConfig = false;
+    // The family's files differ from the last approved review (core audit: drifted or a
+    // damaged record). Never-reviewed nodes are not flagged.
+    bool unaudited = false;
+    QStringList errors;   // "FILE:LINE:COLUMN: message" from parser, status reader and merge
+    QStringList warnings; // idem
+    QString searchText;   // alias, path and config file contents, lower case
+};
+
+// Parses the node's files and merges its family (normal mode, and admin mode when the family
+// has admin files). Never throws.
+NodeInspection inspectNode(const NodeLocation& location);
+
+} // namespace redpak::gui

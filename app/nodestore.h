@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+// File access to the rednodes of one opened root. The GUI never opens config files itself:
+// a user-owned root is served by LocalNodeStore, a system root by HelperNodeStore (D-Bus).
+// Calls are asynchronous (the helper may ask polkit); `done` runs later on the GUI thread,
+// and not at all once `context` is destroyed.
+#pragma once
+
+#include "redpak/merge.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+#include <functional>
+
+namespace redpak::gui {
+
+// Normal (etc/redpak.yaml) or admin (etc/redpak-admin.yaml) file; same numbering as the
+// helper's KIND argument.
+using redpak::ConfigKind;
+
+// Why a store call failed; the GUI translates these, stores never return translated text.
+enum class StoreError {
+    None,
+    NotFound,
+    AlreadyExists,
+    StaleDigest,
+    InvalidConfig,
+    NotAuthorized,
+    Failed
+};
+
+struct StoreResult {
+    StoreError error = StoreError::None;
+    QString detail; // English detail from the system or the helper
+
+    bool ok() const { return error == StoreError::None; }
+};
+
+struct ConfigFileContent {
+    StoreResult result;
+    bool exists = false; // false for an absent admin config
+    QString text;
+    QByteArray digest; // lower-case hex SHA-256 of the bytes; empty when the file is absent
+};
+
+struct WriteReply {
+    StoreResult result;
+    QByteArray newDigest;
+};
+
+class NodeStore {
+public:
+    virtual ~NodeStore() = default;
+
+    // Absolute path of the root this store serves.
+    virtual QString rootPath() const = 0;
+    // True when writes go through the privileged helper (the reviewed digest matters).
+    virtual bool usesHelper() const = 0;
+
+    virtual void readConfig(const QString& nodeDir, ConfigKind kind, QObject* context,
+                            std::function<void(const ConfigFileContent&)> done) = 0;
+    // Replaces the file only if its current digest is `expectedDigest` ("" = file absent).
+    virtual void writeConfig(const QString& nodeDir, ConfigKind kind, const QString& text,
+                             const QByteArray& expectedDigest, QObject* context,
+                             std::function<void(const WriteReply&)> done) = 0;
+    // Creates node `parentDir/dirName` (alias = dirName) from a template.
+    virtual void createNode(const QString& parentDir, const QString& dirName,
+                            const QString& templateName, QObject* context,
+                            std::function<void(const StoreResult&)> done) = 0;
+    // Deletes a node that has no child node.
+    virtual void deleteNode(const QString& nodeDir, QObject* context,
+                            std::function<void(const StoreResult&)> done) = 0;
+};
+
+// Lower-case hex SHA-256, the digest format shared with the helper.
+QByteArray contentDigest(const QByteArray& bytes);
+
+// Path of config file `kind` of the node at `nodeDir` (current names; legacy names when only
+// they exist).
+QString configFilePath(const QString& nodeDir, ConfigKind kind);
+
+} // namespace redpak::gui

@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "nodetreemodel.h"
+
+#include "redpak/diagnostic.h"
+#include "workspace.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+
+namespace redpak::gui {
+
+NodeTreeModel::NodeTreeModel(Workspace* workspace, QObject* parent)
+    : QAbstractItemModel(parent), m_workspace(workspace) {
+    connect(workspace, &Workspace::rootsChanged, this, &NodeTreeModel::reload);
+    reload();
+}
+
+void NodeTreeModel::reload() {
+    beginResetModel();
+    m_nodes.clear();
+    m_topLevel.clear();
+    QHash<QString, int> byPath;
+    for (const QString& root : m_workspace->roots()) {
+        std::vector<TreeEntry> entries;
+        try {
+            entries = enumerateTree(root.toStdString());
+        } catch (const InputError&) {
+            continue; // an unreadable root shows no node; the other roots still load
+        }
+        for (const TreeEntry& entry : entries) {
+            Node node;
+            node.path = QDir::cleanPath(QString::fromStdString(entry.location.base.string()));
+            if (byPath.contains(node.path)) {
+                continue; // nested roots list the same node twice
+            }
+            node.inspection = inspectNode(entry.location);
+            const NodeStore* store = m_workspace->storeFor(node.path);
+            node.usesHelper = store && store->usesHelper();
+            // enumerateTree lists parents first, so the parent is already known.
+            const QString parentDir = QFileInfo(node.path).absolutePath();
+            node.parent = byPath.value(parentDir, -1);
+            const int index = static_cast<int>(m_nodes.size());
+            std::vector<int>& siblings =
+                node.parent < 0 ? m_topLevel
+                                : m_nodes[static_cast<std::size_t>(node.parent)].children;
+            node.row = static_cast<int>(siblings.size());
+            siblings.push_back(index);
+            byPath.insert(node.path, index);
+            m_nodes.push_back(std::move(node));
+        }
+    }
+    endResetModel();
+    Q_EMIT nodeCountChanged();
+}
+
+const std::vector<int>& NodeTreeModel::childrenOf(int node) const {
+    return node < 0 ? m_topLevel : m_nodes[static_cast<std::size_t>(node)].children;
+}
+
+QModelIndex NodeTreeModel::index(int row, int column, const QModelIndex& parent) const {
+    if (column != 0 || row < 0) {
+        return {};
+    }
+    const int parentNode = parent.isValid() ? static_cast<int>(parent.internalId()) : -1;
+    const std::vector<int>& children = childrenOf(parentNode);
+    if (row >= static_cast<int>(children.size())) {
+        return {};
+    }
+    return createIndex(row, 0, static_cast<quintptr>(children[static_cast<std::size_t>(row)]));
+}
+
+QModelIndex NodeTreeModel::parent(const QModelIndex& child) const {
+    if (!child.isValid()) {
+        return {};
+    }
+    const int parentNode = m_nodes[child.internalId()].parent;
+    if (parentNode < 0) {
+        return {};
+    }
+    return createIndex(m_nodes[static_cast<std::size_t>(parentNode)].row, 0,
+                       static_cast<quintptr>(parentNode));
+}
+
+int NodeTreeModel::rowCount(const QModelIndex& parent) const {
+    if (parent.column() > 0) {
+        return 0;
+    }
+    return static_cast<int>(
+        childrenOf(parent.isValid() ? static_cast<int>(parent.internalId()) : -1).size());
+}
+
+int NodeTreeModel::columnCount(const QModelIndex&) const {
+    return 1;
+}
+
+QVariant NodeTreeModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid)) {
+        return {};
+    }
+    const Node& node = m_nodes[index.internalId()];
+    const NodeInspection& inspection = node.inspection;
+    switch (role) {
+    case Qt::DisplayRole:
+    case AliasRole:
+        return inspection.alias;
+    case Qt::ToolTipRole:
+    case PathRole:
+        return node.path;
+    case HasAdminConfigRole:
+        return inspection.hasAdminConfig;
+    case DisabledRole:
+        return inspection.disabled;
+    case ErrorCountRole:
+        return static_cast<int>(inspection.errors.size());
+    case ErrorTextRole:
+        return inspection.errors.join(QLatin1Char('\n'));
+    case WarningCountRole:
+        return static_cast<int>(inspection.warnings.size());
+    case WarningTextRole:
+        return inspection.warnings.join(QLatin1Char('\n'));
+    case UnauditedRole:
+        return inspection.unaudited;
+    case RunningRole:
+        return m_running.contains(node.path);
+    case UsesHelperRole:
+        return node.usesHelper;
+    case SearchTextRole:
+        return inspection.searchText;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> NodeTreeModel::roleNames() const {
+    QHash<int, QByteArray> names = QAbstractItemModel::roleNames();
+    names.insert({{AliasRole, "alias"},
+                  {PathRole, "path"},
+                  {HasAdminConfigRole, "hasAdminConfig"},
+                  {DisabledRole, "disabled"},
+                  {ErrorCountRole, "errorCount"},
+                  {ErrorTextRole, "errorText"},
+                  {WarningCountRole, "warningCount"},
+                  {WarningTextRole, "warningText"},
+                  {UnauditedRole, "unaudited"},
+                  {RunningRole, "running"},
+                  {UsesHelperRole, "usesHelper"},
+                  {SearchTextRole, "searchText"}});
+    return names;
+}
+
+QModelIndex NodeTreeModel::indexForPath(const QString& path) const {
+    const QString clean = QDir::cleanPath(path);
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        if (m_nodes[i].path == clean) {
+            return createIndex(m_nodes[i].row, 0, static_cast<quintptr>(i));
+        }
+    }
+    return {};
+}
+
+void NodeTreeModel::emitBadgeChange(const QSet<QString>& changed, int role) {
+    for (const QString& path : changed) {
+        const QModelIndex index = indexForPath(path);
+        if (index.isValid()) {
+            Q_EMIT dataChanged(index, index, {role});
+        }
+    }
+}
+
+void NodeTreeModel::setRunningNodes(const QSet<QString>& paths) {
+    const QSet<QString> changed = (paths - m_running) + (m_running - paths);
+    m_running = paths;
+    emitBadgeChange(changed, RunningRole);
+}
+
+} // namespace redpak::gui

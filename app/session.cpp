@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "session.h"
+
+#include <QDir>
+
+namespace redpak::gui {
+
+Session::Session(Workspace* workspace, LaunchModel::LauncherFor launcherFor, QObject* parent)
+    : QObject(parent), m_workspace(workspace), m_tree(new NodeTreeModel(workspace, this)),
+      m_filteredTree(new NodeFilterModel(this)),
+      m_normal(new ConfigDocument(workspace, ConfigKind::Normal, this)),
+      m_admin(new ConfigDocument(workspace, ConfigKind::Admin, this)),
+      m_effective(new EffectiveConfigModel(this)),
+      m_launches(new LaunchModel(std::move(launcherFor), this)),
+      m_actions(new NodeActions(workspace, this)) {
+    m_filteredTree->setSourceModel(m_tree);
+    for (ConfigDocument* document : {m_normal, m_admin}) {
+        connect(document, &ConfigDocument::modifiedChanged, this, &Session::modifiedChanged);
+        connect(document, &ConfigDocument::validationChanged, this, &Session::modifiedChanged);
+        connect(document, &ConfigDocument::saved, this, &Session::afterSave);
+    }
+    connect(m_launches, &LaunchModel::runningChanged, this,
+            [this] { m_tree->setRunningNodes(m_launches->runningNodes()); });
+    connect(m_tree, &QAbstractItemModel::modelReset, this,
+            [this] { m_tree->setRunningNodes(m_launches->runningNodes()); });
+    connect(m_actions, &NodeActions::created, this, [this](const QString& path) {
+        m_tree->reload();
+        setCurrentNode(path);
+    });
+    connect(m_actions, &NodeActions::removed, this, [this](const QString& path) {
+        if (m_currentNode == path) {
+            setCurrentNode(QString());
+        }
+        m_tree->reload();
+    });
+}
+
+void Session::setCurrentNode(const QString& path) {
+    const QString clean = path.isEmpty() ? QString() : QDir::cleanPath(path);
+    if (clean == m_currentNode) {
+        return;
+    }
+    m_currentNode = clean;
+    for (ConfigDocument* document : {m_normal, m_admin}) {
+        if (clean.isEmpty()) {
+            document->close();
+        } else {
+            document->load(clean);
+        }
+    }
+    m_effective->setNodePath(clean);
+    Q_EMIT currentNodeChanged();
+}
+
+bool Session::canSaveAll() const {
+    return isModified() && (!m_normal->isModified() || m_normal->isValid()) &&
+           (!m_admin->isModified() || m_admin->isValid());
+}
+
+void Session::saveAll() {
+    for (ConfigDocument* document : {m_normal, m_admin}) {
+        if (document->isModified()) {
+            document->save();
+        }
+    }
+}
+
+void Session::afterSave() {
+    m_tree->reload();
+    m_effective->reload();
+}
+
+} // namespace redpak::gui

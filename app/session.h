@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: Apache-2.0
+// Wires the application's models together and tracks the selected node: selecting a node
+// opens its two config files and merges its family; a save, a create or a delete refreshes the
+// tree; running launches show in the tree. It exposes objects, not operations: QML calls the
+// models themselves.
+#pragma once
+
+#include "configdocument.h"
+#include "effectiveconfigmodel.h"
+#include "launchmodel.h"
+#include "nodeactions.h"
+#include "nodefiltermodel.h"
+#include "nodetreemodel.h"
+#include "workspace.h"
+
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+namespace redpak::gui {
+
+class Session : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(redpak::gui::Workspace* workspace READ workspace CONSTANT)
+    Q_PROPERTY(redpak::gui::NodeTreeModel* tree READ tree CONSTANT)
+    Q_PROPERTY(redpak::gui::NodeFilterModel* filteredTree READ filteredTree CONSTANT)
+    Q_PROPERTY(redpak::gui::ConfigDocument* normalDocument READ normalDocument CONSTANT)
+    Q_PROPERTY(redpak::gui::ConfigDocument* adminDocument READ adminDocument CONSTANT)
+    Q_PROPERTY(redpak::gui::EffectiveConfigModel* effective READ effective CONSTANT)
+    Q_PROPERTY(redpak::gui::LaunchModel* launches READ launches CONSTANT)
+    Q_PROPERTY(redpak::gui::NodeActions* actions READ actions CONSTANT)
+    Q_PROPERTY(QString currentNode READ currentNode WRITE setCurrentNode NOTIFY currentNodeChanged)
+    Q_PROPERTY(bool modified READ isModified NOTIFY modifiedChanged)
+    Q_PROPERTY(bool canSaveAll READ canSaveAll NOTIFY modifiedChanged)
+
+public:
+    Session(Workspace* workspace, LaunchModel::LauncherFor launcherFor, QObject* parent = nullptr);
+
+    Workspace* workspace() const { return m_workspace; }
+    NodeTreeModel* tree() const { return m_tree; }
+    NodeFilterModel* filteredTree() const { return m_filteredTree; }
+    ConfigDocument* normalDocument() const { return m_normal; }
+    ConfigDocument* adminDocument() const { return m_admin; }
+    EffectiveConfigModel* effective() const { return m_effective; }
+    LaunchModel* launches() const { return m_launches; }
+    NodeActions* actions() const { return m_actions; }
+
+    QString currentNode() const { return m_currentNode; }
+    void setCurrentNode(const QString& path);
+    // Either config file of the current node has unsaved changes.
+    bool isModified() const { return m_normal->isModified() || m_admin->isModified(); }
+    // Every modified file of the current node is valid, so saveAll() can write them.
+    bool canSaveAll() const;
+    Q_INVOKABLE void saveAll();
+
+Q_SIGNALS:
+    void currentNodeChanged();
+    void modifiedChanged();
+
+private:
+    void afterSave();
+
+    Workspace* m_workspace;
+    NodeTreeModel* m_tree;
+    NodeFilterModel* m_filteredTree;
+    ConfigDocument* m_normal;
+    ConfigDocument* m_admin;
+    EffectiveConfigModel* m_effective;
+    LaunchModel* m_launches;
+    NodeActions* m_actions;
+    QString m_currentNode;
+};
+
+} // namespace redpak::gui

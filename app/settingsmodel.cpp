@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "settingsmodel.h"
+
+#include "configsettings.h"
+#include "fragmentcheck.h"
+
+namespace redpak::gui {
+
+SettingsModel::SettingsModel(QObject* parent) : ConfigListModel(parent) {}
+SettingsModel::~SettingsModel() = default;
+
+const std::vector<SettingDefinition>& SettingsModel::rows() const {
+    return configSettings();
+}
+
+int SettingsModel::rowsIn(const Config&) const {
+    return static_cast<int>(rows().size());
+}
+
+int SettingsModel::setCount() const {
+    return m_setCount;
+}
+
+void SettingsModel::recompute() {
+    int count = 0;
+    if (const Config* current = config(); current && current->config) {
+        for (const SettingDefinition& definition : rows()) {
+            count += definition.value(*current->config) ? 1 : 0;
+        }
+    }
+    if (count != m_setCount) {
+        m_setCount = count;
+        Q_EMIT setCountChanged();
+    }
+}
+
+void SettingsModel::documentLoaded() {
+    // Refused input belongs to the file it was typed for.
+    m_pending.clear();
+}
+
+QVariant SettingsModel::data(const QModelIndex& index, int role) const {
+    const Config* current = config();
+    if (!current || !validRow(index.row())) {
+        return {};
+    }
+    const SettingDefinition& row = rows()[static_cast<std::size_t>(index.row())];
+    static const ConfigSection empty;
+    const ConfigSection& section = current->config ? *current->config : empty;
+    const std::optional<QString> value = row.value(section);
+    switch (role) {
+    case Qt::DisplayRole:
+    case KeyRole:
+        return row.key;
+    case GroupRole:
+        return tr(row.group);
+    case FirstInGroupRole:
+        return index.row() == 0 ||
+               rows()[static_cast<std::size_t>(index.row() - 1)].group != row.group;
+    case KindRole:
+        return row.kind;
+    case ValueRole:
+        return value.value_or(QString());
+    case IsSetRole:
+        return value.has_value();
+    case ChoicesRole:
+        if (row.kind == QLatin1String("bool")) {
+            return QStringList{QString(), QStringLiteral("true"), QStringLiteral("false")};
+        }
+        if (row.kind == QLatin1String("edu") || row.kind == QLatin1String("share")) {
+            return QStringList{QString(), QStringLiteral("enabled"), QStringLiteral("disabled"),
+                               QStringLiteral("unset")};
+        }
+        return QStringList();
+    case PendingTextRole:
+        return m_pending.value(index.row()).text;
+    case LineRole:
+        return row.line(section);
+    case ErrorRole:
+        return m_pending.value(index.row()).error;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> SettingsModel::roleNames() const {
+    return {{KeyRole, "key"},
+            {GroupRole, "group"},
+            {FirstInGroupRole, "firstInGroup"},
+            {KindRole, "kind"},
+            {ValueRole, "value"},
+            {IsSetRole, "isSet"},
+            {ChoicesRole, "choices"},
+            {PendingTextRole, "pendingText"},
+            {LineRole, "line"},
+            {ErrorRole, "error"}};
+}
+
+void SettingsModel::setValue(int row, const QString& text) {
+    if (!validRow(row)) {
+        return;
+    }
+    if (text.isEmpty()) {
+        unset(row);
+        return;
+    }
+    const SettingDefinition& definition = rows()[static_cast<std::size_t>(row)];
+    const ScalarParse parse = parseConfigScalar(definition.key, text);
+    if (!parse.section) {
+        m_pending.insert(row, Pending{text, parse.error});
+        Q_EMIT dataChanged(index(row), index(row), {PendingTextRole, ErrorRole});
+        return;
+    }
+    const ConfigSection parsed = *parse.section;
+    m_pending.remove(row);
+    edit(tr("Set %1").arg(definition.key),
+         [this, &definition, &parsed](Config& c) { definition.copy(*section(c), parsed); });
+}
+
+void SettingsModel::unset(int row) {
+    if (!validRow(row)) {
+        return;
+    }
+    const SettingDefinition& definition = rows()[static_cast<std::size_t>(row)];
+    m_pending.remove(row);
+    Q_EMIT dataChanged(index(row), index(row), {PendingTextRole, ErrorRole});
+    edit(tr("Remove %1").arg(definition.key),
+         [this, &definition](Config& c) { definition.clear(*section(c)); });
+}
+
+} // namespace redpak::gui

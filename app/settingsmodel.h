@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+// The scalar keys of the `config` map (sharings, die-with-parent, hostname, umask, ...), one
+// row each, grouped for the form. A typed value is parsed by the core parser as `KEY: VALUE`;
+// when the parser refuses it the text stays in the row with the message, and the document is
+// not changed until the value is valid.
+#pragma once
+
+#include "configlistmodel.h"
+
+#include <QHash>
+
+namespace redpak::gui {
+
+struct SettingDefinition;
+
+class SettingsModel : public ConfigListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(int setCount READ setCount NOTIFY setCountChanged)
+
+public:
+    enum Roles {
+        KeyRole = Qt::UserRole + 1, // spec spelling, e.g. "share_net", "die-with-parent"
+        GroupRole,                  // translated group title
+        FirstInGroupRole,           // the row starts a group (the form shows the title)
+        KindRole,                   // "text", "integer", "bool", "edu", "share"
+        ValueRole,                  // current value as written ("" when not set)
+        IsSetRole,
+        ChoicesRole,     // for bool/edu/share: the values offered ("" = not set)
+        PendingTextRole, // text refused by the parser, kept for the user to fix
+        LineRole,
+        ErrorRole,
+    };
+    Q_ENUM(Roles)
+
+    explicit SettingsModel(QObject* parent = nullptr);
+    ~SettingsModel() override;
+
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    // Sets key `row` from text ("" unsets it).
+    Q_INVOKABLE void setValue(int row, const QString& text);
+    // Removes key `row` from the file.
+    Q_INVOKABLE void unset(int row);
+    // Number of keys written in the file.
+    int setCount() const;
+
+Q_SIGNALS:
+    void setCountChanged();
+
+protected:
+    int rowsIn(const Config& config) const override;
+    void documentLoaded() override;
+    void recompute() override;
+
+private:
+    struct Pending {
+        QString text;
+        QString error;
+    };
+    const std::vector<SettingDefinition>& rows() const;
+    QHash<int, Pending> m_pending; // by row
+    int m_setCount = 0;
+};
+
+} // namespace redpak::gui

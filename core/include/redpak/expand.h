@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: Apache-2.0
+// Expansion of configuration strings (spec: rednode-format.md §3).
+//
+// `$NAME` tags are replaced from an explicit context (the node that defines the entry and
+// the leaf being launched), `\$` is a literal dollar and `$(command)` is handed to a
+// CommandPolicy chosen by the caller: the launcher allows commands (run unprivileged), the
+// privileged helper refuses them, a viewer can keep them verbatim.
+#pragma once
+
+#include "redpak/config.h"
+#include "redpak/diagnostic.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace redpak {
+
+// What the NODE_* / LEAF_* tags and the REDNODE_* file tags of one node expand to.
+// `path` never ends with '/' (spec §4 deviation: the original tool adds one for parents).
+struct NodeTags {
+    std::string alias;
+    std::string name;
+    std::string path;
+    std::string info;
+};
+
+// Where an expanded string or a command was read from, for messages and for deciding
+// whose privileges a command may run with.
+struct TextOrigin {
+    std::string file;
+    SourcePos pos{};
+};
+
+// Runs one shell command and returns its raw standard output.
+class CommandRunner {
+public:
+    virtual ~CommandRunner() = default;
+    // Throws InputError naming `origin` when the command cannot run or exits non-zero.
+    virtual std::string run(const std::string& command, const TextOrigin& origin) = 0;
+};
+
+// `/bin/sh -c COMMAND` with the caller's environment, stdin from /dev/null, at most 1 MiB of
+// output. Never as root: when the caller is root the command runs as the owner of the file
+// that defines it, or as nobody (65534) when root owns that file, without supplementary groups.
+class ShellCommandRunner final : public CommandRunner {
+public:
+    std::string run(const std::string& command, const TextOrigin& origin) override;
+};
+
+// A `$(...)` or Execfd command that the CommandPolicy does not let run. Callers that must
+// tell a refusal from other bad input (the helper answers it with its own D-Bus error) catch
+// this type; everyone else handles it as the InputError it is.
+class CommandRefusedError : public InputError {
+public:
+    using InputError::InputError;
+};
+
+// What happens to `$(...)` and Execfd commands.
+class CommandPolicy {
+public:
+    enum class Kind {
+        Allow,  // run through the runner
+        Refuse, // error naming the file and line (the privileged helper)
+        Keep,   // not run: `$(command)` stays in the text (viewers, audits)
+    };
+
+    static CommandPolicy allow(CommandRunner& runner) {
+        return CommandPolicy(Kind::Allow, &runner);
+    }
+    static CommandPolicy refuse() { return CommandPolicy(Kind::Refuse, nullptr); }
+    static CommandPolicy keep() { return CommandPolicy(Kind::Keep, nullptr); }
+
+    Kind kind() const { return m_kind; }
+
+    // Output of `command` with one trailing newline removed (Allow), `$(command)` (Keep), or
+    // CommandRefusedError naming `origin` (Refuse).
+    std::string evaluate(const std::string& command, const TextOrigin& origin) const;
+
+    // Exact output of `command` for a file's content (Execfd exports: nothing stripped).
+    // Throws CommandRefusedError naming `origin` under Refuse and Keep (there is no content to
+    // show).
+    std::string fileContent(const std::string& command, const TextOrigin& origin) const;
+
+private:
+    CommandPolicy(Kind kind, CommandRunner* runner) : m_kind(kind), m_runner(runner) {}
+    Kind m_kind;
+    CommandRunner* m_runner;
+};
+
+// Looks a tag up in the launching environment (exact case); nullopt when unset.
+using EnvironmentLookup = std::function<std::optional<std::string>(const std::string& name)>;
+EnvironmentLookup processEnvironment();
+
+// Expands strings. Cheap to construct; host facts (user name, host name...) are read only
+// when a string uses them.
+class Expander {
+public:
+    explicit Expander(const CommandPolicy& commands,
+                      EnvironmentLookup environment = processEnvironment());
+
+    // `text` expanded with `defining` for NODE_* and `leaf` for LEAF_*. Throws InputError
+    // naming `origin` for an unterminated `$(` or a refused/failed command.
+    std::string expand(std::string_view text, const NodeTags& defining, const NodeTags& leaf,
+                       const TextOrigin& origin) const;
+
+    // Value of one tag (predefined, case-insensitive, or from the environment, exact case).
+    std::string tagValue(std::string_view name, const NodeTags& defining,
+                         const NodeTags& leaf) const;
+
+    const CommandPolicy& commands() const { return m_commands; }
+    const EnvironmentLookup& environment() const { return m_environment; }
+
+private:
+    CommandPolicy m_commands;
+    EnvironmentLookup m_environment;
+};
+
+// Removes one trailing "\n" (spec §4 deviation: the original tool keeps it).
+std::string stripOneTrailingNewline(std::string text);
+
+} // namespace redpak

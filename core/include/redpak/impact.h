@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tree-wide impact of a change: what happens to a node and to every node below it if its
+// normal configuration were replaced. Computed in memory (the files are not touched): each
+// node of the subtree is merged twice, with the file as it is and with the replacement, and
+// the two effective configurations are compared (diff.h), with new merge warnings/errors
+// and the change of exposure score (findings.h). This is what a reviewer needs before saving
+// a parent: a parent that shares its network silently widens every child that inherits it.
+#pragma once
+
+#include "redpak/config.h"
+#include "redpak/diagnostic.h"
+#include "redpak/diff.h"
+#include "redpak/merge.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace redpak {
+
+struct NodeImpact {
+    std::string node; // base directory
+    std::string alias;
+    int depth = 0; // 0 for the changed node, 1 for its children...
+    Diff diff;     // effective configuration before -> after
+    std::vector<Diagnostic> newWarnings;
+    std::vector<MergeError> newErrors;
+    std::vector<MergeError> fixedErrors; // errors the change removes
+    double scoreBefore = 0;
+    double scoreAfter = 0;
+
+    bool changed() const {
+        return !diff.empty() || !newWarnings.empty() || !newErrors.empty() || !fixedErrors.empty();
+    }
+};
+
+struct ImpactReport {
+    std::string node; // the node whose normal configuration is replaced
+    std::string file; // its normal configuration file
+    Diff fileDiff;    // the file itself, before -> after (diffConfigs)
+    std::vector<NodeImpact>
+        nodes;                // the changed node and its descendants that change, parents first
+    std::size_t examined = 0; // nodes of the subtree merged
+
+    std::size_t count(Direction direction) const; // changes over all nodes
+    bool hasNewErrors() const;
+};
+
+// Impact of replacing the normal config of the node at `nodeDir` by `replacement`. Descendants
+// are the nodes below `nodeDir` whose family contains it (a plain directory breaks the chain).
+// Throws InputError when a file of the subtree cannot be read or parsed.
+ImpactReport computeImpact(const std::filesystem::path& nodeDir, const Config& replacement,
+                           MergeMode mode = MergeMode::Normal);
+
+// Same, reading and parsing the replacement from `replacementFile`.
+ImpactReport computeImpact(const std::filesystem::path& nodeDir,
+                           const std::filesystem::path& replacementFile,
+                           MergeMode mode = MergeMode::Normal);
+
+std::string formatImpactText(const ImpactReport& report);
+std::string formatImpactJson(const ImpactReport& report);
+
+} // namespace redpak

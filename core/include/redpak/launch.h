@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+// Carrying out a bwrap plan (spec: merge-and-launch.md §3-4): Execfd/Internal content on file
+// descriptors, namespaces to join, cgroups, identity, umask, the time namespace, then exec of
+// bwrap with an empty environment plus the configured variables. bwrap reports the command's
+// exit status (128+signal when it was killed), so redwrap execs it instead of waiting for it.
+#pragma once
+
+#include "redpak/audit.h"
+#include "redpak/expand.h"
+#include "redpak/plan.h"
+
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace redpak {
+
+// A launch step failed (system error, missing source, cgroup refused...).
+class LaunchError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct LaunchOptions {
+    std::string bwrapPath = "/usr/bin/bwrap";
+    std::vector<std::string> command; // empty: /bin/sh
+    // Continue when cgroup limits cannot be applied (the failure is then only a warning).
+    bool force = false;
+    // Runs Execfd export commands (the launcher allows them, unprivileged; see expand.h).
+    const CommandPolicy* commands = nullptr;
+    // Default cgroup root when the configuration has no `cgrouproot`; empty: "<cgroup2 mount
+    // point>/redpak".
+    std::string cgroupRoot;
+    // Receives non-fatal messages (cgroup failures with force).
+    std::function<void(const std::string&)> warn;
+};
+
+// What decides whether the node may be launched at all, before anything of it is read.
+struct LaunchPreconditions {
+    // Refuse the node unless its family is exactly as approved, whatever the policy file says
+    // (redwrap --require-audit).
+    bool requireAudit = false;
+    // Nothing of the node runs (redwrap --dump-only): a disabled node may still be shown.
+    bool dumpOnly = false;
+    // The root-owned launch policy (audit.h); `audit: required` there binds every launcher.
+    std::filesystem::path policyFile{kLaunchPolicyFile};
+};
+
+// The rules every launcher (redwrap, the privileged helper) applies to the node at `nodeDir`
+// first, in this order: the launch policy (audit required: the family must match its approved
+// audit record), then the node's status file, which must be valid and, unless `dumpOnly`, not
+// say `state: Disable` (rednode-format.md §1). A directory without a status file passes the
+// status check: the family load that follows refuses it with the precise reason.
+// Throws InputError.
+void checkLaunchPreconditions(const std::filesystem::path& nodeDir,
+                              const LaunchPreconditions& preconditions);
+
+// Checks the plan against the system (sources exist, no family file reachable through a
+// symlink), prepares everything and execs bwrap. Returns only by throwing LaunchError or
+// InputError; nothing has been executed then.
+[[noreturn]] void launch(const BwrapPlan& plan, const LaunchOptions& options);
+
+// The checks of `launch` that do not change anything (used by tests and --dump-only callers
+// who want them). Throws LaunchError.
+void checkSources(const BwrapPlan& plan);
+
+// Creates the node cgroups below `root` and writes the limits; moves `pid` into the leaf
+// cgroup. Throws LaunchError naming the file that could not be written.
+void applyCgroups(const std::vector<CgroupStep>& steps, const std::string& root, int pid);
+
+// Mount point of the cgroup v2 hierarchy ("/sys/fs/cgroup" or "/sys/fs/cgroup/unified"),
+// empty when there is none.
+std::string cgroup2MountPoint();
+
+} // namespace redpak

@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: Apache-2.0
+// Merge of a family of rednodes into one effective configuration
+// (spec: merge-and-launch.md §1-2).
+//
+// Every effective item remembers where it comes from (node, normal/admin file, position),
+// what it replaced and the warning that replacement deserves, so that `redconf mergeconfig`
+// and the GUI can explain the result. Errors (a child enabling what an ancestor forbids)
+// name the node, the forbidding ancestor and the item; a result with errors must not be
+// launched.
+#pragma once
+
+#include "redpak/config.h"
+#include "redpak/diagnostic.h"
+#include "redpak/expand.h"
+#include "redpak/node.h"
+
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace redpak {
+
+enum class MergeMode { Normal, Admin };
+enum class ConfigKind { Normal, Admin };
+std::string_view toString(ConfigKind kind); // "normal", "admin"
+
+// One node of the family as the merge sees it: where it is and its parsed files.
+// `admin` is only consulted in admin mode.
+struct FamilyMember {
+    NodeLocation location;
+    Config normal;
+    std::optional<Config> admin;
+};
+
+// Reads the family of `leafDir` (root first); admin files are parsed in admin mode only.
+// Throws InputError (missing node, invalid file).
+std::vector<FamilyMember> loadFamily(const std::filesystem::path& leafDir, MergeMode mode);
+
+// Where one definition was written.
+struct Origin {
+    std::string node;  // base directory of the node, without trailing '/'
+    std::string alias; // headers.alias of that node
+    ConfigKind kind = ConfigKind::Normal;
+    std::string file; // path of the config file
+    SourcePos pos{};
+};
+
+// What a definition replaced, with the value it had (as text).
+struct Overridden {
+    Origin origin;
+    std::string value;
+};
+
+struct Provenance {
+    Origin origin;
+    std::optional<Overridden> overrode;
+    std::string warning; // empty when the override is normal practice
+};
+
+template <typename T> struct Effective {
+    T value{};
+    Provenance provenance;
+};
+
+struct EffectivePathEntry {
+    std::string dir;
+    Provenance provenance;
+};
+
+struct EffectiveEnv {
+    std::string key;
+    EnvMode mode = EnvMode::Default;
+    // Default: expanded value; Static: verbatim; Execfd: command output (or `$(command)` when
+    // the policy keeps commands); Inherit: value from the launching environment, absent when
+    // unset there; Remove: absent.
+    std::optional<std::string> value;
+    std::string command; // Execfd: the (expanded) command
+    std::optional<std::string> info;
+    std::optional<std::string> warn;
+    Provenance provenance;
+};
+
+struct EffectiveExport {
+    ExportMode mode = ExportMode::Restricted;
+    std::string mount;  // expanded, normalised (no "//", no trailing '/')
+    std::string source; // host path, symlink target, Execfd command or Internal file
+    std::optional<std::string> info;
+    std::optional<std::string> warn;
+    Provenance provenance;
+};
+
+struct EffectiveCapability {
+    std::string name; // canonical lower case, or "all"
+    bool add = false;
+    Provenance provenance;
+};
+
+// State of one namespace. `key` is the config key it was read from ("share_net", or
+// "share_all" when share_net was unset in that file).
+struct EffectiveShare {
+    ShareValue value;
+    std::string key;
+    Provenance provenance;
+};
+
+struct EffectiveCgroupLimit {
+    CgroupLimit limit;
+    Provenance provenance;
+};
+
+// Cgroup limits of one node of the family (admin over normal for that node). Every node of
+// the family has one, limits or not: node cgroups nest like the nodes.
+struct NodeCgroup {
+    std::string node;
+    std::string alias;
+    std::vector<EffectiveCgroupLimit> limits;
+};
+
+struct MergeError {
+    std::string node;     // the node whose definition is refused
+    std::string ancestor; // the node whose definition forbids it
+    std::string item;     // "share net", "capability cap_chown"
+    Diagnostic diagnostic;
+};
+
+struct FamilyNodeInfo {
+    std::string path;
+    std::string alias;
+    std::string name;
+    std::string info;
+    std::string normalConfig;
+    std::string adminConfig; // empty when absent
+    std::string statusFile;
+};
+
+struct EffectiveConfig {
+    MergeMode mode = MergeMode::Normal;
+    bool expanded = false;
+    std::vector<FamilyNodeInfo> family; // root first
+
+    std::vector<EffectivePathEntry> path;   // child first, admin before normal, no duplicates
+    std::vector<EffectivePathEntry> ldpath; // idem
+    std::vector<EffectiveEnv> environ;      // order of first definition
+    std::vector<EffectiveExport> exports;   // order of first definition (the plan sorts)
+    std::vector<EffectiveCapability> capabilities;
+    std::array<std::optional<EffectiveShare>, kNamespaceCount> shares{}; // by Namespace
+
+    std::optional<Effective<std::string>> persistdir, rpmdir, cachedir;
+    std::optional<Effective<std::uint32_t>> umask;
+    std::optional<Effective<std::string>> setUser, setGroup, smack;
+    std::optional<Effective<std::int64_t>> verbose, mapRootUser;
+    std::optional<Effective<bool>> gpgcheck, unsafe, inheritEnv;
+    std::optional<Effective<Edu>> dieWithParent, newSession;
+    std::optional<Effective<std::string>> hostname, chdir, cgrouproot;
+    std::vector<NodeCgroup> cgroups; // one per node, root first
+
+    std::vector<Diagnostic> warnings;
+    std::vector<MergeError> errors;
+
+    bool ok() const { return errors.empty(); }
+    const std::optional<EffectiveShare>& share(Namespace ns) const {
+        return shares[static_cast<std::size_t>(ns)];
+    }
+};
+
+struct MergeOptions {
+    MergeMode mode = MergeMode::Normal;
+    // Expands strings (NODE_* = defining node for exports, environ, path, ldpath; = leaf for
+    // other config values). nullptr: values are kept as written (`mergeconfig` without
+    // --expand); Execfd/Inherit values are then not evaluated either.
+    const Expander* expander = nullptr;
+};
+
+// Merges `family` (root first, leaf last; not empty). Never throws for merge conflicts: they
+// are in `errors`. Throws InputError when expansion fails (refused command, bad `$(`).
+EffectiveConfig mergeFamily(const std::vector<FamilyMember>& family, const MergeOptions& options);
+
+// The effective configuration with the provenance of every item and the warnings/errors, for
+// `redconf mergeconfig` and the GUI: YAML (readable, also the default text) or JSON.
+enum class EffectiveFormat { Yaml, Json };
+std::string formatEffective(const EffectiveConfig& config, EffectiveFormat format);
+
+// "/a//b/" -> "/a/b" (component-wise normal form used for mount points and comparisons).
+std::string normalizeMountPath(std::string_view path);
+
+} // namespace redpak

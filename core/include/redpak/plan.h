@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+// From an effective configuration to the bubblewrap call (spec: merge-and-launch.md §3).
+//
+// buildPlan is a pure function: same effective configuration, same plan. Everything that needs
+// the system (running Execfd commands, reading Internal files, cgroups, namespaces to join,
+// identity changes) is described in the plan and done by the launcher.
+#pragma once
+
+#include "redpak/merge.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace redpak {
+
+// One bwrap option with its values, e.g. {"--ro-bind", {"/usr", "/usr"}}, and the effective
+// item it comes from (absent for defaults such as the unshared namespaces).
+struct BwrapOption {
+    std::string name;
+    std::vector<std::string> values;
+    std::optional<Provenance> provenance;
+
+    // The provenance explains the option; it is not part of it.
+    friend bool operator==(const BwrapOption& a, const BwrapOption& b) {
+        return a.name == b.name && a.values == b.values;
+    }
+};
+
+// Content the launcher must provide on file descriptor `fd` before executing bwrap.
+struct FdContent {
+    enum class Kind { CommandOutput, FileCopy };
+    Kind kind = Kind::CommandOutput;
+    int fd = 3;
+    std::string source; // the shell command, or the host file
+    std::string mount;
+    TextOrigin origin; // where the export was written (policy decisions, messages)
+};
+
+// A namespace entered with setns(2) before bwrap runs (share_X: /proc/PID/ns/X).
+struct NamespaceJoin {
+    Namespace ns = Namespace::Net;
+    std::string path;
+};
+
+// A host file a bind export needs, checked by the launcher (spec §4: fail when missing).
+struct RequiredSource {
+    std::string path;
+    bool mustBeDirectory = false;
+    TextOrigin origin;
+};
+
+// cgroup of one node: directory relative to the cgroup root, and cgroup v2 files to write.
+struct CgroupStep {
+    std::string relativeDir;                                // "root-alias/child-alias/..."
+    std::vector<std::pair<std::string, std::string>> files; // {"memory.max", "512M"}
+};
+
+struct BwrapPlan {
+    std::vector<BwrapOption> options; // in the order passed to bwrap
+    std::vector<FdContent> fds;       // numbered 3, 4, ... in order of their mounts
+    std::vector<NamespaceJoin> joins; // user namespace first
+    std::vector<RequiredSource> sources;
+    bool launcherCreatesTimeNamespace = false; // share_time: disabled
+    bool launcherCreatesUserNamespace = false; // idem, unless the user namespace is shared
+    bool mapRootUser = false;
+    bool inheritEnvironment = false;
+    std::optional<std::uint32_t> umask;
+    std::optional<std::string> setUser, setGroup, smack;
+    std::optional<std::string> cgroupRoot; // absent: the launcher's default
+    std::vector<CgroupStep> cgroups;       // empty when no node sets a limit
+    // Files of the family that must never be visible in the node (rec. 4): the launcher
+    // repeats the check on resolved paths (symlinks) before bwrap runs.
+    std::vector<std::string> familyFiles;
+    // Rec. 1 beyond `--cap-drop`: the launcher also removes CAP_SYS_ADMIN from the bounding
+    // set when bwrap creates the user namespace (it does not need the capability then).
+    bool dropSysAdminFromBoundingSet = false;
+
+    // Arguments for execve after the bwrap path: options flattened (without the command).
+    std::vector<std::string> arguments() const;
+};
+
+struct PlanOptions {
+    // Risk analysis rec. 1: `--cap-drop cap_sys_admin` unless the configuration adds it (or ALL).
+    bool dropSysAdminByDefault = true;
+};
+
+// Throws InputError naming the export when an export would expose a config or status file of
+// the family inside the node (risk analysis rec. 4), or when the merge has errors.
+BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options = {});
+
+// True when `inner` is `outer` or below it, compared component by component ("/run/hostage"
+// is not below "/run/host").
+bool isSameOrBelow(std::string_view inner, std::string_view outer);
+
+// Component-wise ordering of mount points: a directory sorts before everything below it.
+bool mountPointLess(std::string_view a, std::string_view b);
+
+// The `--dump-only` text (spec §4): "DUMP: BWRAP (as ARGV0)" then one option per line.
+// Internal exports show their source path where bwrap will get a file descriptor.
+std::string formatDump(const BwrapPlan& plan, const std::string& bwrapPath,
+                       const std::string& argv0);
+
+// `--dump-format json`: the same plan as JSON, each option with the provenance of the
+// effective item it comes from, plus the launcher's own steps.
+std::string formatPlanJson(const BwrapPlan& plan, const EffectiveConfig& config,
+                           const std::string& bwrapPath, const std::string& argv0);
+
+} // namespace redpak

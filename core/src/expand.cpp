@@ -1,0 +1,367 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tag and command expansion (spec: rednode-format.md §3).
+#include "redpak/expand.h"
+
+#include "redpak/diagnostic.h"
+
+#include <array>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <grp.h>
+#include <pwd.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace redpak {
+namespace {
+
+constexpr std::size_t kMaxCommandOutput = 1u << 20;
+constexpr uid_t kNobody = 65534;
+
+[[noreturn]] void fail(const TextOrigin& origin, std::string message) {
+    throw InputError(
+        Diagnostic{origin.file, origin.pos.line, origin.pos.column, std::move(message)});
+}
+
+[[noreturn]] void refuseCommand(const std::string& command, const TextOrigin& origin) {
+    throw CommandRefusedError(Diagnostic{
+        origin.file, origin.pos.line, origin.pos.column,
+        "command `" + command + "` refused: configuration commands are not run in this context"});
+}
+
+bool isTagChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+std::string upper(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c >= 'a' && c <= 'z') {
+            c = static_cast<char>(c - 'a' + 'A');
+        }
+    }
+    return out;
+}
+
+std::string loginName() {
+    if (const passwd* pw = getpwuid(getuid()); pw && pw->pw_name) {
+        return pw->pw_name;
+    }
+    if (const char* env = std::getenv("LOGNAME")) {
+        return env;
+    }
+    return std::to_string(getuid());
+}
+
+std::string hostName() {
+    std::array<char, 256> buffer{};
+    if (gethostname(buffer.data(), buffer.size() - 1) != 0) {
+        return {};
+    }
+    return buffer.data();
+}
+
+std::string today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    std::array<char, 32> buffer{};
+    const std::size_t n = std::strftime(buffer.data(), buffer.size(), "%Y-%m-%d", &local);
+    return std::string(buffer.data(), n);
+}
+
+// A random (version 4) UUID; a fresh one for every use of the tag.
+std::string freshUuid() {
+    std::array<unsigned char, 16> bytes{};
+    std::size_t got = 0;
+    while (got < bytes.size()) {
+        const ssize_t n = getrandom(bytes.data() + got, bytes.size() - got, 0);
+        if (n <= 0) {
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            throw std::runtime_error("getrandom failed");
+        }
+        got += static_cast<std::size_t>(n);
+    }
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0f) | 0x40);
+    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3f) | 0x80);
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(36);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) {
+            out.push_back('-');
+        }
+        out.push_back(kHex[bytes[i] >> 4]);
+        out.push_back(kHex[bytes[i] & 0x0f]);
+    }
+    return out;
+}
+
+// VERSION_ID of the host (/etc/os-release), or "unknown".
+std::string osVersion() {
+    const int fd = open("/etc/os-release", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return "unknown";
+    }
+    std::string content(8192, '\0');
+    const ssize_t n = read(fd, content.data(), content.size());
+    close(fd);
+    content.resize(n > 0 ? static_cast<std::size_t>(n) : 0);
+    const std::string key = "VERSION_ID=";
+    std::size_t at = content.rfind("\n" + key);
+    at = content.compare(0, key.size(), key) == 0 ? 0 : (at == std::string::npos ? at : at + 1);
+    if (at == std::string::npos) {
+        return "unknown";
+    }
+    std::string value = content.substr(at + key.size(), content.find('\n', at) - at - key.size());
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+        value = value.substr(1, value.size() - 2);
+    }
+    return value;
+}
+
+// Identity a command runs with (see ShellCommandRunner): never root.
+struct RunIdentity {
+    bool change = false;
+    uid_t uid = 0;
+    gid_t gid = 0;
+};
+
+RunIdentity identityFor(const TextOrigin& origin) {
+    if (geteuid() != 0) {
+        return {};
+    }
+    struct stat st {};
+    if (!origin.file.empty() && stat(origin.file.c_str(), &st) == 0 && st.st_uid != 0) {
+        return {true, st.st_uid, st.st_gid};
+    }
+    return {true, kNobody, static_cast<gid_t>(kNobody)};
+}
+
+} // namespace
+
+std::string stripOneTrailingNewline(std::string text) {
+    if (!text.empty() && text.back() == '\n') {
+        text.pop_back();
+    }
+    return text;
+}
+
+std::string ShellCommandRunner::run(const std::string& command, const TextOrigin& origin) {
+    int pipeFds[2];
+    if (pipe2(pipeFds, O_CLOEXEC) != 0) {
+        fail(origin, std::string("cannot run command: pipe: ") + std::strerror(errno));
+    }
+    const RunIdentity identity = identityFor(origin);
+    const pid_t pid = fork();
+    if (pid < 0) {
+        close(pipeFds[0]);
+        close(pipeFds[1]);
+        fail(origin, std::string("cannot run command: fork: ") + std::strerror(errno));
+    }
+    if (pid == 0) {
+        // Child: only async-signal-safe calls until exec.
+        const int devNull = open("/dev/null", O_RDONLY);
+        if (devNull < 0 || dup2(devNull, 0) < 0 || dup2(pipeFds[1], 1) < 0) {
+            _exit(127);
+        }
+        if (identity.change && (setgroups(0, nullptr) != 0 || setgid(identity.gid) != 0 ||
+                                setuid(identity.uid) != 0)) {
+            _exit(126);
+        }
+        if (chdir("/") != 0) {
+            _exit(127);
+        }
+        const char* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
+        execve("/bin/sh", const_cast<char* const*>(argv), environ);
+        _exit(127);
+    }
+    close(pipeFds[1]);
+    std::string output;
+    std::array<char, 4096> buffer{};
+    bool tooLong = false;
+    for (;;) {
+        const ssize_t n = read(pipeFds[0], buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            break;
+        }
+        if (output.size() + static_cast<std::size_t>(n) > kMaxCommandOutput) {
+            tooLong = true;
+            break;
+        }
+        output.append(buffer.data(), static_cast<std::size_t>(n));
+    }
+    close(pipeFds[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (tooLong) {
+        fail(origin, "output of command `" + command + "` exceeds 1 MiB");
+    }
+    if (WIFSIGNALED(status)) {
+        fail(origin,
+             "command `" + command + "` was killed by signal " + std::to_string(WTERMSIG(status)));
+    }
+    if (WEXITSTATUS(status) != 0) {
+        fail(origin, "command `" + command + "` failed with exit status " +
+                         std::to_string(WEXITSTATUS(status)));
+    }
+    return output;
+}
+
+std::string CommandPolicy::evaluate(const std::string& command, const TextOrigin& origin) const {
+    switch (m_kind) {
+    case Kind::Allow:
+        return stripOneTrailingNewline(m_runner->run(command, origin));
+    case Kind::Refuse:
+        refuseCommand(command, origin);
+    case Kind::Keep:
+        break;
+    }
+    return "$(" + command + ")";
+}
+
+std::string CommandPolicy::fileContent(const std::string& command, const TextOrigin& origin) const {
+    if (m_kind != Kind::Allow) {
+        refuseCommand(command, origin);
+    }
+    return m_runner->run(command, origin);
+}
+
+EnvironmentLookup processEnvironment() {
+    return [](const std::string& name) -> std::optional<std::string> {
+        if (const char* value = std::getenv(name.c_str())) {
+            return std::string(value);
+        }
+        return std::nullopt;
+    };
+}
+
+Expander::Expander(const CommandPolicy& commands, EnvironmentLookup environment)
+    : m_commands(commands), m_environment(std::move(environment)) {}
+
+std::string Expander::tagValue(std::string_view name, const NodeTags& defining,
+                               const NodeTags& leaf) const {
+    const std::string key = upper(name);
+    if (key == "NODE_ALIAS")
+        return defining.alias;
+    if (key == "NODE_NAME")
+        return defining.name;
+    if (key == "NODE_PATH")
+        return defining.path;
+    if (key == "NODE_INFO")
+        return defining.info;
+    if (key == "LEAF_ALIAS")
+        return leaf.alias;
+    if (key == "LEAF_NAME")
+        return leaf.name;
+    if (key == "LEAF_PATH")
+        return leaf.path;
+    if (key == "LEAF_INFO")
+        return leaf.info;
+    if (key == "PID")
+        return std::to_string(getpid());
+    if (key == "UID")
+        return std::to_string(getuid());
+    if (key == "GID")
+        return std::to_string(getgid());
+    if (key == "TODAY")
+        return today();
+    if (key == "UUID")
+        return freshUuid();
+    if (key == "LOGNAME")
+        return loginName();
+    if (key == "HOSTNAME")
+        return hostName();
+    if (key == "CGROUPS_MOUNT_POINT")
+        return "/sys/fs/cgroup";
+    if (key == "REDPESK_VERSION")
+        return osVersion();
+    if (key == "NODE_PREFIX")
+        return m_environment("NODE_PREFIX").value_or("");
+    if (key == "REDPAK_MAIN")
+        return "/etc/redpak/main.yaml";
+    if (key == "REDPAK_MAIN_ADMIN")
+        return "/etc/redpak/main-admin.yaml";
+    if (key == "REDPAK_TMPL")
+        return "/etc/redpak/templates.d";
+    // File tags name the files of the defining node.
+    if (key == "REDNODE_CONF")
+        return defining.path + "/etc/redpak.yaml";
+    if (key == "REDNODE_ADMIN")
+        return defining.path + "/etc/redpak-admin.yaml";
+    if (key == "REDNODE_STATUS")
+        return defining.path + "/.rednode.yaml";
+    if (key == "REDNODE_VARDIR")
+        return defining.path + "/var";
+    if (key == "REDNODE_REPODIR")
+        return defining.path + "/etc/yum.repos.d";
+    if (key == "REDNODE_LOCK")
+        return defining.path + "/.rednode.lock";
+    return m_environment(std::string(name)).value_or("");
+}
+
+std::string Expander::expand(std::string_view text, const NodeTags& defining, const NodeTags& leaf,
+                             const TextOrigin& origin) const {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const char c = text[i];
+        if (c == '\\' && i + 1 < text.size() && text[i + 1] == '$') {
+            out.push_back('$');
+            i += 2;
+            continue;
+        }
+        if (c != '$' || i + 1 >= text.size()) {
+            out.push_back(c);
+            ++i;
+            continue;
+        }
+        if (text[i + 1] == '(') {
+            // Balanced parentheses: `$(echo $(date))` is one command for the shell.
+            std::size_t depth = 1;
+            std::size_t j = i + 2;
+            for (; j < text.size() && depth > 0; ++j) {
+                if (text[j] == '(') {
+                    ++depth;
+                } else if (text[j] == ')') {
+                    --depth;
+                }
+            }
+            if (depth != 0) {
+                fail(origin, "unterminated command `$(` in \"" + std::string(text) +
+                                 "\" (expected a closing ')')");
+            }
+            out += m_commands.evaluate(std::string(text.substr(i + 2, j - i - 3)), origin);
+            i = j;
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < text.size() && isTagChar(text[j])) {
+            ++j;
+        }
+        if (j == i + 1) {
+            out.push_back('$');
+            ++i;
+            continue;
+        }
+        out += tagValue(text.substr(i + 1, j - i - 1), defining, leaf);
+        i = j;
+    }
+    return out;
+}
+
+} // namespace redpak

@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "redpak/impact.h"
+
+#include "redpak/findings.h"
+#include "redpak/node.h"
+#include "redpak/parser.h"
+#include "review_json.h"
+
+#include <algorithm>
+
+namespace redpak {
+
+std::size_t ImpactReport::count(Direction direction) const {
+    std::size_t total = 0;
+    for (const NodeImpact& impact : nodes) {
+        total += impact.diff.count(direction);
+    }
+    return total;
+}
+
+bool ImpactReport::hasNewErrors() const {
+    return std::any_of(nodes.begin(), nodes.end(),
+                       [](const NodeImpact& n) { return !n.newErrors.empty(); });
+}
+
+namespace {
+
+bool sameError(const MergeError& a, const MergeError& b) {
+    return a.node == b.node && a.ancestor == b.ancestor && a.item == b.item;
+}
+
+std::vector<MergeError> errorsOnlyIn(const std::vector<MergeError>& in,
+                                     const std::vector<MergeError>& notIn) {
+    std::vector<MergeError> out;
+    for (const MergeError& error : in) {
+        if (std::none_of(notIn.begin(), notIn.end(),
+                         [&error](const MergeError& other) { return sameError(error, other); })) {
+            out.push_back(error);
+        }
+    }
+    return out;
+}
+
+// Warnings compared by message and file: positions move when lines are added above them.
+std::vector<Diagnostic> warningsOnlyIn(const std::vector<Diagnostic>& in,
+                                       const std::vector<Diagnostic>& notIn) {
+    std::vector<Diagnostic> out;
+    for (const Diagnostic& warning : in) {
+        if (std::none_of(notIn.begin(), notIn.end(), [&warning](const Diagnostic& other) {
+                return other.file == warning.file && other.message == warning.message;
+            })) {
+            out.push_back(warning);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+ImpactReport computeImpact(const std::filesystem::path& nodeDir, const Config& replacement,
+                           MergeMode mode) {
+    const std::optional<NodeLocation> changed = locateNode(nodeDir);
+    if (!changed) {
+        throw InputError(Diagnostic{nodeDir.string(), 0, 0,
+                                    "is not a rednode (no " + std::string(kStatusFileName) + ")"});
+    }
+    ImpactReport report;
+    report.node = changed->base.string();
+    report.file = changed->normalConfig.string();
+    report.fileDiff = diffConfigs(loadConfigFile(changed->normalConfig), replacement);
+
+    for (const TreeEntry& entry : enumerateTree(changed->base)) {
+        std::vector<FamilyMember> family = loadFamily(entry.location.base, mode);
+        const auto member = std::find_if(family.begin(), family.end(), [&](const FamilyMember& m) {
+            return m.location.base == changed->base;
+        });
+        if (member == family.end()) {
+            continue; // below the node on disk, but not its descendant (plain directory between)
+        }
+        ++report.examined;
+        const EffectiveConfig before = mergeForReview(family, mode);
+        member->normal = replacement;
+        const EffectiveConfig after = mergeForReview(family, mode);
+        NodeImpact impact;
+        impact.node = entry.location.base.string();
+        impact.alias = family.back().normal.headers.alias.value;
+        impact.depth = static_cast<int>(std::distance(member, family.end()) - 1);
+        impact.diff = diffEffective(before, after);
+        impact.newWarnings = warningsOnlyIn(after.warnings, before.warnings);
+        impact.newErrors = errorsOnlyIn(after.errors, before.errors);
+        impact.fixedErrors = errorsOnlyIn(before.errors, after.errors);
+        // Rec. 3 checks read the files on disk: they are the same on both sides.
+        impact.scoreBefore = analyzeNode(before).score;
+        impact.scoreAfter = analyzeNode(after).score;
+        if (impact.changed()) {
+            report.nodes.push_back(std::move(impact));
+        }
+    }
+    return report;
+}
+
+ImpactReport computeImpact(const std::filesystem::path& nodeDir,
+                           const std::filesystem::path& replacementFile, MergeMode mode) {
+    return computeImpact(nodeDir, loadConfigFile(replacementFile), mode);
+}
+
+std::string formatImpactText(const ImpactReport& report) {
+    std::string out = "replacing " + report.file + "\nfile: " + report.fileDiff.summary() + "\n";
+    for (const NodeImpact& node : report.nodes) {
+        out += "\n" + node.node + " (" + node.alias + "): " + node.diff.summary() + ", score " +
+               formatScore(node.scoreBefore) + " -> " + formatScore(node.scoreAfter) + "\n";
+        for (const Change& c : node.diff.changes) {
+            out += "  " + std::string(toString(c.direction)) + " " + c.item + ": " +
+                   (c.before ? *c.before : "-") + " -> " + (c.after ? *c.after : "-") + " (" +
+                   c.reason + ")\n";
+        }
+        for (const MergeError& error : node.newErrors) {
+            out += "  new error: " + error.diagnostic.format() + "\n";
+        }
+        for (const MergeError& error : node.fixedErrors) {
+            out += "  error fixed: " + error.diagnostic.format() + "\n";
+        }
+        for (const Diagnostic& warning : node.newWarnings) {
+            out += "  new warning: " + warning.format() + "\n";
+        }
+    }
+    out += "\n" + std::to_string(report.nodes.size()) + " of " + std::to_string(report.examined) +
+           " node(s) change: " + std::to_string(report.count(Direction::Widening)) + " widening, " +
+           std::to_string(report.count(Direction::Narrowing)) + " narrowing, " +
+           std::to_string(report.count(Direction::Neutral)) + " neutral\n";
+    return out;
+}
+
+std::string formatImpactJson(const ImpactReport& report) {
+    using namespace detail;
+    const auto errorsJson = [](const std::vector<MergeError>& errors) {
+        JsonArray out;
+        for (const MergeError& e : errors) {
+            out.push_back(JsonObject{{"node", e.node},
+                                     {"ancestor", e.ancestor},
+                                     {"item", e.item},
+                                     {"message", e.diagnostic.format()}});
+        }
+        return out;
+    };
+    JsonArray nodes;
+    for (const NodeImpact& node : report.nodes) {
+        JsonArray warnings;
+        for (const Diagnostic& w : node.newWarnings) {
+            warnings.push_back(w.format());
+        }
+        nodes.push_back(JsonObject{{"node", node.node},
+                                   {"alias", node.alias},
+                                   {"depth", node.depth},
+                                   {"scoreBefore", node.scoreBefore},
+                                   {"scoreAfter", node.scoreAfter},
+                                   {"diff", diffToJson(node.diff)},
+                                   {"newWarnings", std::move(warnings)},
+                                   {"newErrors", errorsJson(node.newErrors)},
+                                   {"fixedErrors", errorsJson(node.fixedErrors)}});
+    }
+    return writeJson(JsonObject{{"node", report.node},
+                                {"file", report.file},
+                                {"fileDiff", diffToJson(report.fileDiff)},
+                                {"examined", report.examined},
+                                {"changed", report.nodes.size()},
+                                {"widening", report.count(Direction::Widening)},
+                                {"narrowing", report.count(Direction::Narrowing)},
+                                {"neutral", report.count(Direction::Neutral)},
+                                {"nodes", std::move(nodes)}});
+}
+
+} // namespace redpak

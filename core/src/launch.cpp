@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: Apache-2.0
+// Launch of a bwrap plan: prepare in the launcher what bwrap cannot do, then exec bwrap.
+#include "redpak/launch.h"
+
+#include "redpak/diagnostic.h"
+#include "redpak/node.h"
+
+#include <cap-ng.h>
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <grp.h>
+#include <optional>
+#include <pwd.h>
+#include <sched.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+extern char** environ;
+
+namespace redpak {
+namespace {
+
+// File descriptors the launcher keeps for itself are moved above this number so that the
+// numbers the plan promised to bwrap (3, 4, ...) stay free.
+constexpr int kHighFd = 256;
+
+[[noreturn]] void systemFailure(const std::string& what) {
+    throw LaunchError(what + ": " + std::strerror(errno));
+}
+
+std::string where(const TextOrigin& origin) {
+    return origin.file + (origin.pos.line > 0 ? ":" + std::to_string(origin.pos.line) : "");
+}
+
+int moveHigh(int fd) {
+    const int high = fcntl(fd, F_DUPFD_CLOEXEC, kHighFd);
+    if (high < 0) {
+        systemFailure("cannot move a file descriptor");
+    }
+    close(fd);
+    return high;
+}
+
+void writeAll(int fd, const std::string& data, const std::string& what) {
+    std::size_t done = 0;
+    while (done < data.size()) {
+        const ssize_t n = write(fd, data.data() + done, data.size() - done);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            systemFailure("cannot write " + what);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+std::string readWholeFile(const std::string& path, const TextOrigin& origin) {
+    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        throw LaunchError(where(origin) + ": cannot read Internal export source " + path + ": " +
+                          std::strerror(errno));
+    }
+    std::string content;
+    char buffer[65536];
+    ssize_t n;
+    while ((n = read(fd, buffer, sizeof buffer)) > 0) {
+        content.append(buffer, static_cast<std::size_t>(n));
+    }
+    close(fd);
+    if (n < 0) {
+        systemFailure("cannot read " + path);
+    }
+    return content;
+}
+
+// Content of every FdContent, each on a memfd placed at the number the plan gave it.
+void provideFileDescriptors(const BwrapPlan& plan, const LaunchOptions& options) {
+    std::vector<std::pair<int, int>> placed; // {high fd, target fd}
+    for (const FdContent& content : plan.fds) {
+        std::string data;
+        if (content.kind == FdContent::Kind::CommandOutput) {
+            if (!options.commands) {
+                throw LaunchError(where(content.origin) + ": Execfd export " + content.mount +
+                                  " needs a command policy");
+            }
+            data = options.commands->fileContent(content.source, content.origin);
+        } else {
+            data = readWholeFile(content.source, content.origin);
+        }
+        const int fd = memfd_create("redwrap-file", MFD_CLOEXEC);
+        if (fd < 0) {
+            systemFailure("memfd_create");
+        }
+        writeAll(fd, data, "content of " + content.mount);
+        if (lseek(fd, 0, SEEK_SET) != 0) {
+            systemFailure("lseek");
+        }
+        placed.emplace_back(moveHigh(fd), content.fd);
+    }
+    for (const auto& [high, target] : placed) {
+        // dup2 leaves the target without FD_CLOEXEC: bwrap inherits it.
+        if (dup2(high, target) < 0) {
+            systemFailure("cannot place file descriptor " + std::to_string(target));
+        }
+        close(high);
+    }
+}
+
+int namespaceFlag(Namespace ns) {
+    switch (ns) {
+    case Namespace::User:
+        return CLONE_NEWUSER;
+    case Namespace::Cgroup:
+        return CLONE_NEWCGROUP;
+    case Namespace::Net:
+        return CLONE_NEWNET;
+    case Namespace::Pid:
+        return CLONE_NEWPID;
+    case Namespace::Ipc:
+        return CLONE_NEWIPC;
+    case Namespace::Time:
+        return CLONE_NEWTIME;
+    case Namespace::All:
+        break;
+    }
+    return 0;
+}
+
+void joinNamespaces(const BwrapPlan& plan) {
+    for (const NamespaceJoin& join : plan.joins) {
+        const int fd = open(join.path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            systemFailure("cannot open namespace " + join.path);
+        }
+        const int rc = setns(fd, namespaceFlag(join.ns));
+        const int savedErrno = errno;
+        close(fd);
+        if (rc != 0) {
+            errno = savedErrno;
+            systemFailure("cannot join " + std::string(toString(join.ns)) + " namespace " +
+                          join.path + " (needs CAP_SYS_ADMIN)");
+        }
+    }
+}
+
+bool parseNumber(const std::string& text, unsigned long& value) {
+    if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) {
+        return false;
+    }
+    value = std::strtoul(text.c_str(), nullptr, 10);
+    return true;
+}
+
+gid_t resolveGroup(const std::string& name) {
+    unsigned long number = 0;
+    if (parseNumber(name, number)) {
+        return static_cast<gid_t>(number);
+    }
+    const group* gr = getgrnam(name.c_str());
+    if (!gr) {
+        throw LaunchError("set-group: unknown group " + name);
+    }
+    return gr->gr_gid;
+}
+
+// Risk analysis rec. 5: an installed-setuid launcher gives its privileges up as soon as the
+// privileged steps (joins, cgroups, Smack) are done, unless the config asks for an identity.
+void dropToRealUser() {
+    if (geteuid() == getuid() && getegid() == getgid()) {
+        return;
+    }
+    if (setresgid(getgid(), getgid(), getgid()) != 0 ||
+        setresuid(getuid(), getuid(), getuid()) != 0) {
+        systemFailure("cannot drop privileges to the calling user");
+    }
+}
+
+void changeIdentity(const BwrapPlan& plan) {
+    if (!plan.setUser && !plan.setGroup) {
+        dropToRealUser();
+        return;
+    }
+    uid_t uid = getuid();
+    gid_t gid = getgid();
+    if (plan.setUser) {
+        unsigned long number = 0;
+        if (parseNumber(*plan.setUser, number)) {
+            uid = static_cast<uid_t>(number);
+        } else {
+            const passwd* pw = getpwnam(plan.setUser->c_str());
+            if (!pw) {
+                throw LaunchError("set-user: unknown user " + *plan.setUser);
+            }
+            uid = pw->pw_uid;
+            gid = pw->pw_gid;
+        }
+    }
+    if (plan.setGroup) {
+        gid = resolveGroup(*plan.setGroup);
+    }
+    // capng_change_id drops supplementary groups, changes gid then uid, and leaves no
+    // capability behind (the new identity runs bwrap unprivileged).
+    capng_clear(CAPNG_SELECT_BOTH);
+    if (capng_change_id(static_cast<int>(uid), static_cast<int>(gid),
+                        static_cast<capng_flags_t>(CAPNG_DROP_SUPP_GRP | CAPNG_CLEAR_BOUNDING)) !=
+        0) {
+        throw LaunchError("cannot change identity to uid " + std::to_string(uid) + " gid " +
+                          std::to_string(gid) + " (needs CAP_SETUID and CAP_SETGID)");
+    }
+}
+
+void applySmack(const std::string& label) {
+    const int fd = open("/proc/self/attr/smack/current", O_WRONLY | O_CLOEXEC);
+    const int fallback = fd >= 0 ? fd : open("/proc/self/attr/current", O_WRONLY | O_CLOEXEC);
+    if (fallback < 0) {
+        systemFailure("cannot set Smack label " + label);
+    }
+    const ssize_t n = write(fallback, label.data(), label.size());
+    const int savedErrno = errno;
+    close(fallback);
+    if (n != static_cast<ssize_t>(label.size())) {
+        errno = savedErrno;
+        systemFailure("cannot set Smack label " + label + " (needs CAP_MAC_ADMIN)");
+    }
+}
+
+void writeProcFile(const char* path, const std::string& value) {
+    const int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) {
+        systemFailure(std::string("cannot open ") + path);
+    }
+    const ssize_t n = write(fd, value.data(), value.size());
+    const int savedErrno = errno;
+    close(fd);
+    if (n != static_cast<ssize_t>(value.size())) {
+        errno = savedErrno;
+        systemFailure(std::string("cannot write ") + path);
+    }
+}
+
+// share_time: disabled. bwrap cannot create a time namespace, so the launcher does, inside a
+// user namespace of its own when the configuration does not share the user namespace.
+// Children of bwrap (the sandbox) are born in the new time namespace.
+void createTimeNamespace(const BwrapPlan& plan) {
+    if (!plan.launcherCreatesUserNamespace) {
+        if (unshare(CLONE_NEWTIME) != 0) {
+            systemFailure("cannot create a time namespace (needs CAP_SYS_ADMIN, or leave "
+                          "share_user unset so that a user namespace can be created)");
+        }
+        return;
+    }
+    const uid_t uid = getuid();
+    const gid_t gid = getgid();
+    if (unshare(CLONE_NEWUSER | CLONE_NEWTIME) != 0) {
+        systemFailure("cannot create user and time namespaces");
+    }
+    writeProcFile("/proc/self/setgroups", "deny");
+    const std::string inside = plan.mapRootUser ? "0" : std::to_string(uid);
+    writeProcFile("/proc/self/uid_map", inside + " " + std::to_string(uid) + " 1");
+    const std::string insideGroup = plan.mapRootUser ? "0" : std::to_string(gid);
+    writeProcFile("/proc/self/gid_map", insideGroup + " " + std::to_string(gid) + " 1");
+}
+
+void dropSysAdminFromBoundingSet() {
+    capng_get_caps_process();
+    if (!capng_have_capability(CAPNG_EFFECTIVE, CAP_SETPCAP)) {
+        return; // unprivileged: there is nothing to give up
+    }
+    capng_update(CAPNG_DROP, CAPNG_BOUNDING_SET, CAP_SYS_ADMIN);
+    if (capng_apply(CAPNG_SELECT_BOUNDS) != 0) {
+        throw LaunchError("cannot drop CAP_SYS_ADMIN from the bounding set");
+    }
+}
+
+std::string resolvedPath(const std::string& path) {
+    char buffer[PATH_MAX];
+    return realpath(path.c_str(), buffer) ? std::string(buffer) : std::string();
+}
+
+} // namespace
+
+void checkSources(const BwrapPlan& plan) {
+    if (plan.sources.empty()) {
+        return;
+    }
+    std::vector<std::string> family;
+    for (const std::string& file : plan.familyFiles) {
+        const std::string resolved = resolvedPath(file);
+        family.push_back(resolved.empty() ? file : resolved);
+    }
+    for (const RequiredSource& source : plan.sources) {
+        struct stat st {};
+        if (stat(source.path.c_str(), &st) != 0) {
+            throw LaunchError(where(source.origin) + ": export source " + source.path +
+                              " does not exist");
+        }
+        if (source.mustBeDirectory != S_ISDIR(st.st_mode)) {
+            throw LaunchError(
+                where(source.origin) + ": export source " + source.path +
+                (source.mustBeDirectory ? " is not a directory" : " is a directory, not a file"));
+        }
+        const std::string resolved = resolvedPath(source.path);
+        for (const std::string& file : family) {
+            if (isSameOrBelow(file, resolved)) {
+                throw LaunchError(where(source.origin) + ": export source " + source.path +
+                                  " would expose the rednode file " + file +
+                                  " inside the node (risk analysis recommendation 4)");
+            }
+        }
+    }
+}
+
+void checkLaunchPreconditions(const std::filesystem::path& nodeDir,
+                              const LaunchPreconditions& preconditions) {
+    LaunchPolicy policy = loadLaunchPolicy(preconditions.policyFile);
+    policy.requireAudit = policy.requireAudit || preconditions.requireAudit;
+    enforceAuditPolicy(nodeDir, policy);
+    const std::optional<NodeLocation> node = locateNode(nodeDir);
+    if (!node) {
+        return;
+    }
+    // Read even for a dump: a status file that is not valid is refused in every mode.
+    const NodeStatus status = readNodeStatus(*node);
+    if (status.state == NodeState::Disable && !preconditions.dumpOnly) {
+        throw InputError(Diagnostic{node->statusFile.string(), 0, 0,
+                                    "rednode " + node->base.string() +
+                                        " is disabled (state: Disable); it is not launched"});
+    }
+}
+
+void launch(const BwrapPlan& plan, const LaunchOptions& options) {
+    checkSources(plan);
+    provideFileDescriptors(plan, options);
+    joinNamespaces(plan);
+    if (!plan.cgroups.empty()) {
+        std::string root = plan.cgroupRoot.value_or(options.cgroupRoot);
+        if (root.empty()) {
+            const std::string mount = cgroup2MountPoint();
+            root = mount.empty() ? std::string() : mount + "/redpak";
+        }
+        try {
+            if (root.empty()) {
+                throw LaunchError("no cgroup v2 hierarchy is mounted");
+            }
+            applyCgroups(plan.cgroups, root, getpid());
+        } catch (const LaunchError& e) {
+            if (!options.force) {
+                throw LaunchError(std::string("cgroup limits cannot be applied: ") + e.what() +
+                                  " (use --force to launch without them)");
+            }
+            if (options.warn) {
+                options.warn(std::string("launching WITHOUT cgroup limits (--force): ") + e.what());
+            }
+        }
+    }
+    if (plan.smack) {
+        applySmack(*plan.smack);
+    }
+    changeIdentity(plan);
+    if (plan.umask) {
+        umask(static_cast<mode_t>(*plan.umask));
+    }
+    if (plan.launcherCreatesTimeNamespace) {
+        createTimeNamespace(plan);
+    }
+    if (plan.dropSysAdminFromBoundingSet) {
+        dropSysAdminFromBoundingSet();
+    }
+
+    std::vector<std::string> args = plan.arguments();
+    args.insert(args.begin(), "bwrap");
+    args.emplace_back("--");
+    if (options.command.empty()) {
+        args.emplace_back("/bin/sh");
+    } else {
+        args.insert(args.end(), options.command.begin(), options.command.end());
+    }
+    std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
+    for (std::string& arg : args) {
+        argv.push_back(arg.data());
+    }
+    argv.push_back(nullptr);
+    // Nothing the launcher inherited reaches the sandbox: only stdio and the planned fds.
+    close_range(static_cast<unsigned>(3 + plan.fds.size()), ~0U, 0);
+    char* emptyEnvironment[] = {nullptr};
+    execve(options.bwrapPath.c_str(), argv.data(),
+           plan.inheritEnvironment ? environ : emptyEnvironment);
+    systemFailure("cannot execute " + options.bwrapPath);
+}
+
+} // namespace redpak

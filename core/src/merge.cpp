@@ -1,0 +1,768 @@
+// SPDX-License-Identifier: Apache-2.0
+// Merge rules of merge-and-launch.md §2, applied node by node from the root to the leaf.
+#include "redpak/merge.h"
+
+#include "redpak/parser.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace redpak {
+
+std::string_view toString(ConfigKind kind) {
+    return kind == ConfigKind::Admin ? "admin" : "normal";
+}
+
+std::string normalizeMountPath(std::string_view path) {
+    std::string out;
+    out.reserve(path.size());
+    for (const char c : path) {
+        if (c == '/' && !out.empty() && out.back() == '/') {
+            continue;
+        }
+        out.push_back(c);
+    }
+    while (out.size() > 1 && out.back() == '/') {
+        out.pop_back();
+    }
+    return out;
+}
+
+std::vector<FamilyMember> loadFamily(const std::filesystem::path& leafDir, MergeMode mode) {
+    std::vector<FamilyMember> family;
+    for (NodeLocation& location : locateFamily(leafDir)) {
+        // Every member's status gets the same checks as the leaf's at launch: a status file
+        // that is not valid makes the whole family unusable, whatever the caller.
+        readNodeStatus(location);
+        FamilyMember member{location, loadConfigFile(location.normalConfig), std::nullopt};
+        if (mode == MergeMode::Admin && location.adminConfig) {
+            member.admin = loadConfigFile(*location.adminConfig);
+        }
+        family.push_back(std::move(member));
+    }
+    return family;
+}
+
+namespace {
+
+std::string valueText(const std::string& v) {
+    return v;
+}
+std::string valueText(bool v) {
+    return v ? "true" : "false";
+}
+std::string valueText(std::int64_t v) {
+    return std::to_string(v);
+}
+std::string valueText(Edu v) {
+    return std::string(toString(v));
+}
+std::string valueText(std::uint32_t v) {
+    std::string digits;
+    do {
+        digits.insert(digits.begin(), static_cast<char>('0' + (v & 7u)));
+        v >>= 3;
+    } while (v != 0);
+    return "0" + digits;
+}
+
+std::string describe(const Origin& origin) {
+    return origin.node + (origin.kind == ConfigKind::Admin ? " (admin)" : "");
+}
+
+// One config file of one node, with what expansion needs to know about it.
+struct Layer {
+    const Config* config = nullptr;
+    ConfigKind kind = ConfigKind::Normal;
+    std::string file;
+    std::size_t node = 0; // index in the family
+
+    explicit operator bool() const { return config != nullptr; }
+    const ConfigSection* section() const {
+        return config && config->config ? &*config->config : nullptr;
+    }
+};
+
+// Outcome of the table shared by environ and exports (per key).
+enum class Pick { Parent, Normal, Admin };
+
+struct OverrideChoice {
+    Pick pick = Pick::Parent;
+    bool warn = false;
+};
+
+// PARENT/NORMAL/ADMIN table of environ and exports.
+OverrideChoice chooseOverridable(bool hasParent, bool parentIsAdmin, bool hasNormal,
+                                 bool hasAdmin) {
+    if (hasAdmin) {
+        return {Pick::Admin, hasParent || hasNormal};
+    }
+    if (hasNormal) {
+        if (hasParent && parentIsAdmin) {
+            return {Pick::Parent, false};
+        }
+        return {Pick::Normal, hasParent};
+    }
+    return {Pick::Parent, false};
+}
+
+// Outcome of the 21-row table of capabilities and sharings.
+enum class GuardAction { Parent, Normal, Admin, ErrorNormal, ErrorAdmin };
+
+struct GuardChoice {
+    GuardAction action = GuardAction::Parent;
+    bool capabilityWarning = false;
+};
+
+struct GuardParent {
+    bool defined = false;
+    bool on = false;
+    bool admin = false;
+};
+
+GuardChoice chooseGuarded(const GuardParent& parent, std::optional<bool> normal,
+                          std::optional<bool> admin) {
+    if (!parent.defined) {
+        if (admin) {
+            return {GuardAction::Admin, false};
+        }
+        return {normal ? GuardAction::Normal : GuardAction::Parent, false};
+    }
+    if (!parent.admin) {
+        if (admin) {
+            return {GuardAction::Admin, false};
+        }
+        if (!normal) {
+            return {GuardAction::Parent, false};
+        }
+        if (!parent.on && *normal) {
+            return {GuardAction::ErrorNormal, false};
+        }
+        return {GuardAction::Normal, parent.on};
+    }
+    if (!admin) {
+        return {GuardAction::Parent, false};
+    }
+    if (!parent.on && *admin) {
+        return {GuardAction::ErrorAdmin, false};
+    }
+    return {GuardAction::Admin, true};
+}
+
+class FamilyMerger {
+public:
+    FamilyMerger(const std::vector<FamilyMember>& family, const MergeOptions& options)
+        : m_family(family), m_options(options) {
+        m_out.mode = options.mode;
+        m_out.expanded = options.expander != nullptr;
+        for (const FamilyMember& member : family) {
+            const Headers& h = member.normal.headers;
+            NodeTags tags{h.alias.value, h.name ? h.name->value : std::string(),
+                          normalizeMountPath(member.location.base.string()),
+                          h.info ? h.info->value : std::string()};
+            m_out.family.push_back(FamilyNodeInfo{
+                tags.path, tags.alias, tags.name, tags.info, member.location.normalConfig.string(),
+                member.location.adminConfig ? member.location.adminConfig->string() : std::string(),
+                member.location.statusFile.string()});
+            m_tags.push_back(std::move(tags));
+        }
+    }
+
+    EffectiveConfig run() {
+        for (std::size_t i = 0; i < m_family.size(); ++i) {
+            const Layer normal{&m_family[i].normal, ConfigKind::Normal,
+                               m_out.family[i].normalConfig, i};
+            Layer admin;
+            if (m_options.mode == MergeMode::Admin && m_family[i].admin) {
+                admin =
+                    Layer{&*m_family[i].admin, ConfigKind::Admin, m_out.family[i].adminConfig, i};
+            }
+            mergeEnviron(normal, admin);
+            mergeExports(normal, admin);
+            mergeCapabilities(normal, admin);
+            mergeShares(normal, admin);
+            mergeScalars(normal, admin);
+            mergeCgroups(normal, admin);
+        }
+        mergePathLists();
+        dropAncestorPrivateExports();
+        evaluateEnvironCommands();
+        return std::move(m_out);
+    }
+
+private:
+    const NodeTags& leafTags() const { return m_tags.back(); }
+
+    Origin originOf(const Layer& layer, SourcePos pos) const {
+        return Origin{m_tags[layer.node].path, m_tags[layer.node].alias, layer.kind, layer.file,
+                      pos};
+    }
+
+    std::string expand(const std::string& text, const Layer& layer, SourcePos pos,
+                       bool definingNode) const {
+        if (!m_options.expander) {
+            return text;
+        }
+        const NodeTags& defining = definingNode ? m_tags[layer.node] : leafTags();
+        return m_options.expander->expand(text, defining, leafTags(), TextOrigin{layer.file, pos});
+    }
+
+    void warn(const Origin& at, std::string message) {
+        m_out.warnings.push_back(
+            Diagnostic{at.file, at.pos.line, at.pos.column, std::move(message)});
+    }
+
+    void error(const Origin& offender, const Origin& ancestor, std::string item,
+               const std::string& verb) {
+        std::string message =
+            "cannot " + verb + " in " + describe(offender) + ": forbidden by " + describe(ancestor);
+        m_out.errors.push_back(
+            MergeError{offender.node, ancestor.node, std::move(item),
+                       Diagnostic{offender.file, offender.pos.line, offender.pos.column, message}});
+    }
+
+    // ---- environ ---------------------------------------------------------------------------
+
+    EffectiveEnv makeEnv(const EnvEntry& entry, const Layer& layer) const {
+        EffectiveEnv env;
+        env.key = entry.key;
+        env.mode = entry.mode;
+        env.info = entry.info;
+        env.warn = entry.warn;
+        env.provenance.origin = originOf(layer, entry.pos);
+        const std::string raw = entry.value.value_or("");
+        switch (entry.mode) {
+        case EnvMode::Default:
+            env.value = expand(raw, layer, entry.pos, true);
+            break;
+        case EnvMode::Static:
+            env.value = raw;
+            break;
+        case EnvMode::Execfd:
+            env.command = expand(raw, layer, entry.pos, true);
+            break;
+        case EnvMode::Inherit:
+            if (m_options.expander) {
+                env.value = m_options.expander->environment()(entry.key);
+            }
+            break;
+        case EnvMode::Remove:
+            break;
+        }
+        return env;
+    }
+
+    static std::string envText(const EffectiveEnv& env) {
+        if (env.mode == EnvMode::Execfd) {
+            return "$(" + env.command + ")";
+        }
+        return std::string(toString(env.mode)) + (env.value ? " " + *env.value : std::string());
+    }
+
+    void mergeEnviron(const Layer& normal, const Layer& admin) {
+        std::vector<std::string> keys;
+        std::map<std::string, const EnvEntry*> fromNormal, fromAdmin;
+        const auto collect = [&keys](const Layer& layer, auto& into) {
+            if (!layer) {
+                return;
+            }
+            for (const EnvEntry& entry : layer.config->environ) {
+                if (into.emplace(entry.key, &entry).second &&
+                    std::find(keys.begin(), keys.end(), entry.key) == keys.end()) {
+                    keys.push_back(entry.key);
+                }
+            }
+        };
+        collect(normal, fromNormal);
+        collect(admin, fromAdmin);
+        for (const std::string& key : keys) {
+            auto existing = std::find_if(m_out.environ.begin(), m_out.environ.end(),
+                                         [&key](const EffectiveEnv& e) { return e.key == key; });
+            const bool hasParent = existing != m_out.environ.end();
+            const auto n = fromNormal.find(key);
+            const auto a = fromAdmin.find(key);
+            const OverrideChoice choice = chooseOverridable(
+                hasParent, hasParent && existing->provenance.origin.kind == ConfigKind::Admin,
+                n != fromNormal.end(), a != fromAdmin.end());
+            if (choice.pick == Pick::Parent) {
+                continue;
+            }
+            const bool pickAdmin = choice.pick == Pick::Admin;
+            EffectiveEnv made =
+                makeEnv(pickAdmin ? *a->second : *n->second, pickAdmin ? admin : normal);
+            std::optional<EffectiveEnv> replaced;
+            if (pickAdmin && n != fromNormal.end()) {
+                replaced = makeEnvUnevaluated(*n->second, normal);
+            } else if (hasParent) {
+                replaced = *existing;
+            }
+            if (replaced) {
+                made.provenance.overrode =
+                    Overridden{replaced->provenance.origin, envText(*replaced)};
+            }
+            if (choice.warn && replaced) {
+                made.provenance.warning = "environment variable " + key + " of " +
+                                          describe(replaced->provenance.origin) + " redefined in " +
+                                          describe(made.provenance.origin);
+                if (replaced->warn) {
+                    made.provenance.warning += ": " + *replaced->warn;
+                }
+                warn(made.provenance.origin, made.provenance.warning);
+            }
+            if (hasParent) {
+                *existing = std::move(made);
+            } else {
+                m_out.environ.push_back(std::move(made));
+            }
+        }
+    }
+
+    // The replaced normal definition of the same node only serves as provenance text.
+    EffectiveEnv makeEnvUnevaluated(const EnvEntry& entry, const Layer& layer) const {
+        EffectiveEnv env;
+        env.key = entry.key;
+        env.mode = entry.mode;
+        env.warn = entry.warn;
+        env.value = entry.value;
+        env.command = entry.value.value_or("");
+        env.provenance.origin = originOf(layer, entry.pos);
+        return env;
+    }
+
+    void evaluateEnvironCommands() {
+        if (!m_options.expander) {
+            return;
+        }
+        for (EffectiveEnv& env : m_out.environ) {
+            if (env.mode == EnvMode::Execfd) {
+                const Origin& o = env.provenance.origin;
+                env.value =
+                    m_options.expander->commands().evaluate(env.command, TextOrigin{o.file, o.pos});
+            }
+        }
+    }
+
+    // ---- exports ---------------------------------------------------------------------------
+
+    EffectiveExport makeExport(const ExportEntry& entry, const Layer& layer) const {
+        EffectiveExport exp;
+        exp.mode = entry.mode;
+        exp.mount = normalizeMountPath(expand(entry.mount, layer, entry.pos, true));
+        const Presence presence = pathPresence(entry.mode);
+        if (presence != Presence::Ignored && presence != Presence::Forbidden) {
+            exp.source = expand(entry.path.value_or(entry.mount), layer, entry.pos, true);
+            if (entry.mode != ExportMode::Execfd) {
+                exp.source = normalizeMountPath(exp.source);
+            }
+        }
+        exp.info = entry.info;
+        exp.warn = entry.warn;
+        exp.provenance.origin = originOf(layer, entry.pos);
+        return exp;
+    }
+
+    static std::string exportText(const EffectiveExport& exp) {
+        return std::string(toString(exp.mode)) + (exp.source.empty() ? "" : " " + exp.source);
+    }
+
+    void mergeExports(const Layer& normal, const Layer& admin) {
+        std::vector<std::string> mounts;
+        std::map<std::string, EffectiveExport> fromNormal, fromAdmin;
+        const auto collect = [&](const Layer& layer, auto& into) {
+            if (!layer) {
+                return;
+            }
+            for (const ExportEntry& entry : layer.config->exports) {
+                EffectiveExport exp = makeExport(entry, layer);
+                const std::string mount = exp.mount;
+                if (std::find(mounts.begin(), mounts.end(), mount) == mounts.end()) {
+                    mounts.push_back(mount);
+                }
+                into.insert_or_assign(mount, std::move(exp));
+            }
+        };
+        collect(normal, fromNormal);
+        collect(admin, fromAdmin);
+        for (const std::string& mount : mounts) {
+            auto existing =
+                std::find_if(m_out.exports.begin(), m_out.exports.end(),
+                             [&mount](const EffectiveExport& e) { return e.mount == mount; });
+            const bool hasParent = existing != m_out.exports.end();
+            const auto n = fromNormal.find(mount);
+            const auto a = fromAdmin.find(mount);
+            const OverrideChoice choice = chooseOverridable(
+                hasParent, hasParent && existing->provenance.origin.kind == ConfigKind::Admin,
+                n != fromNormal.end(), a != fromAdmin.end());
+            if (choice.pick == Pick::Parent) {
+                continue;
+            }
+            EffectiveExport made = choice.pick == Pick::Admin ? a->second : n->second;
+            const EffectiveExport* replaced = nullptr;
+            if (choice.pick == Pick::Admin && n != fromNormal.end()) {
+                replaced = &n->second;
+            } else if (hasParent) {
+                replaced = &*existing;
+            }
+            if (replaced) {
+                made.provenance.overrode =
+                    Overridden{replaced->provenance.origin, exportText(*replaced)};
+            }
+            if (choice.warn && replaced) {
+                made.provenance.warning = "export " + mount + " of " +
+                                          describe(replaced->provenance.origin) + " redefined in " +
+                                          describe(made.provenance.origin);
+                if (replaced->warn) {
+                    made.provenance.warning += ": " + *replaced->warn;
+                }
+                warn(made.provenance.origin, made.provenance.warning);
+            }
+            if (hasParent) {
+                *existing = std::move(made);
+            } else {
+                m_out.exports.push_back(std::move(made));
+            }
+        }
+    }
+
+    // Private and PrivateFile exports are private to the node that defines them (not mounted
+    // in its children). PrivateRestricted of an ancestor stays mounted (read-only): the
+    // reference cases (conformance/basic, export-privaterestricted-A) record it so, and spec §4
+    // lists no deviation for it.
+    void dropAncestorPrivateExports() {
+        const std::string& leaf = leafTags().path;
+        std::erase_if(m_out.exports, [&leaf](const EffectiveExport& e) {
+            const bool isPrivate =
+                e.mode == ExportMode::Private || e.mode == ExportMode::PrivateFile;
+            return isPrivate && e.provenance.origin.node != leaf;
+        });
+    }
+
+    // ---- capabilities and sharings (the 21-row table) ------------------------------------
+
+    struct GuardedDefinition {
+        bool on = false;
+        Origin origin;
+        std::string text;
+    };
+
+    // Applies the guarded table for one item. `parent` is the accumulated state (possibly the
+    // `all` fallback). Returns the definition to keep, or nullopt to keep the parent.
+    std::optional<Pick> applyGuarded(const std::optional<GuardedDefinition>& parent,
+                                     const std::optional<GuardedDefinition>& normal,
+                                     const std::optional<GuardedDefinition>& admin, bool warnings,
+                                     const std::string& item, const std::string& verbOn,
+                                     Provenance& provenance) {
+        GuardParent p;
+        if (parent) {
+            p = GuardParent{true, parent->on, parent->origin.kind == ConfigKind::Admin};
+        }
+        const auto state = [](const std::optional<GuardedDefinition>& d) {
+            return d ? std::optional<bool>(d->on) : std::nullopt;
+        };
+        const GuardChoice choice = chooseGuarded(p, state(normal), state(admin));
+        switch (choice.action) {
+        case GuardAction::Parent:
+            return std::nullopt;
+        case GuardAction::ErrorNormal:
+            error(normal->origin, parent->origin, item, verbOn);
+            return std::nullopt;
+        case GuardAction::ErrorAdmin:
+            error(admin->origin, parent->origin, item, verbOn);
+            return std::nullopt;
+        case GuardAction::Normal:
+        case GuardAction::Admin:
+            break;
+        }
+        const bool pickAdmin = choice.action == GuardAction::Admin;
+        const GuardedDefinition& made = pickAdmin ? *admin : *normal;
+        provenance.origin = made.origin;
+        const GuardedDefinition* replaced =
+            pickAdmin && normal ? &*normal : (parent ? &*parent : nullptr);
+        if (replaced) {
+            provenance.overrode = Overridden{replaced->origin, replaced->text};
+        }
+        if (warnings && choice.capabilityWarning && replaced) {
+            provenance.warning = item + " of " + describe(replaced->origin) + " redefined in " +
+                                 describe(made.origin);
+            warn(made.origin, provenance.warning);
+        }
+        return pickAdmin ? Pick::Admin : Pick::Normal;
+    }
+
+    std::optional<GuardedDefinition> capabilityIn(const Layer& layer,
+                                                  const std::string& name) const {
+        const ConfigSection* section = layer.section();
+        if (!section) {
+            return std::nullopt;
+        }
+        std::optional<GuardedDefinition> found;
+        for (const CapabilityEntry& cap : section->capabilities) {
+            if (cap.name == name) {
+                found =
+                    GuardedDefinition{cap.add, originOf(layer, cap.pos), cap.add ? "add" : "drop"};
+            }
+        }
+        return found;
+    }
+
+    static std::optional<GuardedDefinition>
+    capabilityState(const std::vector<EffectiveCapability>& state, const std::string& name) {
+        for (const EffectiveCapability& cap : state) {
+            if (cap.name == name) {
+                return GuardedDefinition{cap.add, cap.provenance.origin, cap.add ? "add" : "drop"};
+            }
+        }
+        return std::nullopt;
+    }
+
+    void mergeCapabilities(const Layer& normal, const Layer& admin) {
+        std::vector<std::string> names;
+        for (const Layer* layer : {&normal, &admin}) {
+            if (const ConfigSection* section = layer->section()) {
+                for (const CapabilityEntry& cap : section->capabilities) {
+                    if (std::find(names.begin(), names.end(), cap.name) == names.end()) {
+                        names.push_back(cap.name);
+                    }
+                }
+            }
+        }
+        // Decisions are taken against the state before this node: a node's own `ALL` rule
+        // does not forbid its own `cap_x` (drop ALL, add one back is a normal pattern).
+        const std::vector<EffectiveCapability> before = m_out.capabilities;
+        for (const std::string& name : names) {
+            std::optional<GuardedDefinition> parent = capabilityState(before, name);
+            if (!parent && name != "all") {
+                // A specific capability is bounded by an ancestor's `ALL` rule.
+                parent = capabilityState(before, "all");
+            }
+            const std::optional<GuardedDefinition> n = capabilityIn(normal, name);
+            const std::optional<GuardedDefinition> a = capabilityIn(admin, name);
+            Provenance provenance;
+            const std::optional<Pick> pick =
+                applyGuarded(parent, n, a, true, "capability " + name, "add " + name, provenance);
+            if (!pick) {
+                continue;
+            }
+            const bool add = (*pick == Pick::Admin ? a : n)->on;
+            auto existing = std::find_if(m_out.capabilities.begin(), m_out.capabilities.end(),
+                                         [&name](const auto& c) { return c.name == name; });
+            if (existing != m_out.capabilities.end()) {
+                *existing = EffectiveCapability{name, add, std::move(provenance)};
+            } else {
+                m_out.capabilities.push_back(EffectiveCapability{name, add, std::move(provenance)});
+            }
+        }
+    }
+
+    static std::string shareKey(Namespace ns) { return "share_" + std::string(toString(ns)); }
+
+    static std::string shareText(const ShareValue& v) {
+        return v.joins() ? v.joinPath : std::string(toString(v.state));
+    }
+
+    std::optional<GuardedDefinition> shareIn(const Layer& layer, Namespace ns,
+                                             ShareValue* value) const {
+        const ConfigSection* section = layer.section();
+        if (!section) {
+            return std::nullopt;
+        }
+        const auto& setting = section->share(ns);
+        if (!setting || (setting->value.state == Edu::Unset && !setting->value.joins())) {
+            return std::nullopt;
+        }
+        ShareValue v = setting->value;
+        if (v.joins()) {
+            v.joinPath = expand(v.joinPath, layer, setting->pos, false);
+        }
+        if (value) {
+            *value = v;
+        }
+        return GuardedDefinition{v.state == Edu::Enabled, originOf(layer, setting->pos),
+                                 shareText(v)};
+    }
+
+    void mergeShares(const Layer& normal, const Layer& admin) {
+        static constexpr std::array<Namespace, kNamespaceCount> kOrder{
+            Namespace::All, Namespace::User, Namespace::Cgroup, Namespace::Net,
+            Namespace::Pid, Namespace::Ipc,  Namespace::Time};
+        // Decisions are taken against the state before this node, so that a node's own
+        // `share_all` does not act as the parent of its own `share_net`.
+        const auto before = m_out.shares;
+        for (const Namespace ns : kOrder) {
+            const auto index = static_cast<std::size_t>(ns);
+            std::optional<GuardedDefinition> parent;
+            const auto asDefinition = [](const std::optional<EffectiveShare>& s) {
+                return s ? std::optional<GuardedDefinition>(
+                               GuardedDefinition{s->value.state == Edu::Enabled,
+                                                 s->provenance.origin, shareText(s->value)})
+                         : std::nullopt;
+            };
+            parent = asDefinition(before[index]);
+            if (!parent && ns != Namespace::All && ns != Namespace::Time) {
+                parent = asDefinition(before[static_cast<std::size_t>(Namespace::All)]);
+            }
+            ShareValue normalValue, adminValue;
+            const std::optional<GuardedDefinition> n = shareIn(normal, ns, &normalValue);
+            const std::optional<GuardedDefinition> a = shareIn(admin, ns, &adminValue);
+            Provenance provenance;
+            const std::string name(toString(ns));
+            const std::optional<Pick> pick =
+                applyGuarded(parent, n, a, false, "share " + name, "share " + name, provenance);
+            if (!pick) {
+                continue;
+            }
+            m_out.shares[index] = EffectiveShare{*pick == Pick::Admin ? adminValue : normalValue,
+                                                 shareKey(ns), std::move(provenance)};
+        }
+    }
+
+    // ---- other config values --------------------------------------------------------------
+
+    template <typename T, typename Member>
+    void mergeScalar(const Layer& normal, const Layer& admin, Member member,
+                     std::optional<Effective<T>>& into, bool expandText) {
+        const auto definition = [&](const Layer& layer) -> std::optional<Effective<T>> {
+            const ConfigSection* section = layer.section();
+            if (!section || !(section->*member)) {
+                return std::nullopt;
+            }
+            const auto& setting = *(section->*member);
+            Effective<T> made{setting.value, Provenance{originOf(layer, setting.pos), {}, {}}};
+            if constexpr (std::is_same_v<T, std::string>) {
+                if (expandText) {
+                    made.value = expand(setting.value, layer, setting.pos, false);
+                }
+            }
+            return made;
+        };
+        const std::optional<Effective<T>> n = definition(normal);
+        const std::optional<Effective<T>> a = definition(admin);
+        const bool parentIsAdmin = into && into->provenance.origin.kind == ConfigKind::Admin;
+        const std::optional<Effective<T>>* chosen = nullptr;
+        if (a) {
+            chosen = &a;
+        } else if (n && !parentIsAdmin) {
+            chosen = &n;
+        }
+        if (!chosen) {
+            return;
+        }
+        Effective<T> made = **chosen;
+        const std::optional<Effective<T>>& replaced = (chosen == &a && n) ? n : into;
+        if (replaced) {
+            made.provenance.overrode =
+                Overridden{replaced->provenance.origin, valueText(replaced->value)};
+        }
+        into = std::move(made);
+    }
+
+    void mergeScalars(const Layer& n, const Layer& a) {
+        mergeScalar<std::string>(n, a, &ConfigSection::persistdir, m_out.persistdir, true);
+        mergeScalar<std::string>(n, a, &ConfigSection::rpmdir, m_out.rpmdir, true);
+        mergeScalar<std::string>(n, a, &ConfigSection::cachedir, m_out.cachedir, true);
+        mergeScalar<std::uint32_t>(n, a, &ConfigSection::umask, m_out.umask, false);
+        mergeScalar<std::string>(n, a, &ConfigSection::setUser, m_out.setUser, true);
+        mergeScalar<std::string>(n, a, &ConfigSection::setGroup, m_out.setGroup, true);
+        mergeScalar<std::string>(n, a, &ConfigSection::smack, m_out.smack, true);
+        mergeScalar<std::int64_t>(n, a, &ConfigSection::verbose, m_out.verbose, false);
+        mergeScalar<std::int64_t>(n, a, &ConfigSection::mapRootUser, m_out.mapRootUser, false);
+        mergeScalar<bool>(n, a, &ConfigSection::gpgcheck, m_out.gpgcheck, false);
+        mergeScalar<bool>(n, a, &ConfigSection::unsafe, m_out.unsafe, false);
+        mergeScalar<bool>(n, a, &ConfigSection::inheritEnv, m_out.inheritEnv, false);
+        mergeScalar<Edu>(n, a, &ConfigSection::dieWithParent, m_out.dieWithParent, false);
+        mergeScalar<Edu>(n, a, &ConfigSection::newSession, m_out.newSession, false);
+        mergeScalar<std::string>(n, a, &ConfigSection::hostname, m_out.hostname, true);
+        mergeScalar<std::string>(n, a, &ConfigSection::chdir, m_out.chdir, true);
+        mergeScalar<std::string>(n, a, &ConfigSection::cgrouproot, m_out.cgrouproot, true);
+    }
+
+    // ---- cgroups: one per node, admin over normal within the node --------------------------
+
+    void mergeCgroups(const Layer& normal, const Layer& admin) {
+        NodeCgroup node{m_tags[normal.node].path, m_tags[normal.node].alias, {}};
+        for (const Layer* layer : {&normal, &admin}) {
+            const ConfigSection* section = layer->section();
+            if (!section) {
+                continue;
+            }
+            for (const CgroupLimit& limit : section->cgroups) {
+                CgroupLimit expanded = limit;
+                expanded.value = expand(limit.value, *layer, limit.pos, false);
+                EffectiveCgroupLimit made{expanded,
+                                          Provenance{originOf(*layer, limit.pos), {}, {}}};
+                auto existing = std::find_if(node.limits.begin(), node.limits.end(),
+                                             [&limit](const EffectiveCgroupLimit& l) {
+                                                 return l.limit.controller == limit.controller &&
+                                                        l.limit.key == limit.key;
+                                             });
+                if (existing != node.limits.end()) {
+                    made.provenance.overrode =
+                        Overridden{existing->provenance.origin, existing->limit.value};
+                    *existing = std::move(made);
+                } else {
+                    node.limits.push_back(std::move(made));
+                }
+            }
+        }
+        m_out.cgroups.push_back(std::move(node));
+    }
+
+    // ---- path, ldpath: child first, admin before normal, duplicates removed ---------------
+
+    void mergePathList(std::optional<Setting<std::string>> ConfigSection::*member,
+                       std::vector<EffectivePathEntry>& into) {
+        std::set<std::string> seen;
+        for (std::size_t i = m_family.size(); i-- > 0;) {
+            std::vector<Layer> layers;
+            if (m_options.mode == MergeMode::Admin && m_family[i].admin) {
+                layers.push_back(
+                    Layer{&*m_family[i].admin, ConfigKind::Admin, m_out.family[i].adminConfig, i});
+            }
+            layers.push_back(
+                Layer{&m_family[i].normal, ConfigKind::Normal, m_out.family[i].normalConfig, i});
+            for (const Layer& layer : layers) {
+                const ConfigSection* section = layer.section();
+                if (!section || !(section->*member)) {
+                    continue;
+                }
+                const Setting<std::string>& setting = *(section->*member);
+                const std::string text = expand(setting.value, layer, setting.pos, true);
+                std::size_t start = 0;
+                while (start <= text.size()) {
+                    std::size_t end = text.find(':', start);
+                    if (end == std::string::npos) {
+                        end = text.size();
+                    }
+                    std::string dir = text.substr(start, end - start);
+                    if (!dir.empty() && seen.insert(dir).second) {
+                        into.push_back(EffectivePathEntry{
+                            dir, Provenance{originOf(layer, setting.pos), {}, {}}});
+                    }
+                    start = end + 1;
+                }
+            }
+        }
+    }
+
+    void mergePathLists() {
+        mergePathList(&ConfigSection::path, m_out.path);
+        mergePathList(&ConfigSection::ldpath, m_out.ldpath);
+    }
+
+    const std::vector<FamilyMember>& m_family;
+    MergeOptions m_options;
+    EffectiveConfig m_out;
+    std::vector<NodeTags> m_tags;
+};
+
+} // namespace
+
+EffectiveConfig mergeFamily(const std::vector<FamilyMember>& family, const MergeOptions& options) {
+    if (family.empty()) {
+        throw InputError(Diagnostic{{}, 0, 0, "cannot merge an empty family"});
+    }
+    return FamilyMerger(family, options).run();
+}
+
+} // namespace redpak

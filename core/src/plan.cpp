@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: Apache-2.0
+// Effective configuration -> bwrap arguments (spec: merge-and-launch.md §3).
+#include "redpak/plan.h"
+
+#include <algorithm>
+
+namespace redpak {
+namespace {
+
+std::vector<std::string_view> components(std::string_view path) {
+    std::vector<std::string_view> parts;
+    std::size_t i = 0;
+    while (i < path.size()) {
+        while (i < path.size() && path[i] == '/') {
+            ++i;
+        }
+        const std::size_t start = i;
+        while (i < path.size() && path[i] != '/') {
+            ++i;
+        }
+        if (i > start) {
+            parts.push_back(path.substr(start, i - start));
+        }
+    }
+    return parts;
+}
+
+[[noreturn]] void refuse(const EffectiveExport& exp, const std::string& message) {
+    const Origin& o = exp.provenance.origin;
+    throw InputError(Diagnostic{o.file, o.pos.line, o.pos.column, message});
+}
+
+TextOrigin textOrigin(const Provenance& p) {
+    return TextOrigin{p.origin.file, p.origin.pos};
+}
+
+std::string_view bindOption(ExportMode mode) {
+    switch (mode) {
+    case ExportMode::Restricted:
+    case ExportMode::PrivateRestricted:
+    case ExportMode::RestrictedFile:
+        return "--ro-bind";
+    case ExportMode::Public:
+    case ExportMode::Private:
+    case ExportMode::PublicFile:
+    case ExportMode::PrivateFile:
+        return "--bind";
+    default:
+        return {};
+    }
+}
+
+bool isFileMode(ExportMode mode) {
+    return mode == ExportMode::RestrictedFile || mode == ExportMode::PublicFile ||
+           mode == ExportMode::PrivateFile;
+}
+
+// Risk analysis rec. 4: no config or status file of the family inside a node.
+void refuseFamilyFiles(const EffectiveConfig& config, const EffectiveExport& exp) {
+    if (exp.source.empty() || exp.mode == ExportMode::Symlink || exp.mode == ExportMode::Execfd) {
+        return;
+    }
+    for (const FamilyNodeInfo& node : config.family) {
+        for (const std::string* file : {&node.normalConfig, &node.adminConfig, &node.statusFile}) {
+            if (!file->empty() && isSameOrBelow(*file, exp.source)) {
+                refuse(exp, "export " + exp.mount + " (" + exp.source +
+                                ") would expose the rednode file " + *file +
+                                " inside the node; configuration files must not be mounted in "
+                                "rednodes (risk analysis recommendation 4)");
+            }
+        }
+    }
+}
+
+std::string cgroupFileName(const CgroupLimit& limit) {
+    switch (limit.controller) {
+    case CgroupController::Cpuset:
+        return limit.key == "cpus_partition" ? "cpuset.cpus.partition" : "cpuset." + limit.key;
+    case CgroupController::Mem: {
+        std::string key = limit.key;
+        std::replace(key.begin(), key.end(), '_', '.');
+        return "memory." + key;
+    }
+    case CgroupController::Cpu:
+        return "cpu." + limit.key;
+    case CgroupController::Io:
+        return "io." + limit.key;
+    case CgroupController::Pids:
+        return "pids." + limit.key;
+    }
+    return {};
+}
+
+// Keys the spec accepts without effect.
+bool cgroupKeyHasEffect(const CgroupLimit& limit) {
+    static constexpr std::string_view kInert[] = {"low", "oom_group", "weight_nice", "cost_qos",
+                                                  "cost_model"};
+    return std::find(std::begin(kInert), std::end(kInert), limit.key) == std::end(kInert);
+}
+
+} // namespace
+
+bool isSameOrBelow(std::string_view inner, std::string_view outer) {
+    const auto in = components(inner);
+    const auto out = components(outer);
+    return out.size() <= in.size() && std::equal(out.begin(), out.end(), in.begin());
+}
+
+bool mountPointLess(std::string_view a, std::string_view b) {
+    const auto ca = components(a);
+    const auto cb = components(b);
+    return std::lexicographical_compare(ca.begin(), ca.end(), cb.begin(), cb.end());
+}
+
+std::vector<std::string> BwrapPlan::arguments() const {
+    std::vector<std::string> args;
+    for (const BwrapOption& option : options) {
+        args.push_back(option.name);
+        args.insert(args.end(), option.values.begin(), option.values.end());
+    }
+    return args;
+}
+
+BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
+    if (!config.ok()) {
+        const MergeError& first = config.errors.front();
+        throw InputError(first.diagnostic);
+    }
+    BwrapPlan plan;
+    auto& out = plan.options;
+
+    std::vector<const EffectiveExport*> mounts;
+    for (const EffectiveExport& exp : config.exports) {
+        mounts.push_back(&exp);
+    }
+    std::stable_sort(mounts.begin(), mounts.end(), [](const auto* a, const auto* b) {
+        return mountPointLess(a->mount, b->mount);
+    });
+    int nextFd = 3;
+    for (const EffectiveExport* exp : mounts) {
+        refuseFamilyFiles(config, *exp);
+        switch (exp->mode) {
+        case ExportMode::Symlink:
+            out.push_back({"--symlink", {exp->source, exp->mount}, exp->provenance});
+            break;
+        case ExportMode::Execfd:
+        case ExportMode::Internal: {
+            const bool command = exp->mode == ExportMode::Execfd;
+            plan.fds.push_back(
+                FdContent{command ? FdContent::Kind::CommandOutput : FdContent::Kind::FileCopy,
+                          nextFd, exp->source, exp->mount, textOrigin(exp->provenance)});
+            out.push_back({"--file", {std::to_string(nextFd), exp->mount}, exp->provenance});
+            ++nextFd;
+            break;
+        }
+        case ExportMode::Anonymous:
+            out.push_back({"--dir", {exp->mount}, exp->provenance});
+            break;
+        case ExportMode::Tmpfs:
+            out.push_back({"--tmpfs", {exp->mount}, exp->provenance});
+            break;
+        case ExportMode::Procfs:
+            out.push_back({"--proc", {exp->mount}, exp->provenance});
+            break;
+        case ExportMode::Devfs:
+            out.push_back({"--dev", {exp->mount}, exp->provenance});
+            break;
+        case ExportMode::Mqueue:
+            out.push_back({"--mqueue", {exp->mount}, exp->provenance});
+            break;
+        case ExportMode::Lock:
+            out.push_back({"--lock-file", {exp->mount}, exp->provenance});
+            break;
+        default:
+            plan.sources.push_back(
+                RequiredSource{exp->source, !isFileMode(exp->mode), textOrigin(exp->provenance)});
+            out.push_back(
+                {std::string(bindOption(exp->mode)), {exp->source, exp->mount}, exp->provenance});
+            break;
+        }
+    }
+
+    for (const EffectiveEnv& env : config.environ) {
+        if (env.mode == EnvMode::Remove) {
+            out.push_back({"--unsetenv", {env.key}, env.provenance});
+        } else if (env.value) {
+            out.push_back({"--setenv", {env.key, *env.value}, env.provenance});
+        }
+    }
+    const auto joinList = [](const std::vector<EffectivePathEntry>& list) {
+        std::string text;
+        for (const EffectivePathEntry& entry : list) {
+            text += (text.empty() ? "" : ":") + entry.dir;
+        }
+        return text;
+    };
+    if (!config.path.empty()) {
+        out.push_back(
+            {"--setenv", {"PATH", joinList(config.path)}, config.path.front().provenance});
+    }
+    if (!config.ldpath.empty()) {
+        out.push_back({"--setenv",
+                       {"LD_LIBRARY_PATH", joinList(config.ldpath)},
+                       config.ldpath.front().provenance});
+    }
+
+    bool sysAdminAdded = false;
+    for (const EffectiveCapability& cap : config.capabilities) {
+        const std::string name = cap.name == "all" ? "ALL" : cap.name;
+        out.push_back({cap.add ? "--cap-add" : "--cap-drop", {name}, cap.provenance});
+        if (cap.add && (cap.name == "cap_sys_admin" || cap.name == "all")) {
+            sysAdminAdded = true;
+        }
+    }
+    const bool sysAdminDropped =
+        std::any_of(config.capabilities.begin(), config.capabilities.end(), [](const auto& c) {
+            return !c.add && (c.name == "cap_sys_admin" || c.name == "all");
+        });
+    const bool defaultDrop = options.dropSysAdminByDefault && !sysAdminAdded;
+    if (defaultDrop && !sysAdminDropped) {
+        out.push_back({"--cap-drop", {"cap_sys_admin"}, std::nullopt});
+    }
+
+    if (config.hostname) {
+        out.push_back({"--unshare-uts", {}, config.hostname->provenance});
+        out.push_back({"--hostname", {config.hostname->value}, config.hostname->provenance});
+    }
+    if (config.chdir) {
+        out.push_back({"--chdir", {config.chdir->value}, config.chdir->provenance});
+    }
+    if (config.dieWithParent && config.dieWithParent->value == Edu::Enabled) {
+        out.push_back({"--die-with-parent", {}, config.dieWithParent->provenance});
+    }
+    if (config.newSession && config.newSession->value == Edu::Enabled) {
+        out.push_back({"--new-session", {}, config.newSession->provenance});
+    }
+
+    // Namespaces: an unset share_X falls back to share_all (except time).
+    const auto shareOf = [&config](Namespace ns) -> std::optional<ShareValue> {
+        if (const auto& s = config.share(ns)) {
+            return s->value;
+        }
+        if (ns != Namespace::Time) {
+            if (const auto& all = config.share(Namespace::All)) {
+                return all->value;
+            }
+        }
+        return std::nullopt;
+    };
+    for (const Namespace ns : {Namespace::User, Namespace::Cgroup, Namespace::Net, Namespace::Pid,
+                               Namespace::Ipc, Namespace::Time}) {
+        const std::optional<ShareValue> share = shareOf(ns);
+        if (share && share->joins()) {
+            plan.joins.push_back(NamespaceJoin{ns, share->joinPath});
+        }
+    }
+    const std::optional<ShareValue> time = shareOf(Namespace::Time);
+    plan.launcherCreatesTimeNamespace = time && time->state == Edu::Disabled;
+    plan.mapRootUser = config.mapRootUser && config.mapRootUser->value > 0;
+
+    const auto unshared = [&shareOf](Namespace ns) {
+        const std::optional<ShareValue> share = shareOf(ns);
+        return !share || share->state != Edu::Enabled;
+    };
+    if (unshared(Namespace::User)) {
+        if (plan.launcherCreatesTimeNamespace) {
+            plan.launcherCreatesUserNamespace = true;
+        } else {
+            out.push_back({"--unshare-user", {}, std::nullopt});
+            if (plan.mapRootUser) {
+                out.push_back({"--uid", {"0"}, std::nullopt});
+                out.push_back({"--gid", {"0"}, std::nullopt});
+            }
+        }
+    }
+    if (unshared(Namespace::Cgroup)) {
+        out.push_back({"--unshare-cgroup", {}, std::nullopt});
+    }
+    if (unshared(Namespace::Ipc)) {
+        out.push_back({"--unshare-ipc", {}, std::nullopt});
+    }
+    if (unshared(Namespace::Pid)) {
+        out.push_back({"--unshare-pid", {}, std::nullopt});
+    }
+    out.push_back({unshared(Namespace::Net) ? "--unshare-net" : "--share-net", {}, std::nullopt});
+
+    // Only when bwrap creates the user namespace: it then needs no CAP_SYS_ADMIN of its own
+    // (it gets a full set inside), whereas running as root of a namespace the launcher created,
+    // it needs the capability to set the sandbox up.
+    plan.dropSysAdminFromBoundingSet = (defaultDrop || sysAdminDropped) && !sysAdminAdded &&
+                                       unshared(Namespace::User) &&
+                                       !plan.launcherCreatesUserNamespace;
+    for (const FamilyNodeInfo& node : config.family) {
+        for (const std::string* file : {&node.normalConfig, &node.adminConfig, &node.statusFile}) {
+            if (!file->empty()) {
+                plan.familyFiles.push_back(*file);
+            }
+        }
+    }
+    std::stable_sort(plan.joins.begin(), plan.joins.end(),
+                     [](const auto& a, const auto&) { return a.ns == Namespace::User; });
+    plan.inheritEnvironment = config.inheritEnv && config.inheritEnv->value;
+    if (config.umask) {
+        plan.umask = config.umask->value;
+    }
+    if (config.setUser) {
+        plan.setUser = config.setUser->value;
+    }
+    if (config.setGroup) {
+        plan.setGroup = config.setGroup->value;
+    }
+    if (config.smack) {
+        plan.smack = config.smack->value;
+    }
+    if (config.cgrouproot) {
+        plan.cgroupRoot = config.cgrouproot->value;
+    }
+    const bool anyLimit = std::any_of(config.cgroups.begin(), config.cgroups.end(),
+                                      [](const NodeCgroup& n) { return !n.limits.empty(); });
+    if (anyLimit) {
+        std::string dir;
+        for (const NodeCgroup& node : config.cgroups) {
+            dir += (dir.empty() ? "" : "/") + node.alias;
+            CgroupStep step{dir, {}};
+            for (const EffectiveCgroupLimit& limit : node.limits) {
+                if (cgroupKeyHasEffect(limit.limit)) {
+                    step.files.emplace_back(cgroupFileName(limit.limit), limit.limit.value);
+                }
+            }
+            plan.cgroups.push_back(std::move(step));
+        }
+    }
+    return plan;
+}
+
+std::string formatDump(const BwrapPlan& plan, const std::string& bwrapPath,
+                       const std::string& argv0) {
+    std::string text = "DUMP: " + bwrapPath + " (as " + argv0 + ")\n";
+    for (const BwrapOption& option : plan.options) {
+        text += "  " + option.name;
+        std::vector<std::string> values = option.values;
+        if (option.name == "--file") {
+            // Internal exports: the source path is shown where bwrap gets a descriptor.
+            for (const FdContent& fd : plan.fds) {
+                if (fd.kind == FdContent::Kind::FileCopy && std::to_string(fd.fd) == values[0]) {
+                    values[0] = fd.source;
+                }
+            }
+        }
+        for (const std::string& value : values) {
+            text += " " + value;
+        }
+        text += "\n";
+    }
+    return text;
+}
+
+} // namespace redpak

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+// A small YAML document tree with source positions, built from yaml-cpp *events*.
+//
+// Going through YAML::EventHandler (not YAML::Node) lets us refuse hostile constructs as soon
+// as the parser meets them, before anything is expanded or allocated for them: anchors and
+// aliases (no billion laughs), explicit tags, duplicate keys (compared without case, since the
+// spec's keys are case-insensitive), keys that are not scalars, nesting deeper than the limit,
+// and more than one document. This header is private to core/src: yaml-cpp never leaks out.
+#pragma once
+
+#include "redpak/config.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace redpak::detail {
+
+struct YamlEntry;
+
+struct YamlNode {
+    enum class Kind { Null, Scalar, Sequence, Map };
+
+    Kind kind = Kind::Null;
+    SourcePos pos{};
+    std::string text;               // Scalar only
+    std::vector<YamlNode> items;    // Sequence only
+    std::vector<YamlEntry> entries; // Map only, in file order
+    bool flowStyle = false;         // Map/Sequence written as {...} / [...]
+};
+
+struct YamlEntry {
+    std::string key;
+    SourcePos keyPos{};
+    YamlNode value;
+};
+
+std::string_view describe(YamlNode::Kind kind); // "a map", "a sequence", ...
+
+// Parses one YAML document after checking the text limits (size, NUL, UTF-8). An empty text
+// gives a Null node. Throws InputError.
+YamlNode parseYaml(std::string_view text, const std::string& fileName);
+
+} // namespace redpak::detail

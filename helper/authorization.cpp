@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "authorization.h"
+
+#include "helpererror.h"
+
+namespace redpak::helper {
+
+CallFlags CallFlags::decode(Method method, uint flags) {
+    const uint known =
+        method == Method::Launch ? (kFlagAllowInteraction | kFlagAdmin) : kFlagAllowInteraction;
+    if ((flags & ~known) != 0) {
+        throw HelperError(ErrorKind::InvalidArgument,
+                          "unknown flag bits 0x" +
+                              QString::number(flags & ~known, 16).toStdString());
+    }
+    return CallFlags{(flags & kFlagAllowInteraction) != 0, (flags & kFlagAdmin) != 0};
+}
+
+QString actionId(Method method, const CallFlags& flags) {
+    switch (method) {
+    case Method::ListRoots:
+    case Method::ReadConfig:
+        return QStringLiteral("org.redpak.config.read");
+    case Method::CreateNode:
+        return QStringLiteral("org.redpak.node.create");
+    case Method::DeleteNode:
+        return QStringLiteral("org.redpak.node.delete");
+    case Method::WriteConfig:
+        return QStringLiteral("org.redpak.config.write");
+    case Method::ListLaunches:
+    case Method::StopLaunch:
+        return {};
+    case Method::Launch:
+        return flags.admin ? QStringLiteral("org.redpak.node.launch-admin")
+                           : QStringLiteral("org.redpak.node.launch");
+    case Method::RecordApproval:
+        return QStringLiteral("org.redpak.audit.approve");
+    }
+    return {};
+}
+
+AuthorizationRequest authorizationFor(Method method, const CallFlags& flags, const QString& node,
+                                      const QString& digest) {
+    AuthorizationRequest request;
+    request.actionId = actionId(method, flags);
+    if (!node.isEmpty()) {
+        request.details.insert(QStringLiteral("node"), node);
+    }
+    if (!digest.isEmpty()) {
+        request.details.insert(QStringLiteral("digest"), digest);
+    }
+    request.allowUserInteraction = flags.allowInteraction;
+    return request;
+}
+
+} // namespace redpak::helper

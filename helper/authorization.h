@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+// The one place that maps a helper method and its decoded arguments to a polkit action and
+// the details shown to rules and prompts (flatpak system-helper style). One action per verb,
+// so that an administrator can let people launch nodes without letting them edit them.
+#pragma once
+
+#include "authority.h"
+
+#include <QString>
+
+namespace redpak::helper {
+
+enum class Method {
+    ListRoots,
+    ReadConfig,
+    CreateNode,
+    DeleteNode,
+    WriteConfig,
+    Launch,
+    ListLaunches,
+    StopLaunch,
+    RecordApproval,
+};
+
+// Flag bits of org.redpak.Helper1.xml.
+inline constexpr uint kFlagAllowInteraction = 1;
+inline constexpr uint kFlagAdmin = 2;
+
+struct CallFlags {
+    bool allowInteraction = false;
+    bool admin = false;
+
+    // Refuses (HelperError(InvalidArgument)) any bit `method` does not define, so that a
+    // future flag is never silently ignored by an older helper.
+    static CallFlags decode(Method method, uint flags);
+};
+
+// The polkit action of a call; empty for ListLaunches and StopLaunch, which only act on the
+// caller's own launches and need no authorization.
+QString actionId(Method method, const CallFlags& flags);
+
+// `node` (a valid NodeName text) and `digest` (of what is being written or approved) become
+// the details "node" and "digest" when not empty.
+AuthorizationRequest authorizationFor(Method method, const CallFlags& flags, const QString& node,
+                                      const QString& digest = {});
+
+} // namespace redpak::helper

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+// The D-Bus structures of org.redpak.Helper1.xml, named by its QtTypeName annotations. One
+// definition for both ends of the wire: the helper's adaptor and the GUI's generated proxy.
+#pragma once
+
+#include <QDBusArgument>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+struct RedpakRoot { // (ss)
+    QString label;
+    QString path;
+};
+
+struct RedpakLaunch { // (tsasxu)
+    quint64 launchId = 0;
+    QString node;
+    QStringList command;
+    qint64 startMs = 0;
+    uint uid = 0;
+};
+
+struct RedpakFileDigest { // (ss)
+    QString file;
+    QString digest;
+};
+
+QDBusArgument& operator<<(QDBusArgument& argument, const RedpakRoot& value);
+const QDBusArgument& operator>>(const QDBusArgument& argument, RedpakRoot& value);
+QDBusArgument& operator<<(QDBusArgument& argument, const RedpakLaunch& value);
+const QDBusArgument& operator>>(const QDBusArgument& argument, RedpakLaunch& value);
+QDBusArgument& operator<<(QDBusArgument& argument, const RedpakFileDigest& value);
+const QDBusArgument& operator>>(const QDBusArgument& argument, RedpakFileDigest& value);
+
+Q_DECLARE_METATYPE(RedpakRoot)
+Q_DECLARE_METATYPE(RedpakLaunch)
+Q_DECLARE_METATYPE(RedpakFileDigest)
+
+// Registers the types and their lists with QtDBus (once, before the first call).
+void registerHelperDBusTypes();

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+// The helper's audit journal (helper.conf state-dir, default /var/lib/redpak/journal): one JSON
+// object per line, appended for every change made through the helper (who from the bus, when,
+// node, action, digests before and after), root-owned, mode 0600, never rewritten.
+#pragma once
+
+#include <QString>
+#include <filesystem>
+#include <mutex>
+#include <sys/types.h>
+
+namespace redpak::helper {
+
+struct JournalEntry {
+    uid_t uid = 0;
+    QString action; // "node.create", "node.delete", "config.write", "audit.approve"
+    QString node;   // NodeName text
+    QString file;   // "normal", "admin" or empty
+    QString oldDigest;
+    QString newDigest;
+};
+
+class Journal {
+public:
+    explicit Journal(std::filesystem::path stateDir);
+
+    // Appends one line (with the current time) and syncs it; creates the state directory
+    // when missing. Throws HelperError(Failed).
+    void append(const JournalEntry& entry);
+
+private:
+    std::filesystem::path m_stateDir;
+    std::mutex m_mutex; // one writer at a time: lines never interleave
+};
+
+} // namespace redpak::helper

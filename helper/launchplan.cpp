@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "launchplan.h"
+
+#include "helpererror.h"
+#include "redpak/expand.h"
+#include "redpak/launch.h"
+#include "redpak/merge.h"
+
+#include <algorithm>
+#include <charconv>
+#include <pwd.h>
+
+namespace redpak::helper {
+namespace {
+
+bool hasOption(const BwrapPlan& plan, std::string_view name) {
+    return std::any_of(plan.options.begin(), plan.options.end(),
+                       [&](const BwrapOption& option) { return option.name == name; });
+}
+
+// uid of a `set-user` value (a number or a user name), or nullopt when unknown.
+std::optional<uid_t> resolveUser(const std::string& user) {
+    unsigned long number = 0;
+    const auto [end, error] = std::from_chars(user.data(), user.data() + user.size(), number);
+    if (error == std::errc() && end == user.data() + user.size()) {
+        return static_cast<uid_t>(number);
+    }
+    if (const passwd* entry = ::getpwnam(user.c_str())) {
+        return entry->pw_uid;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+BwrapPlan planHelperLaunch(const std::filesystem::path& nodeDir, bool admin) {
+    const MergeMode mode = admin ? MergeMode::Admin : MergeMode::Normal;
+    try {
+        // The rules of every launcher (launch policy, disabled node), as in redwrap.
+        checkLaunchPreconditions(nodeDir, LaunchPreconditions{});
+    } catch (const InputError& error) {
+        throw HelperError(ErrorKind::UnsafeNode, error.diagnostic().format());
+    }
+    EffectiveConfig effective;
+    try {
+        // Root must never run what a config file says: commands are refused, not run.
+        const Expander expander(CommandPolicy::refuse());
+        effective = mergeFamily(loadFamily(nodeDir, mode), MergeOptions{mode, &expander});
+    } catch (const CommandRefusedError& error) {
+        throw HelperError(ErrorKind::UnsafeNode, error.diagnostic().format());
+    } catch (const InputError& error) {
+        throw HelperError(ErrorKind::InvalidConfig, error.diagnostic().format());
+    }
+    if (!effective.ok()) {
+        throw HelperError(ErrorKind::InvalidConfig, effective.errors.front().diagnostic.format());
+    }
+    BwrapPlan plan;
+    try {
+        plan = buildPlan(effective);
+    } catch (const InputError& error) {
+        // The merge is clean, so the plan's refusal is an export that would show a config
+        // file of the family inside the node (risk analysis recommendation 4).
+        throw HelperError(ErrorKind::UnsafeNode, error.diagnostic().format());
+    }
+    for (const FdContent& content : plan.fds) {
+        if (content.kind == FdContent::Kind::CommandOutput) {
+            throw HelperError(ErrorKind::UnsafeNode,
+                              content.origin.file + ": Execfd export " + content.mount +
+                                  " would run a command as root; the helper refuses it");
+        }
+    }
+    if (!plan.joins.empty()) {
+        throw HelperError(ErrorKind::UnsafeNode, "joining an existing namespace (share_" +
+                                                     std::string(toString(plan.joins.front().ns)) +
+                                                     ": PATH) is not allowed through the helper");
+    }
+    if (!plan.setUser) {
+        plan.setUser = kFallbackLaunchUser;
+    }
+    const std::optional<uid_t> uid = resolveUser(*plan.setUser);
+    if (!uid) {
+        throw HelperError(ErrorKind::InvalidConfig, "set-user: unknown user " + *plan.setUser);
+    }
+    if (*uid == 0) {
+        throw HelperError(ErrorKind::UnsafeNode,
+                          "set-user resolves to root; the helper launches nodes unprivileged");
+    }
+    for (const char* option : {"--new-session", "--die-with-parent"}) {
+        if (!hasOption(plan, option)) {
+            BwrapOption forced;
+            forced.name = option;
+            plan.options.push_back(forced);
+        }
+    }
+    return plan;
+}
+
+} // namespace redpak::helper

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+// A message strip (error, warning, info) with up to two actions.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+
+Rectangle {
+    id: banner
+
+    property alias text: label.text
+    property string tone: "info" // error, warning, info
+    property string actionText: ""
+    property string secondActionText: ""
+    signal actionTriggered()
+    signal secondActionTriggered()
+
+    readonly property color accent: tone === "error" ? "#c62828" : tone === "warning" ? "#b26a00" : "#1565c0"
+
+    implicitHeight: layout.implicitHeight + 14
+    color: Qt.rgba(accent.r, accent.g, accent.b, 0.10)
+    border.color: Qt.rgba(accent.r, accent.g, accent.b, 0.45)
+    radius: 4
+    Accessible.role: Accessible.AlertMessage
+    Accessible.name: label.text
+
+    Rectangle {
+        width: 4
+        height: parent.height
+        radius: 2
+        color: banner.accent
+    }
+
+    RowLayout {
+        id: layout
+        anchors.fill: parent
+        anchors.leftMargin: 14
+        anchors.rightMargin: 8
+        spacing: 8
+        Label {
+            id: label
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+            textFormat: Text.PlainText
+        }
+        Button {
+            visible: banner.actionText !== ""
+            text: banner.actionText
+            flat: true
+            onClicked: banner.actionTriggered()
+        }
+        Button {
+            visible: banner.secondActionText !== ""
+            text: banner.secondActionText
+            flat: true
+            onClicked: banner.secondActionTriggered()
+        }
+    }
+}

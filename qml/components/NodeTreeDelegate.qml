@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: Apache-2.0
+// One node in the tree: alias, badges (admin config, errors, warnings, unaudited, running,
+// disabled) and the path as tooltip.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import RedPak.Manager
+
+TreeViewDelegate {
+    id: row
+
+    required property string alias
+    required property string path
+    required property bool hasAdminConfig
+    required property bool disabled
+    required property int errorCount
+    required property string errorText
+    required property int warningCount
+    required property string warningText
+    required property bool unaudited
+    required property bool running
+    required property bool usesHelper
+
+    implicitWidth: treeView.width
+    implicitHeight: 30
+    indentation: 16
+    highlighted: current || selected
+    Accessible.name: alias
+    Accessible.description: path
+
+    contentItem: RowLayout {
+        spacing: 6
+        Label {
+            text: row.alias
+            font.bold: row.current
+            font.strikeout: row.disabled
+            elide: Text.ElideRight
+            color: row.highlighted ? row.palette.highlightedText : row.palette.text
+            Layout.fillWidth: true
+        }
+        Badge {
+            visible: row.running
+            text: qsTr("running")
+            tone: "running"
+            toolTip: qsTr("A command launched from here is running in this node")
+        }
+        Badge {
+            visible: row.errorCount > 0
+            text: row.errorCount
+            tone: "error"
+            toolTip: row.errorText
+        }
+        Badge {
+            visible: row.warningCount > 0
+            text: row.warningCount
+            tone: "warning"
+            toolTip: row.warningText
+        }
+        Badge {
+            visible: row.unaudited
+            text: qsTr("unaudited")
+            tone: "warning"
+            toolTip: qsTr("The configuration changed since it was last approved")
+        }
+        Badge {
+            visible: row.hasAdminConfig
+            text: qsTr("admin")
+            tone: "info"
+            toolTip: qsTr("This node has an administrative configuration")
+        }
+        Badge {
+            visible: row.usesHelper
+            text: qsTr("system")
+            tone: "neutral"
+            toolTip: qsTr("System node: edited and launched through the privileged helper")
+        }
+    }
+
+    ToolTip.visible: hovered && !pressed
+    ToolTip.delay: 700
+    ToolTip.text: row.path + (row.disabled ? "\n" + qsTr("This node is disabled") : "")
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+// Asked before leaving a node with unsaved edits: save, discard or stay.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import RedPak.Models
+
+Dialog {
+    id: dialog
+
+    required property Session session
+    property string pendingPath: ""
+
+    title: qsTr("Unsaved changes")
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: 460
+
+    // A save that succeeds clears `modified`; then the switch happens.
+    Connections {
+        target: dialog.session
+        function onModifiedChanged() {
+            if (dialog.visible && !dialog.session.modified) {
+                dialog.session.currentNode = dialog.pendingPath
+                dialog.close()
+            }
+        }
+    }
+
+    Label {
+        anchors.fill: parent
+        wrapMode: Text.Wrap
+        text: qsTr("The configuration of this node has unsaved changes. Save them before opening another node?")
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Save")
+            highlighted: true
+            enabled: dialog.session.canSaveAll
+            DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+            onClicked: dialog.session.saveAll()
+        }
+        Button {
+            objectName: "discardButton"
+            text: qsTr("Discard")
+            DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole
+            onClicked: {
+                dialog.session.currentNode = dialog.pendingPath
+                dialog.close()
+            }
+        }
+        Button {
+            text: qsTr("Cancel")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            onClicked: dialog.close()
+        }
+    }
+}

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: Apache-2.0
+// Run a command in the selected node: command line, dry run (the exact bwrap call), running
+// and finished launches with their status, output and input.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import RedPak.Models
+import RedPak.Manager
+
+Pane {
+    id: page
+
+    required property Session session
+    readonly property LaunchModel launches: session.launches
+
+    function launchNow() {
+        if (session.currentNode === "")
+            return
+        const row = launches.launch(session.currentNode, command.text, admin.checked)
+        if (row >= 0)
+            launchList.currentIndex = row
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 8
+
+        GridLayout {
+            Layout.fillWidth: true
+            columns: 2
+            columnSpacing: 8
+            rowSpacing: 6
+            Label { text: qsTr("Command") }
+            TextField {
+                id: command
+                objectName: "commandField"
+                Layout.fillWidth: true
+                text: page.launches.defaultCommand
+                font.family: "monospace"
+                selectByMouse: true
+                Accessible.name: qsTr("Command to run in the node")
+                onAccepted: page.launchNow()
+            }
+            Item { width: 1 }
+            RowLayout {
+                CheckBox {
+                    id: admin
+                    text: qsTr("Admin mode")
+                    Accessible.description: qsTr("Merge the admin configurations too")
+                }
+                Item { Layout.fillWidth: true }
+                Button {
+                    objectName: "dryRunButton"
+                    text: qsTr("Dry run")
+                    enabled: page.session.currentNode !== "" && !page.launches.dryRunBusy
+                    Accessible.description: qsTr("Show the bwrap command line without launching")
+                    onClicked: page.launches.dryRun(page.session.currentNode, command.text, admin.checked)
+                }
+                Button {
+                    objectName: "launchButton"
+                    text: qsTr("Launch")
+                    highlighted: true
+                    enabled: page.session.currentNode !== ""
+                    Accessible.description: qsTr("Run the command in the selected node")
+                    onClicked: page.launchNow()
+                }
+            }
+        }
+
+        MessageBanner {
+            Layout.fillWidth: true
+            tone: "error"
+            visible: page.launches.dryRunError !== ""
+            text: page.launches.dryRunError
+        }
+        GroupBox {
+            Layout.fillWidth: true
+            Layout.preferredHeight: 170
+            visible: page.launches.dryRunText !== ""
+            title: qsTr("bwrap command line (dry run)")
+            ScrollView {
+                anchors.fill: parent
+                clip: true
+                TextArea {
+                    objectName: "dryRunText"
+                    readOnly: true
+                    selectByMouse: true
+                    text: page.launches.dryRunText
+                    font.family: "monospace"
+                    font.pixelSize: 12
+                    wrapMode: TextEdit.NoWrap
+                    Accessible.name: qsTr("bwrap command line")
+                }
+            }
+        }
+
+        Label {
+            text: qsTr("Launches")
+            font.bold: true
+        }
+        ListView {
+            id: launchList
+            objectName: "launchList"
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.min(contentHeight, 150)
+            clip: true
+            model: page.launches
+            Accessible.name: qsTr("Launches")
+            delegate: ItemDelegate {
+                id: launchRow
+                required property int index
+                required property string command
+                required property string nodePath
+                required property string statusText
+                required property bool running
+                required property string output
+                width: ListView.view.width
+                highlighted: ListView.isCurrentItem
+                onClicked: launchList.currentIndex = index
+                contentItem: RowLayout {
+                    spacing: 8
+                    Label {
+                        text: launchRow.command
+                        font.family: "monospace"
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: launchRow.nodePath.split("/").pop()
+                        color: palette.placeholderText
+                    }
+                    Badge {
+                        objectName: "launchStatus"
+                        text: launchRow.statusText
+                        tone: launchRow.running ? "running" : "neutral"
+                    }
+                    Button {
+                        objectName: "stopButton"
+                        text: qsTr("Stop")
+                        visible: launchRow.running
+                        Accessible.name: qsTr("Stop %1").arg(launchRow.command)
+                        onClicked: page.launches.stop(launchRow.index)
+                    }
+                }
+            }
+        }
+        Label {
+            visible: launchList.count === 0
+            text: qsTr("Nothing launched yet.")
+            color: palette.placeholderText
+        }
+
+        ScrollView {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            visible: launchList.currentItem !== null
+            clip: true
+            TextArea {
+                objectName: "outputText"
+                readOnly: true
+                selectByMouse: true
+                font.family: "monospace"
+                font.pixelSize: 12
+                text: launchList.currentItem ? launchList.currentItem.output : ""
+                Accessible.name: qsTr("Output of the selected launch")
+                onTextChanged: cursorPosition = length
+            }
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            visible: launchList.currentItem !== null && launchList.currentItem.running
+            TextField {
+                id: input
+                Layout.fillWidth: true
+                placeholderText: qsTr("Type a line for the command's input and press Enter")
+                font.family: "monospace"
+                Accessible.name: qsTr("Input for the selected launch")
+                onAccepted: {
+                    if (page.launches.sendLine(launchList.currentIndex, text))
+                        text = ""
+                }
+            }
+        }
+        RowLayout {
+            Item { Layout.fillWidth: true }
+            Button {
+                text: qsTr("Clear finished")
+                enabled: launchList.count > page.launches.runningCount
+                onClicked: page.launches.clearFinished()
+            }
+        }
+    }
+}

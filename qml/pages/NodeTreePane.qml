@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+// The node tree with its search field. Arrow keys move (Left/Right collapse/expand); the
+// current node is requested from the window, which may ask about unsaved changes first.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import QtQml.Models
+import RedPak.Models
+import RedPak.Manager
+
+Pane {
+    id: pane
+
+    required property Session session
+    signal nodeRequested(string path)
+
+    function focusSearch() {
+        search.forceActiveFocus()
+        search.selectAll()
+    }
+
+    // Makes the tree show `session.currentNode` (start-up, create, cancelled switch).
+    function showCurrent() {
+        const index = session.filteredTree.indexForPath(session.currentNode)
+        if (!index.valid) {
+            selection.clear()
+            return
+        }
+        tree.expandToIndex(index)
+        selection.setCurrentIndex(index, ItemSelectionModel.ClearAndSelect)
+        const cell = tree.cellAtIndex(index)
+        if (cell.y >= 0)
+            tree.positionViewAtRow(cell.y, TableView.Contain)
+    }
+
+    padding: 0
+
+    Connections {
+        target: pane.session
+        function onCurrentNodeChanged() { Qt.callLater(pane.showCurrent) }
+    }
+    Connections {
+        target: pane.session.filteredTree
+        function onModelReset() { Qt.callLater(pane.showCurrent) }
+        function onLayoutChanged() { Qt.callLater(pane.showCurrent) }
+        function onRowsInserted() { Qt.callLater(pane.showCurrent) }
+    }
+    Component.onCompleted: Qt.callLater(showCurrent)
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        TextField {
+            id: search
+            objectName: "nodeSearch"
+            Layout.fillWidth: true
+            Layout.margins: 8
+            placeholderText: qsTr("Search names and values…")
+            Accessible.name: qsTr("Search nodes by name, path or configuration value")
+            selectByMouse: true
+            text: pane.session.filteredTree.filterText
+            onTextEdited: pane.session.filteredTree.filterText = text
+            Keys.onDownPressed: tree.forceActiveFocus()
+            onTextChanged: if (text !== "") Qt.callLater(tree.expandRecursively)
+        }
+
+        Label {
+            Layout.leftMargin: 10
+            Layout.bottomMargin: 4
+            visible: search.text !== ""
+            text: qsTr("%n matching node(s)", "", pane.session.filteredTree.matchCount)
+            color: palette.placeholderText
+        }
+
+        TreeView {
+            id: tree
+            objectName: "nodeTree"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: pane.session.filteredTree
+            keyNavigationEnabled: true
+            pointerNavigationEnabled: true
+            activeFocusOnTab: true
+            Accessible.name: qsTr("Node tree")
+            selectionModel: ItemSelectionModel {
+                id: selection
+                model: tree.model
+                onCurrentChanged: (current, previous) => {
+                    if (!current.valid)
+                        return
+                    const path = tree.model.data(current, NodeTreeModel.PathRole)
+                    if (path !== pane.session.currentNode)
+                        pane.nodeRequested(path)
+                }
+            }
+            delegate: NodeTreeDelegate {}
+            ScrollBar.vertical: ScrollBar {}
+
+            Component.onCompleted: expandRecursively()
+            Connections {
+                target: tree.model
+                function onModelReset() { Qt.callLater(tree.expandRecursively) }
+            }
+        }
+
+        Label {
+            Layout.fillWidth: true
+            Layout.margins: 12
+            visible: pane.session.tree.nodeCount === 0
+            wrapMode: Text.Wrap
+            text: pane.session.workspace.roots.length === 0
+                  ? qsTr("No root is open. Start with --root DIR.")
+                  : qsTr("No rednode was found in the opened roots. Use “New node…” to create one.")
+        }
+    }
+}

@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: Apache-2.0
+// Review before a save: every change the edited file makes to the node and to the nodes below
+// it, widening changes first, with the score change and the merge errors it would create. The
+// page only shows `review` (a ReviewModel) and forwards the decision.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import RedPak.Models
+import RedPak.Manager
+
+Page {
+    id: page
+
+    required property ReviewModel review
+
+    signal saveRequested()
+    signal cancelled()
+
+    function directionText(direction) {
+        return direction === "widening" ? qsTr("widening")
+             : direction === "narrowing" ? qsTr("narrowing") : qsTr("neutral")
+    }
+    function kindText(kind) {
+        return kind === "added" ? qsTr("added") : kind === "removed" ? qsTr("removed") : qsTr("modified")
+    }
+
+    header: ColumnLayout {
+        spacing: 6
+
+        Label {
+            Layout.fillWidth: true
+            Layout.margins: 10
+            Layout.bottomMargin: 0
+            font.bold: true
+            wrapMode: Text.Wrap
+            text: page.review.status === ReviewModel.Ready
+                  ? qsTr("%1 widening, %2 narrowing, %3 neutral in %n node(s)", "", page.review.changedNodes)
+                        .arg(page.review.wideningCount).arg(page.review.narrowingCount)
+                        .arg(page.review.neutralCount)
+                  : ""
+        }
+        Label {
+            Layout.leftMargin: 10
+            visible: page.review.scoreBefore !== ""
+            color: page.review.scoreRises ? "#c62828" : palette.windowText
+            text: qsTr("Exposure score: %1 → %2").arg(page.review.scoreBefore).arg(page.review.scoreAfter)
+        }
+        MessageBanner {
+            Layout.fillWidth: true
+            tone: "error"
+            visible: page.review.status === ReviewModel.Failed
+            text: page.review.errorString
+        }
+        MessageBanner {
+            Layout.fillWidth: true
+            tone: "error"
+            visible: page.review.newErrors.length > 0
+            text: qsTr("After this change these nodes could not be launched any more:") + "\n"
+                  + page.review.newErrors.join("\n")
+        }
+        MessageBanner {
+            Layout.fillWidth: true
+            tone: "warning"
+            visible: page.review.newWarnings.length > 0
+            text: qsTr("New merge warnings:") + "\n" + page.review.newWarnings.join("\n")
+        }
+        Label {
+            Layout.margins: 10
+            visible: page.review.status === ReviewModel.Ready && page.review.changedNodes === 0
+            text: qsTr("This change does not change what any node can do.")
+        }
+    }
+
+    ListView {
+        id: list
+        objectName: "reviewList"
+        anchors.fill: parent
+        clip: true
+        model: page.review
+        activeFocusOnTab: true
+        Accessible.name: qsTr("Changes, widening first")
+        ScrollBar.vertical: ScrollBar {}
+
+        delegate: ItemDelegate {
+            id: row
+            required property string node
+            required property string alias
+            required property int depth
+            required property string item
+            required property string direction
+            required property string kind
+            required property string before
+            required property string after
+            required property string reason
+
+            width: ListView.view.width
+            Accessible.name: page.directionText(direction) + ", " + alias + ", " + item + ": " + reason
+
+            contentItem: RowLayout {
+                spacing: 8
+                Badge {
+                    text: page.directionText(row.direction)
+                    tone: row.direction === "widening" ? "error"
+                        : row.direction === "narrowing" ? "running" : "neutral"
+                    Layout.alignment: Qt.AlignTop
+                }
+                ColumnLayout {
+                    Layout.fillWidth: true
+                    spacing: 2
+                    Label {
+                        Layout.fillWidth: true
+                        elide: Text.ElideMiddle
+                        font.bold: true
+                        text: qsTr("%1 — %2 (%3)").arg(row.alias).arg(row.item).arg(page.kindText(row.kind))
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        text: (row.before !== "" ? row.before : "–") + "  →  " + (row.after !== "" ? row.after : "–")
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        color: palette.placeholderText
+                        text: row.reason
+                    }
+                }
+            }
+            ToolTip.visible: hovered
+            ToolTip.text: row.node
+            ToolTip.delay: 600
+        }
+    }
+
+    footer: DialogButtonBox {
+        Button {
+            text: page.review.wideningCount > 0 ? qsTr("Save with %n widening change(s)", "", page.review.wideningCount)
+                                                : qsTr("Save")
+            enabled: page.review.status === ReviewModel.Ready
+            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+        }
+        Button {
+            text: qsTr("Back to editing")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+        onAccepted: page.saveRequested()
+        onRejected: page.cancelled()
+    }
+}

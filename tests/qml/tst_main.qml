@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+// The main window: unsaved changes are not dropped when another node is opened, and a node is
+// created from the dialog with the alias checked as it is typed.
+import QtQuick
+import QtTest
+import RedPak.Models
+import RedPak.Manager
+
+TestCase {
+    id: testCase
+    name: "MainWindow"
+    when: windowShown
+
+    Component {
+        id: mainWindow
+        Main { session: testSession }
+    }
+
+    function test_unsavedChangesAreAskedFor() {
+        const window = createTemporaryObject(mainWindow, testCase)
+        verify(window)
+        testSession.currentNode = testTree.apps
+        tryCompare(testSession.normalDocument, "status", ConfigDocument.Ready)
+        testSession.normalDocument.editText(testSession.normalDocument.text + "# edited\n")
+        verify(testSession.modified)
+        window.requestNode(testTree.browser)
+        const dialog = findChild(window, "unsavedDialog")
+        tryCompare(dialog, "opened", true)
+        compare(testSession.currentNode, testTree.apps) // nothing happens before the answer
+        mouseClick(findChild(window, "discardButton"))
+        tryCompare(testSession, "currentNode", testTree.browser)
+        tryCompare(dialog, "visible", false)
+    }
+
+    function test_createNodeDialog() {
+        const window = createTemporaryObject(mainWindow, testCase)
+        testSession.currentNode = testTree.apps
+        const dialog = findChild(window, "createDialog")
+        dialog.openFor(testTree.apps)
+        tryCompare(dialog, "opened", true)
+        const alias = findChild(window, "aliasField")
+        alias.forceActiveFocus()
+        keyClick(Qt.Key_A)
+        keyClick(Qt.Key_Space)
+        tryCompare(findChild(window, "aliasError"), "visible", true) // a space is refused
+        verify(!testSession.actions.canCreate)
+        alias.selectAll()
+        keyClick(Qt.Key_Delete)
+        keyClick(Qt.Key_A)
+        keyClick(Qt.Key_B)
+        compare(testSession.actions.alias, "ab")
+        verify(testSession.actions.canCreate)
+        mouseClick(findChild(window, "createButton"))
+        tryCompare(testSession, "currentNode", testTree.apps + "/ab")
+        tryCompare(dialog, "visible", false)
+        verify(testSession.tree.indexForPath(testTree.apps + "/ab").valid)
+    }
+}

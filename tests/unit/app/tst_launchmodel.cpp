@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: Apache-2.0
+// The launch flow against a fake launcher: start, output, input, stop, exit status, dry run,
+// and the "running" badge in the tree.
+#include "fakelauncher.h"
+#include "launchmodel.h"
+#include "locallauncher.h"
+#include "session.h"
+#include "testtree.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace redpak::gui;
+
+class TestLaunchModel : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void launchLifecycle() {
+        test::FakeLauncher launcher;
+        LaunchModel model([&](const QString&) { return &launcher; });
+        const int row =
+            model.launch(QStringLiteral("/r/node"), QStringLiteral("sh -c \"echo hi\""), true);
+        QCOMPARE(row, 0);
+        QCOMPARE(launcher.starts.size(), 1);
+        const LaunchRequest request = launcher.starts.first().second;
+        QCOMPARE(request.nodeDir, QStringLiteral("/r/node"));
+        QCOMPARE(request.command, (QStringList{"sh", "-c", "echo hi"}));
+        QVERIFY(request.admin);
+        const quint64 id = launcher.lastId();
+        QCOMPARE(model.runningCount(), 1);
+        QCOMPARE(model.index(0).data(LaunchModel::StatusTextRole).toString(),
+                 QStringLiteral("starting"));
+
+        launcher.playStarted(id);
+        QCOMPARE(model.index(0).data(LaunchModel::StatusTextRole).toString(),
+                 QStringLiteral("running"));
+        launcher.playOutput(id, QStringLiteral("hi\n"));
+        QVERIFY(model.sendLine(0, QStringLiteral("exit 3")));
+        QCOMPARE(launcher.inputs.value(id), QStringLiteral("exit 3\n"));
+        QCOMPARE(model.index(0).data(LaunchModel::OutputRole).toString(),
+                 QStringLiteral("hi\nexit 3\n"));
+
+        model.stop(0);
+        QCOMPARE(launcher.stops, (QList<quint64>{id}));
+        launcher.playFinished(id, 3);
+        QCOMPARE(model.runningCount(), 0);
+        QCOMPARE(model.index(0).data(LaunchModel::ExitStatusRole).toInt(), 3);
+        QCOMPARE(model.index(0).data(LaunchModel::StatusTextRole).toString(),
+                 QStringLiteral("exited with status 3"));
+        QVERIFY(!model.sendLine(0, QStringLiteral("too late")));
+        model.clearFinished();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void statusTexts_data() {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("success") << 0 << "exited with status 0";
+        QTest::newRow("SIGTERM") << 128 + 15 << "killed by signal 15";
+    }
+    void statusTexts() {
+        QFETCH(int, status);
+        QFETCH(QString, text);
+        test::FakeLauncher launcher;
+        LaunchModel model([&](const QString&) { return &launcher; });
+        model.launch(QStringLiteral("/r/node"), QString(), false);
+        QVERIFY(launcher.starts.first().second.command.isEmpty()); // the node's default shell
+        launcher.playStarted(launcher.lastId());
+        launcher.playFinished(launcher.lastId(), status);
+        QCOMPARE(model.index(0).data(LaunchModel::StatusTextRole).toString(), text);
+    }
+
+    void dryRunShowsTheBwrapCall() {
+        test::FakeLauncher launcher;
+        LaunchModel model([&](const QString&) { return &launcher; });
+        QSignalSpy changed(&model, &LaunchModel::dryRunChanged);
+        model.dryRun(QStringLiteral("/r/node"), QStringLiteral("/bin/true"), false);
+        QVERIFY(model.dryRunBusy());
+        QTRY_VERIFY(!model.dryRunBusy());
+        QCOMPARE(launcher.starts.size(), 0); // nothing was launched
+        QVERIFY(model.dryRunText().contains(QStringLiteral("--ro-bind /usr /usr")));
+        QVERIFY(model.dryRunError().isEmpty());
+    }
+
+    void parseDumpOutput_data() {
+        QTest::addColumn<QString>("out");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QStringList>("arguments");
+        QTest::newRow("dump")
+            << "DUMP: /usr/bin/bwrap (as redwrap)\n  --ro-bind /usr/bin /bin\n  --unshare-user\n"
+            << 0 << true
+            << QStringList{"/usr/bin/bwrap (as redwrap)", "--ro-bind /usr/bin /bin",
+                           "--unshare-user"};
+        QTest::newRow("merge error") << "" << 1 << false << QStringList{};
+    }
+    void parseDumpOutput() {
+        QFETCH(QString, out);
+        QFETCH(int, exitCode);
+        QFETCH(bool, ok);
+        QFETCH(QStringList, arguments);
+        const DryRunResult result = parseDump(out, QStringLiteral("cannot share net"), exitCode);
+        QCOMPARE(result.ok, ok);
+        QCOMPARE(result.bwrapArguments, arguments);
+        if (!ok) {
+            QCOMPARE(result.error, QStringLiteral("cannot share net"));
+        }
+    }
+
+    void realRedwrapDryRun() {
+        const QString redwrap = QStringLiteral(REDPAK_BIN_DIR "/redwrap");
+        test::TestTree tree;
+        LocalLauncher launcher(redwrap);
+        LaunchModel model([&](const QString&) { return &launcher; });
+        model.dryRun(tree.browser(), QStringLiteral("/bin/true"), false);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.dryRunBusy(), 10000);
+        QVERIFY2(model.dryRunError().isEmpty(), qPrintable(model.dryRunError()));
+        QVERIFY(model.dryRunText().contains(QStringLiteral("--ro-bind /usr/share /opt/browser")));
+    }
+
+    void sessionShowsRunningNodes() {
+        test::TestTree tree;
+        Workspace workspace;
+        QVERIFY(workspace.addRoot(tree.root()));
+        test::FakeLauncher launcher;
+        Session session(&workspace, [&](const QString&) { return &launcher; });
+        session.launches()->launch(tree.apps(), QString(), false);
+        launcher.playStarted(launcher.lastId());
+        const QModelIndex apps = session.tree()->indexForPath(tree.apps());
+        QVERIFY(apps.data(NodeTreeModel::RunningRole).toBool());
+        launcher.playFinished(launcher.lastId(), 0);
+        QVERIFY(!apps.data(NodeTreeModel::RunningRole).toBool());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLaunchModel)
+#include "tst_launchmodel.moc"

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: Apache-2.0
+// The node tree: hierarchy from disk, badges from the core parser and merge, search.
+#include "nodefiltermodel.h"
+#include "nodetreemodel.h"
+#include "redpak/audit.h"
+#include "testtree.h"
+#include "workspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace redpak::gui;
+
+class TestNodeTreeModel : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() {
+        m_tree = std::make_unique<test::TestTree>();
+        QVERIFY(m_tree->isValid());
+        m_workspace = std::make_unique<Workspace>();
+        QVERIFY(m_workspace->addRoot(m_tree->root()));
+        m_model = std::make_unique<NodeTreeModel>(m_workspace.get());
+    }
+
+    void hierarchyFollowsDirectories() {
+        QAbstractItemModelTester tester(m_model.get(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(m_model->nodeCount(), 4);
+        QCOMPARE(m_model->rowCount(), 2); // broken and platform are top level
+        const QModelIndex platform = m_model->indexForPath(m_tree->platform());
+        QVERIFY(platform.isValid());
+        QVERIFY(!platform.parent().isValid());
+        const QModelIndex apps = m_model->index(0, 0, platform);
+        QCOMPARE(apps.data(NodeTreeModel::PathRole).toString(), m_tree->apps());
+        const QModelIndex browser = m_model->index(0, 0, apps);
+        QCOMPARE(browser.data(NodeTreeModel::AliasRole).toString(), QStringLiteral("browser"));
+        QCOMPARE(browser.parent(), apps);
+        QCOMPARE(m_model->rowCount(browser), 0);
+    }
+
+    void badges_data() {
+        QTest::addColumn<QString>("node");
+        QTest::addColumn<bool>("admin");
+        QTest::addColumn<bool>("errors");
+        QTest::addColumn<bool>("warnings");
+        // The root template's admin file redefines PS1: a merge warning in admin mode.
+        QTest::newRow("root template: admin file") << "platform" << true << false << true;
+        QTest::newRow("child redefines PS1: merge warning") << "apps" << false << false << true;
+        QTest::newRow("invalid value: parser error") << "broken" << true << true << false;
+    }
+    void badges() {
+        QFETCH(QString, node);
+        QFETCH(bool, admin);
+        QFETCH(bool, errors);
+        QFETCH(bool, warnings);
+        const QString path = node == QLatin1String("broken") ? m_tree->broken()
+                             : node == QLatin1String("apps") ? m_tree->apps()
+                                                             : m_tree->platform();
+        const QModelIndex index = m_model->indexForPath(path);
+        QVERIFY(index.isValid());
+        QCOMPARE(index.data(NodeTreeModel::HasAdminConfigRole).toBool(), admin);
+        QCOMPARE(index.data(NodeTreeModel::ErrorCountRole).toInt() > 0, errors);
+        QCOMPARE(index.data(NodeTreeModel::WarningCountRole).toInt() > 0, warnings);
+        if (errors) {
+            // The message points at the file and line.
+            QVERIFY2(index.data(NodeTreeModel::ErrorTextRole)
+                         .toString()
+                         .contains(QStringLiteral("etc/redpak.yaml:4:")),
+                     qPrintable(index.data(NodeTreeModel::ErrorTextRole).toString()));
+        }
+    }
+
+    void runningBadge() {
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setRunningNodes({m_tree->apps()});
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(m_model->indexForPath(m_tree->apps()).data(NodeTreeModel::RunningRole).toBool());
+        QVERIFY(
+            !m_model->indexForPath(m_tree->browser()).data(NodeTreeModel::RunningRole).toBool());
+    }
+
+    void unauditedBadge() {
+        const QModelIndex before = m_model->indexForPath(m_tree->apps());
+        QVERIFY(!before.data(NodeTreeModel::UnauditedRole).toBool()); // never reviewed: no badge
+        redpak::approveNode(m_tree->apps().toStdString(), "reviewed");
+        m_model->reload();
+        QVERIFY(!m_model->indexForPath(m_tree->apps()).data(NodeTreeModel::UnauditedRole).toBool());
+        QFile config(m_tree->apps() + QStringLiteral("/etc/redpak.yaml"));
+        QVERIFY(config.open(QIODevice::Append));
+        config.write("# changed after the review\n");
+        config.close();
+        m_model->reload();
+        QVERIFY(m_model->indexForPath(m_tree->apps()).data(NodeTreeModel::UnauditedRole).toBool());
+    }
+
+    void search_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("matches");
+        QTest::addColumn<QStringList>("visible");
+        QTest::newRow("empty shows all")
+            << "" << 4 << QStringList{"platform", "apps", "browser", "broken"};
+        QTest::newRow("by alias") << "browser" << 1 << QStringList{"platform", "apps", "browser"};
+        QTest::newRow("by config value") << "/opt/browser" << 1 << QStringList{"browser"};
+        QTest::newRow("case-insensitive, every word") << "STATIC demo" << 1 << QStringList{"apps"};
+        QTest::newRow("no match") << "nowhere-to-be-found" << 0 << QStringList{};
+    }
+    void search() {
+        QFETCH(QString, text);
+        QFETCH(int, matches);
+        QFETCH(QStringList, visible);
+        NodeFilterModel filter;
+        filter.setSourceModel(m_model.get());
+        QAbstractItemModelTester tester(&filter,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        filter.setFilterText(text);
+        QCOMPARE(filter.matchCount(), matches);
+        for (const QString& alias : visible) {
+            const QString path = alias == QLatin1String("platform")  ? m_tree->platform()
+                                 : alias == QLatin1String("apps")    ? m_tree->apps()
+                                 : alias == QLatin1String("browser") ? m_tree->browser()
+                                                                     : m_tree->broken();
+            QVERIFY2(filter.indexForPath(path).isValid(), qPrintable(alias));
+        }
+        if (visible.isEmpty()) {
+            QCOMPARE(filter.rowCount(), 0);
+        }
+    }
+
+    void reloadSeesNewNodes() {
+        redpak::CreateOptions options;
+        options.dir = (m_tree->platform() + QStringLiteral("/db")).toStdString();
+        redpak::createNode(options);
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        m_model->reload();
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(m_model->nodeCount(), 5);
+        QVERIFY(m_model->indexForPath(m_tree->platform() + QStringLiteral("/db")).isValid());
+    }
+
+private:
+    std::unique_ptr<test::TestTree> m_tree;
+    std::unique_ptr<Workspace> m_workspace;
+    std::unique_ptr<NodeTreeModel> m_model;
+};
+
+QTEST_GUILESS_MAIN(TestNodeTreeModel)
+#include "tst_nodetreemodel.moc"

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+// Fixtures of the review tests: configs written as YAML text (the way users write them),
+// in-memory families placed at /r, /r/c, ... (nothing on disk: the rec. 3 file checks skip
+// them), and real nodes on disk for audit records, drift and the command-line tests.
+#pragma once
+
+#include "redpak/diff.h"
+#include "redpak/merge.h"
+#include "redpak/node.h"
+#include "redpak/parser.h"
+#include "redpak/writer.h"
+
+#include <QtTest>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace redpak::test {
+
+// Enumerations of the review code compared by name (QCOMPARE then prints them).
+template <typename Enum> QString name(Enum value) {
+    const std::string_view text = toString(value);
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+// A whole config file: headers with `alias`, then `body` (YAML sections).
+inline std::string configText(const std::string& alias, const std::string& body) {
+    return "headers:\n  alias: " + alias + "\n" + body;
+}
+
+inline Config parseBody(const std::string& alias, const std::string& body) {
+    return parseConfig(configText(alias, body), alias + ".yaml");
+}
+
+// One node of an in-memory family: normal body and optional admin body.
+struct MemNode {
+    std::string path;
+    std::string body;
+    std::optional<std::string> admin;
+};
+
+inline std::vector<FamilyMember> memFamily(const std::vector<MemNode>& nodes) {
+    std::vector<FamilyMember> family;
+    for (const MemNode& node : nodes) {
+        const std::filesystem::path base(node.path);
+        const std::string alias = base.filename().string();
+        FamilyMember member{
+            NodeLocation{base, base / ".rednode.yaml", base / "etc/redpak.yaml", std::nullopt},
+            parseBody(alias, node.body), std::nullopt};
+        if (node.admin) {
+            member.location.adminConfig = base / "etc/redpak-admin.yaml";
+            member.admin = parseBody(alias, *node.admin);
+        }
+        family.push_back(std::move(member));
+    }
+    return family;
+}
+
+inline EffectiveConfig memMerge(const std::vector<MemNode>& nodes,
+                                MergeMode mode = MergeMode::Normal) {
+    return mergeForReview(memFamily(nodes), mode);
+}
+
+inline void writeText(const std::filesystem::path& file, const std::string& content) {
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << content;
+    QVERIFY2(out.good(), file.c_str());
+}
+
+inline std::string readText(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A rednode on disk: status file, normal config and, when given, admin config.
+inline void writeNode(const std::filesystem::path& dir, const std::string& body,
+                      const std::optional<std::string>& admin = std::nullopt) {
+    const std::string alias = dir.filename().string();
+    writeText(dir / "etc/redpak.yaml", configText(alias, body));
+    if (admin) {
+        writeText(dir / "etc/redpak-admin.yaml", configText(alias, *admin));
+    }
+    writeText(dir / ".rednode.yaml",
+              writeStatus(NodeStatus{NodeState::Enable, dir.string(), 1700000000000, "test node"}));
+}
+
+// The change of `diff` about `item`, nullptr when there is none.
+inline const Change* changeOf(const Diff& diff, const std::string& item) {
+    for (const Change& change : diff.changes) {
+        if (change.item == item) {
+            return &change;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace redpak::test

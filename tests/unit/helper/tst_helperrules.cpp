@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: Apache-2.0
+// Rules of the helper that need no bus: node names, helper.conf, flags and the mapping of
+// methods to polkit actions, and the directory-descriptor file primitives.
+#include "authorization.h"
+#include "helperconfig.h"
+#include "helpererror.h"
+#include "nodename.h"
+#include "safedir.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace redpak::helper;
+
+class TestHelperRules : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void validNames_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("root");
+        QTest::addColumn<QStringList>("components");
+        QTest::newRow("root only") << "system"
+                                   << "system" << QStringList{};
+        QTest::newRow("one level") << "system/app"
+                                   << "system" << QStringList{"app"};
+        QTest::newRow("nested") << "sys/platform/app"
+                                << "sys" << QStringList{"platform", "app"};
+        QTest::newRow("alias characters") << "r/a+b-c_d@e:f"
+                                          << "r" << QStringList{"a+b-c_d@e:f"};
+        QTest::newRow("255-byte component")
+            << "r/" + QString(255, 'a') << "r" << QStringList{QString(255, 'a')};
+        QStringList deep;
+        for (int i = 0; i < 32; ++i) {
+            deep << QStringLiteral("n%1").arg(i);
+        }
+        QTest::newRow("32 components") << "r/" + deep.join('/') << "r" << deep;
+    }
+    void validNames() {
+        QFETCH(QString, name);
+        QFETCH(QString, root);
+        QFETCH(QStringList, components);
+        const NodeName parsed = NodeName::parse(name.toStdString());
+        QCOMPARE(QString::fromStdString(parsed.root), root);
+        QStringList parts;
+        for (const std::string& component : parsed.components) {
+            parts << QString::fromStdString(component);
+        }
+        QCOMPARE(parts, components);
+        QCOMPARE(QString::fromStdString(parsed.text()), name);
+    }
+
+    void invalidNames_data() {
+        QTest::addColumn<QByteArray>("name");
+        QTest::newRow("empty") << QByteArray();
+        QTest::newRow("dot dot") << QByteArray("r/..");
+        QTest::newRow("dot dot inside") << QByteArray("r/a/../b");
+        QTest::newRow("dot") << QByteArray("r/./a");
+        QTest::newRow("absolute") << QByteArray("/r/a");
+        QTest::newRow("trailing slash") << QByteArray("r/a/");
+        QTest::newRow("double slash") << QByteArray("r//a");
+        QTest::newRow("NUL") << QByteArray("r/a\0b", 5);
+        QTest::newRow("space") << QByteArray("r/a b");
+        QTest::newRow("backslash") << QByteArray("r/a\\b");
+        QTest::newRow("non-ASCII") << QByteArray("r/caf\xc3\xa9");
+        QTest::newRow("256-byte component") << "r/" + QByteArray(256, 'a');
+        QByteArray deep = "r";
+        for (int i = 0; i < 33; ++i) {
+            deep += "/n";
+        }
+        QTest::newRow("33 components") << deep;
+        QTest::newRow("over 4096 bytes")
+            << "r/" + QByteArray(2100, 'a') + "/" + QByteArray(2100, 'b');
+    }
+    void invalidNames() {
+        QFETCH(QByteArray, name);
+        try {
+            NodeName::parse(std::string_view(name.constData(), static_cast<size_t>(name.size())));
+            QFAIL("accepted");
+        } catch (const HelperError& error) {
+            QCOMPARE(error.kind(), ErrorKind::InvalidName);
+        }
+    }
+
+    void helperConfig_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("one root") << "root system /var/redpak\n" << true;
+        QTest::newRow("comments and options")
+            << "# nodes\nroot a /srv/a # main\nroot b /srv/b\nstate-dir /var/lib/x\n"
+               "idle-timeout 5\n"
+            << true;
+        QTest::newRow("no root") << "state-dir /var/lib/x\n" << false;
+        QTest::newRow("relative path") << "root a srv/a\n" << false;
+        QTest::newRow("dot dot path") << "root a /srv/../etc\n" << false;
+        QTest::newRow("trailing slash") << "root a /srv/a/\n" << false;
+        QTest::newRow("bad label") << "root a/b /srv/a\n" << false;
+        QTest::newRow("duplicate label") << "root a /srv/a\nroot a /srv/b\n" << false;
+        QTest::newRow("unknown directive") << "root a /srv/a\nallow everyone\n" << false;
+        QTest::newRow("zero timeout") << "root a /srv/a\nidle-timeout 0\n" << false;
+        QTest::newRow("garbage timeout") << "root a /srv/a\nidle-timeout 5s\n" << false;
+    }
+    void helperConfig() {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        try {
+            const HelperConfig config = HelperConfig::parse(text.toStdString(), "helper.conf");
+            QVERIFY(valid);
+            QVERIFY(!config.roots.empty());
+        } catch (const HelperError& error) {
+            QVERIFY2(!valid, error.what());
+            QCOMPARE(error.kind(), ErrorKind::InvalidArgument);
+            QVERIFY(std::string(error.what()).starts_with("helper.conf:"));
+        }
+    }
+
+    void helperConfigFileMustBeRootOwned() {
+        if (::geteuid() != 0) {
+            QSKIP("needs root: the check is about files owned by root");
+        }
+        QTemporaryDir dir;
+        const QString path = dir.filePath("helper.conf");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("root a /srv/a\n");
+        file.close();
+        QCOMPARE(::chmod(path.toLocal8Bit().constData(), 0644), 0);
+        QCOMPARE(HelperConfig::load(path.toStdString()).roots.front().label, std::string("a"));
+        QCOMPARE(::chmod(path.toLocal8Bit().constData(), 0666), 0);
+        QVERIFY_THROWS_EXCEPTION(HelperError, HelperConfig::load(path.toStdString()));
+        QCOMPARE(::chmod(path.toLocal8Bit().constData(), 0644), 0);
+        QCOMPARE(::chown(path.toLocal8Bit().constData(), 65534, 0), 0);
+        QVERIFY_THROWS_EXCEPTION(HelperError, HelperConfig::load(path.toStdString()));
+        // Without the file, the built-in default applies.
+        QCOMPARE(HelperConfig::load(dir.filePath("absent").toStdString()).roots.front().path,
+                 std::filesystem::path("/var/redpak"));
+    }
+
+    void authorizationMapping_data() {
+        QTest::addColumn<int>("method");
+        QTest::addColumn<uint>("flags");
+        QTest::addColumn<QString>("action");
+        QTest::addColumn<bool>("interactive");
+        QTest::newRow("read") << int(Method::ReadConfig) << 0u << "org.redpak.config.read" << false;
+        QTest::newRow("roots") << int(Method::ListRoots) << 0u << "org.redpak.config.read" << false;
+        QTest::newRow("create") << int(Method::CreateNode) << 0u << "org.redpak.node.create"
+                                << false;
+        QTest::newRow("create interactive")
+            << int(Method::CreateNode) << 1u << "org.redpak.node.create" << true;
+        QTest::newRow("delete") << int(Method::DeleteNode) << 0u << "org.redpak.node.delete"
+                                << false;
+        QTest::newRow("write") << int(Method::WriteConfig) << 1u << "org.redpak.config.write"
+                               << true;
+        QTest::newRow("launch") << int(Method::Launch) << 0u << "org.redpak.node.launch" << false;
+        QTest::newRow("launch admin")
+            << int(Method::Launch) << 2u << "org.redpak.node.launch-admin" << false;
+        QTest::newRow("launch admin interactive")
+            << int(Method::Launch) << 3u << "org.redpak.node.launch-admin" << true;
+        QTest::newRow("approve") << int(Method::RecordApproval) << 0u << "org.redpak.audit.approve"
+                                 << false;
+        QTest::newRow("own launches") << int(Method::ListLaunches) << 0u << QString() << false;
+        QTest::newRow("stop own launch") << int(Method::StopLaunch) << 0u << QString() << false;
+    }
+    void authorizationMapping() {
+        QFETCH(int, method);
+        QFETCH(uint, flags);
+        QFETCH(QString, action);
+        QFETCH(bool, interactive);
+        const auto decoded = CallFlags::decode(static_cast<Method>(method), flags);
+        const AuthorizationRequest request =
+            authorizationFor(static_cast<Method>(method), decoded, QStringLiteral("system/app"),
+                             QStringLiteral("d"));
+        QCOMPARE(request.actionId, action);
+        QCOMPARE(request.allowUserInteraction, interactive);
+        QCOMPARE(request.details.value("node"), QStringLiteral("system/app"));
+        QCOMPARE(request.details.value("digest"), QStringLiteral("d"));
+    }
+
+    void unknownFlagsRefused_data() {
+        QTest::addColumn<int>("method");
+        QTest::addColumn<uint>("flags");
+        QTest::newRow("admin bit on a write") << int(Method::WriteConfig) << 2u;
+        QTest::newRow("admin bit on create") << int(Method::CreateNode) << 2u;
+        QTest::newRow("future bit on launch") << int(Method::Launch) << 4u;
+        QTest::newRow("high bit") << int(Method::ReadConfig) << 0x80000000u;
+    }
+    void unknownFlagsRefused() {
+        QFETCH(int, method);
+        QFETCH(uint, flags);
+        try {
+            CallFlags::decode(static_cast<Method>(method), flags);
+            QFAIL("accepted");
+        } catch (const HelperError& error) {
+            QCOMPARE(error.kind(), ErrorKind::InvalidArgument);
+        }
+    }
+
+    void safeDirRefusesSymlinks() {
+        if (::geteuid() != 0) {
+            QSKIP("needs root: SafeDir only trusts root-owned directories");
+        }
+        QTemporaryDir temp;
+        QVERIFY(QDir(temp.path()).mkpath("root/real"));
+        QVERIFY(QDir(temp.path()).mkpath("outside"));
+        QVERIFY(QFile::link(temp.filePath("outside"), temp.filePath("root/link")));
+        ::chmod(temp.path().toLocal8Bit().constData(), 0755);
+        const SafeDir root = SafeDir::openTrusted(temp.filePath("root").toStdString());
+        root.openSubdir("real");
+        QVERIFY_THROWS_EXCEPTION(HelperError, root.openSubdir("link"));
+        QVERIFY_THROWS_EXCEPTION(HelperError, root.openSubdir(std::vector<std::string>{"..", "x"}));
+
+        // A symlink where a file is read or replaced is refused / replaced, never followed.
+        QFile target(temp.filePath("outside/secret"));
+        QVERIFY(target.open(QIODevice::WriteOnly));
+        target.write("secret");
+        target.close();
+        QVERIFY(QFile::link(temp.filePath("outside/secret"), temp.filePath("root/file")));
+        QVERIFY_THROWS_EXCEPTION(HelperError, root.readFile("file", 100));
+        root.writeFileAtomically("file", "new", 0644);
+        QVERIFY(target.open(QIODevice::ReadOnly));
+        QCOMPARE(target.readAll(), QByteArray("secret"));
+        QCOMPARE(*root.readFile("file", 100), std::string("new"));
+        struct stat info {};
+        QCOMPARE(::fstatat(root.fd(), "file", &info, AT_SYMLINK_NOFOLLOW), 0);
+        QVERIFY(S_ISREG(info.st_mode));
+        QCOMPARE(info.st_mode & 07777, 0644u);
+        QCOMPARE(info.st_uid, 0u);
+        QVERIFY_THROWS_EXCEPTION(HelperError, root.readFile("file", 2));
+        QCOMPARE(::linkat(root.fd(), "file", root.fd(), "second", 0), 0);
+        QVERIFY_THROWS_EXCEPTION(HelperError, root.readFile("file", 100));
+    }
+
+    void safeDirRefusesUntrustedDirectories() {
+        if (::geteuid() != 0) {
+            QSKIP("needs root: SafeDir only trusts root-owned directories");
+        }
+        QTemporaryDir temp;
+        ::chmod(temp.path().toLocal8Bit().constData(), 0755);
+        QVERIFY(QDir(temp.path()).mkpath("open/inner"));
+        QCOMPARE(::chmod(temp.filePath("open").toLocal8Bit().constData(), 0777), 0);
+        // Writable by others: anyone could rename "inner" away between two operations.
+        QVERIFY_THROWS_EXCEPTION(HelperError,
+                                 SafeDir::openTrusted(temp.filePath("open").toStdString()));
+        QVERIFY_THROWS_EXCEPTION(HelperError,
+                                 SafeDir::openTrusted(temp.filePath("open/inner").toStdString()));
+        QVERIFY(QDir(temp.path()).mkpath("user"));
+        QCOMPARE(::chown(temp.filePath("user").toLocal8Bit().constData(), 65534, 65534), 0);
+        QVERIFY_THROWS_EXCEPTION(HelperError,
+                                 SafeDir::openTrusted(temp.filePath("user").toStdString()));
+    }
+
+    void removeTreeDoesNotFollowLinks() {
+        if (::geteuid() != 0) {
+            QSKIP("needs root: SafeDir only trusts root-owned directories");
+        }
+        QTemporaryDir temp;
+        ::chmod(temp.path().toLocal8Bit().constData(), 0755);
+        QVERIFY(QDir(temp.path()).mkpath("root/node/etc"));
+        QVERIFY(QDir(temp.path()).mkpath("outside"));
+        QFile keep(temp.filePath("outside/keep"));
+        QVERIFY(keep.open(QIODevice::WriteOnly));
+        keep.close();
+        QVERIFY(QFile::link(temp.filePath("outside"), temp.filePath("root/node/etc/escape")));
+        const SafeDir root = SafeDir::openTrusted(temp.filePath("root").toStdString());
+        root.removeTree("node");
+        QVERIFY(!QFileInfo::exists(temp.filePath("root/node")));
+        QVERIFY(QFileInfo::exists(temp.filePath("outside/keep")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHelperRules)
+#include "tst_helperrules.moc"

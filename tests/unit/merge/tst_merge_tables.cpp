@@ -1,0 +1,550 @@
+// SPDX-License-Identifier: Apache-2.0
+// Every row of every merge table of merge-and-launch.md §2, in admin mode (where all columns
+// exist) and in normal mode (where admin files must have no effect). A root /r is the PARENT
+// column, its child /r/c holds the NORMAL and ADMIN columns.
+#include "family_builder.h"
+
+#include <QtTest>
+
+using namespace redpak;
+using namespace redpak::test;
+
+namespace {
+
+// Rows of the 21-row table (capabilities and sharings), copied from the spec; '*' is expanded
+// to '-', '0' and '1' by the data functions.
+struct GuardedRow {
+    const char* parent;
+    const char* normal;
+    const char* admin;
+    const char* effect;
+    bool capabilityWarning;
+};
+constexpr GuardedRow kGuardedTable[] = {
+    {"-", "-", "-", "-", false},   {"-", "0", "-", "0N", false},
+    {"-", "1", "-", "1N", false},  {"-", "*", "0", "0A", false},
+    {"-", "*", "1", "1A", false},  {"0N", "-", "-", "0N", false},
+    {"0N", "0", "-", "0N", false}, {"0N", "1", "-", "ERROR", false},
+    {"0N", "*", "0", "0A", false}, {"0N", "*", "1", "1A", false},
+    {"1N", "-", "-", "1N", false}, {"1N", "0", "-", "0N", true},
+    {"1N", "1", "-", "1N", true},  {"1N", "*", "0", "0A", false},
+    {"1N", "*", "1", "1A", false}, {"0A", "*", "-", "0A", false},
+    {"0A", "*", "0", "0A", true},  {"0A", "*", "1", "ERROR", false},
+    {"1A", "*", "-", "1A", false}, {"1A", "*", "0", "0A", true},
+    {"1A", "*", "1", "1A", true},
+};
+
+QStringList expandStar(const char* cell) {
+    return QString(cell) == "*" ? QStringList{"-", "0", "1"} : QStringList{cell};
+}
+
+void addGuardedColumns() {
+    QTest::addColumn<QString>("parent");
+    QTest::addColumn<QString>("normal");
+    QTest::addColumn<QString>("admin");
+    QTest::addColumn<QString>("effect");
+    QTest::addColumn<bool>("capabilityWarning");
+}
+
+// Admin mode: every row as written.
+void addGuardedRowsAdminMode() {
+    addGuardedColumns();
+    for (const GuardedRow& row : kGuardedTable) {
+        for (const QString& normal : expandStar(row.normal)) {
+            for (const QString& admin : expandStar(row.admin)) {
+                const QString tag =
+                    QString("P=%1 N=%2 A=%3 -> %4").arg(row.parent, normal, admin, row.effect);
+                QTest::newRow(qPrintable(tag)) << QString(row.parent) << normal << admin
+                                               << QString(row.effect) << row.capabilityWarning;
+            }
+        }
+    }
+}
+
+// Normal mode: admin files exist but are not read, so only the rows without admin
+// definitions apply. The admin files get the opposite of the expected value: if they were
+// read, the result would differ.
+void addGuardedRowsNormalMode() {
+    addGuardedColumns();
+    for (const GuardedRow& row : kGuardedTable) {
+        const QString parent(row.parent);
+        if (QString(row.admin) != "-" || parent.endsWith('A')) {
+            continue;
+        }
+        for (const QString& normal : expandStar(row.normal)) {
+            const QString tag =
+                QString("normal mode P=%1 N=%2 -> %3").arg(parent, normal, row.effect);
+            QTest::newRow(qPrintable(tag))
+                << parent << normal << QString("-") << QString(row.effect) << row.capabilityWarning;
+        }
+    }
+}
+
+void addCapability(Config& config, bool add) {
+    section(config).capabilities.push_back(CapabilityEntry{"cap_chown", add, {}, {}, {}});
+}
+
+void setShare(Config& config, Namespace ns, Edu state, const std::string& joinPath = {}) {
+    section(config).share(ns) = Setting<ShareValue>{ShareValue{state, joinPath}, {}};
+}
+
+// Builds /r and /r/c for one row. `define(config, on)` writes one definition.
+template <typename Define>
+std::vector<NodeSpec> guardedFamily(const QString& parent, const QString& normal,
+                                    const QString& admin, bool poisonAdminFiles, Define define) {
+    NodeSpec root = makeNode("/r", "ROOT");
+    NodeSpec child = makeNode("/r/c", "C");
+    if (parent != "-") {
+        define(root.file(parent.endsWith('A')), parent.startsWith('1'));
+    }
+    if (normal != "-") {
+        define(child.normal, normal == "1");
+    }
+    if (admin != "-") {
+        define(child.adminFile(), admin == "1");
+    }
+    if (poisonAdminFiles) {
+        define(root.adminFile(), true);
+        define(child.adminFile(), true);
+    }
+    return {root, child};
+}
+
+// The effective state as the table writes it: "-", "0N", "1A"...
+QString stateText(bool on, const Provenance& provenance) {
+    return QString(on ? "1" : "0") + (provenance.origin.kind == ConfigKind::Admin ? "A" : "N");
+}
+
+// Rows of the table shared by environ and exports; '*' expanded.
+struct OverrideRow {
+    const char* parent;
+    const char* normal;
+    const char* admin;
+    const char* effect;
+    bool warning;
+};
+// "* * A -> A, warning": the warning is about what the admin definition replaces, so there is
+// none when it replaces nothing (P=- N=-).
+constexpr OverrideRow kOverrideTable[] = {
+    {"-", "N", "-", "N", false}, {"NP", "-", "-", "NP", false}, {"AP", "-", "-", "AP", false},
+    {"NP", "N", "-", "N", true}, {"AP", "N", "-", "AP", false}, {"-", "-", "A", "A", false},
+    {"-", "N", "A", "A", true},  {"NP", "-", "A", "A", true},   {"NP", "N", "A", "A", true},
+    {"AP", "-", "A", "A", true}, {"AP", "N", "A", "A", true},
+};
+
+void addOverrideRows(bool adminMode) {
+    QTest::addColumn<QString>("parent");
+    QTest::addColumn<QString>("normal");
+    QTest::addColumn<QString>("admin");
+    QTest::addColumn<QString>("effect");
+    QTest::addColumn<bool>("warning");
+    for (const OverrideRow& row : kOverrideTable) {
+        if (!adminMode && (QString(row.admin) != "-" || QString(row.parent) == "AP")) {
+            continue;
+        }
+        const QString tag =
+            QString("P=%1 N=%2 A=%3 -> %4").arg(row.parent, row.normal, row.admin, row.effect);
+        QTest::newRow(qPrintable(tag)) << QString(row.parent) << QString(row.normal)
+                                       << QString(row.admin) << QString(row.effect) << row.warning;
+    }
+}
+
+// /r defines the value "P" (normal or admin file), /r/c defines "N" and/or "A".
+template <typename Define>
+std::vector<NodeSpec> overrideFamily(const QString& parent, const QString& normal,
+                                     const QString& admin, Define define) {
+    NodeSpec root = makeNode("/r", "ROOT");
+    NodeSpec child = makeNode("/r/c", "C");
+    if (parent != "-") {
+        define(root.file(parent == "AP"), "P");
+    }
+    if (normal != "-") {
+        define(child.normal, "N");
+    }
+    if (admin != "-") {
+        define(child.adminFile(), "A");
+    }
+    return {root, child};
+}
+
+// "NP"/"AP" -> "P": the effect names the value, the column also its file.
+QString expectedValue(const QString& effect) {
+    return effect.endsWith('P') ? "P" : effect;
+}
+
+} // namespace
+
+class TestMergeTables : public QObject {
+    Q_OBJECT
+
+private:
+    void checkCapability(MergeMode mode, bool poison) {
+        QFETCH(QString, parent);
+        QFETCH(QString, normal);
+        QFETCH(QString, admin);
+        QFETCH(QString, effect);
+        QFETCH(bool, capabilityWarning);
+        const EffectiveConfig result =
+            merge(guardedFamily(parent, normal, admin, poison, addCapability), mode);
+        if (effect == "ERROR") {
+            QCOMPARE(result.errors.size(), std::size_t(1));
+            const MergeError& error = result.errors.front();
+            QCOMPARE(error.node, std::string("/r/c"));
+            QCOMPARE(error.ancestor, std::string("/r"));
+            QVERIFY2(error.diagnostic.message.starts_with("cannot add cap_chown in /r/c"),
+                     error.diagnostic.message.c_str());
+            QVERIFY(error.diagnostic.message.find("forbidden by /r") != std::string::npos);
+            QCOMPARE(error.diagnostic.file, std::string(admin == "1" ? "/r/c/etc/redpak-admin.yaml"
+                                                                     : "/r/c/etc/redpak.yaml"));
+            return;
+        }
+        QVERIFY(result.ok());
+        if (effect == "-") {
+            QVERIFY(result.capabilities.empty());
+        } else {
+            QCOMPARE(result.capabilities.size(), std::size_t(1));
+            const EffectiveCapability& cap = result.capabilities.front();
+            QCOMPARE(stateText(cap.add, cap.provenance), effect);
+        }
+        QCOMPARE(result.warnings.size(), std::size_t(capabilityWarning ? 1 : 0));
+    }
+
+    void checkShare(MergeMode mode, bool poison) {
+        QFETCH(QString, parent);
+        QFETCH(QString, normal);
+        QFETCH(QString, admin);
+        QFETCH(QString, effect);
+        for (const Namespace ns :
+             {Namespace::All, Namespace::User, Namespace::Cgroup, Namespace::Net, Namespace::Pid,
+              Namespace::Ipc, Namespace::Time}) {
+            const auto define = [ns](Config& config, bool on) {
+                setShare(config, ns, on ? Edu::Enabled : Edu::Disabled);
+            };
+            const EffectiveConfig result =
+                merge(guardedFamily(parent, normal, admin, poison, define), mode);
+            const QByteArray name(toString(ns).data(), qsizetype(toString(ns).size()));
+            if (effect == "ERROR") {
+                QCOMPARE(result.errors.size(), std::size_t(1));
+                const std::string expected =
+                    "cannot share " + std::string(toString(ns)) + " in /r/c";
+                QVERIFY2(result.errors.front().diagnostic.message.starts_with(expected),
+                         result.errors.front().diagnostic.message.c_str());
+                continue;
+            }
+            QVERIFY2(result.ok(), name.constData());
+            const auto& share = result.share(ns);
+            if (effect == "-") {
+                QVERIFY2(!share, name.constData());
+            } else {
+                QVERIFY2(share.has_value(), name.constData());
+                QCOMPARE(stateText(share->value.state == Edu::Enabled, share->provenance), effect);
+                QCOMPARE(share->key, "share_" + std::string(toString(ns)));
+            }
+            // The "(warning for capabilities)" notes do not apply to sharings.
+            QVERIFY(result.warnings.empty());
+        }
+    }
+
+private slots:
+    void capabilities_data() { addGuardedRowsAdminMode(); }
+    void capabilities() { checkCapability(MergeMode::Admin, false); }
+
+    void capabilitiesNormalMode_data() { addGuardedRowsNormalMode(); }
+    void capabilitiesNormalMode() { checkCapability(MergeMode::Normal, true); }
+
+    void sharings_data() { addGuardedRowsAdminMode(); }
+    void sharings() { checkShare(MergeMode::Admin, false); }
+
+    void sharingsNormalMode_data() { addGuardedRowsNormalMode(); }
+    void sharingsNormalMode() { checkShare(MergeMode::Normal, true); }
+
+    // A namespace to join counts as "shared" (1) in the table.
+    void joinPathCountsAsEnabled() {
+        NodeSpec root = makeNode("/r", "ROOT");
+        NodeSpec child = makeNode("/r/c", "C");
+        setShare(root.normal, Namespace::Net, Edu::Disabled);
+        setShare(child.normal, Namespace::Net, Edu::Enabled, "/proc/1/ns/net");
+        EffectiveConfig refused = merge({root, child}, MergeMode::Normal);
+        QCOMPARE(refused.errors.size(), std::size_t(1));
+        QCOMPARE(refused.errors.front().diagnostic.message,
+                 std::string("cannot share net in /r/c: forbidden by /r"));
+
+        root.normal.config->share(Namespace::Net).reset();
+        const EffectiveConfig joined = merge({root, child}, MergeMode::Normal);
+        QVERIFY(joined.ok());
+        QCOMPARE(joined.share(Namespace::Net)->value.joinPath, std::string("/proc/1/ns/net"));
+    }
+
+    // An ancestor's share_all bounds the namespaces its descendants leave to share_all.
+    void shareAllOfParentBoundsChild() {
+        NodeSpec root = makeNode("/r", "ROOT");
+        NodeSpec child = makeNode("/r/c", "C");
+        setShare(root.normal, Namespace::All, Edu::Disabled);
+        setShare(child.normal, Namespace::Pid, Edu::Enabled);
+        const EffectiveConfig result = merge({root, child}, MergeMode::Normal);
+        QCOMPARE(result.errors.size(), std::size_t(1));
+        QCOMPARE(result.errors.front().item, std::string("share pid"));
+        QCOMPARE(result.errors.front().ancestor, std::string("/r"));
+    }
+
+    // An ancestor's `ALL` capability rule bounds every capability.
+    void capabilityAllOfParentBoundsChild() {
+        NodeSpec root = makeNode("/r", "ROOT");
+        NodeSpec child = makeNode("/r/c", "C");
+        section(root.normal).capabilities.push_back(CapabilityEntry{"all", false, {}, {}, {}});
+        addCapability(child.normal, true);
+        const EffectiveConfig result = merge({root, child}, MergeMode::Normal);
+        QCOMPARE(result.errors.size(), std::size_t(1));
+        QCOMPARE(result.errors.front().item, std::string("capability cap_chown"));
+    }
+
+    // Within one file, dropping ALL and adding one capability back is allowed.
+    void capabilityAllOfSameNodeDoesNotForbid() {
+        NodeSpec node = makeNode("/r", "ROOT");
+        section(node.normal).capabilities.push_back(CapabilityEntry{"all", false, {}, {}, {}});
+        addCapability(node.normal, true);
+        const EffectiveConfig result = merge({node}, MergeMode::Normal);
+        QVERIFY(result.ok());
+        QCOMPARE(result.capabilities.size(), std::size_t(2));
+        QVERIFY(result.capabilities[1].add);
+    }
+
+    void environ_data() { addOverrideRows(true); }
+    void environ() {
+        QFETCH(QString, parent);
+        QFETCH(QString, normal);
+        QFETCH(QString, admin);
+        QFETCH(QString, effect);
+        QFETCH(bool, warning);
+        const auto define = [](Config& config, const char* value) {
+            config.environ.push_back(EnvEntry{
+                "VAR", EnvMode::Static, std::string(value), {}, std::string("keep it"), {}});
+        };
+        const EffectiveConfig result =
+            merge(overrideFamily(parent, normal, admin, define), MergeMode::Admin);
+        QVERIFY(result.ok());
+        QCOMPARE(result.environ.size(), std::size_t(1));
+        const EffectiveEnv& env = result.environ.front();
+        QCOMPARE(QString::fromStdString(*env.value), expectedValue(effect));
+        QCOMPARE(result.warnings.size(), std::size_t(warning ? 1 : 0));
+        QCOMPARE(env.provenance.warning.empty(), !warning);
+        if (warning) {
+            // The `warn` text of the replaced definition is shown.
+            QVERIFY(env.provenance.warning.ends_with(": keep it"));
+            QVERIFY(env.provenance.overrode.has_value());
+        }
+    }
+
+    void environNormalMode_data() { addOverrideRows(false); }
+    void environNormalMode() {
+        QFETCH(QString, parent);
+        QFETCH(QString, normal);
+        QFETCH(QString, effect);
+        const auto define = [](Config& config, const char* value) {
+            config.environ.push_back(
+                EnvEntry{"VAR", EnvMode::Static, std::string(value), {}, {}, {}});
+        };
+        std::vector<NodeSpec> nodes = overrideFamily(parent, normal, "-", define);
+        // Admin files with their own value, which normal mode must not read.
+        define(nodes[0].adminFile(), "X");
+        define(nodes[1].adminFile(), "X");
+        const EffectiveConfig result = merge(nodes, MergeMode::Normal);
+        QCOMPARE(result.environ.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(*result.environ.front().value), expectedValue(effect));
+    }
+
+    void exports_data() { addOverrideRows(true); }
+    void exports() {
+        QFETCH(QString, parent);
+        QFETCH(QString, normal);
+        QFETCH(QString, admin);
+        QFETCH(QString, effect);
+        QFETCH(bool, warning);
+        // Mount points written differently but equal once normalised are one key.
+        const auto define = [](Config& config, const char* value) {
+            const std::string mount = value[0] == 'P' ? "/m" : "//m/";
+            config.exports.push_back(
+                ExportEntry{ExportMode::Public, mount, "/" + std::string(value), {}, {}, {}});
+        };
+        const EffectiveConfig result =
+            merge(overrideFamily(parent, normal, admin, define), MergeMode::Admin);
+        QCOMPARE(result.exports.size(), std::size_t(1));
+        QCOMPARE(result.exports.front().mount, std::string("/m"));
+        QCOMPARE(QString::fromStdString(result.exports.front().source),
+                 "/" + expectedValue(effect));
+        QCOMPARE(result.warnings.size(), std::size_t(warning ? 1 : 0));
+    }
+
+    void exportsNormalMode_data() { addOverrideRows(false); }
+    void exportsNormalMode() {
+        QFETCH(QString, parent);
+        QFETCH(QString, normal);
+        QFETCH(QString, effect);
+        const auto define = [](Config& config, const char* value) {
+            config.exports.push_back(
+                ExportEntry{ExportMode::Public, "/m", "/" + std::string(value), {}, {}, {}});
+        };
+        std::vector<NodeSpec> nodes = overrideFamily(parent, normal, "-", define);
+        define(nodes[0].adminFile(), "X");
+        define(nodes[1].adminFile(), "X");
+        const EffectiveConfig result = merge(nodes, MergeMode::Normal);
+        QCOMPARE(result.exports.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(result.exports.front().source),
+                 "/" + expectedValue(effect));
+    }
+
+    void otherValuesNormalMode_data() { addOverrideRows(false); }
+    void otherValuesNormalMode() {
+        QFETCH(QString, parent);
+        QFETCH(QString, normal);
+        QFETCH(QString, effect);
+        const auto define = [](Config& config, const char* value) {
+            section(config).chdir = Setting<std::string>{value, {}};
+        };
+        std::vector<NodeSpec> nodes = overrideFamily(parent, normal, "-", define);
+        define(nodes[0].adminFile(), "X");
+        define(nodes[1].adminFile(), "X");
+        const EffectiveConfig result = merge(nodes, MergeMode::Normal);
+        QCOMPARE(QString::fromStdString(result.chdir->value), expectedValue(effect));
+        QVERIFY(result.chdir->provenance.origin.kind == ConfigKind::Normal);
+    }
+
+    void privateExportsOfAncestorsAreDropped_data() {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("definedByLeaf");
+        QTest::addColumn<bool>("mounted");
+        for (const ExportMode mode : {ExportMode::Private, ExportMode::PrivateFile}) {
+            const QByteArray name(toString(mode).data(), qsizetype(toString(mode).size()));
+            QTest::newRow((name + " by ancestor").constData()) << int(mode) << false << false;
+            QTest::newRow((name + " by leaf").constData()) << int(mode) << true << true;
+        }
+        // As recorded by the reference cases (export-privaterestricted-A, rootnn layout).
+        QTest::newRow("PrivateRestricted by ancestor")
+            << int(ExportMode::PrivateRestricted) << false << true;
+        QTest::newRow("PrivateRestricted by leaf")
+            << int(ExportMode::PrivateRestricted) << true << true;
+        QTest::newRow("Public by ancestor") << int(ExportMode::Public) << false << true;
+    }
+    void privateExportsOfAncestorsAreDropped() {
+        QFETCH(int, mode);
+        QFETCH(bool, definedByLeaf);
+        QFETCH(bool, mounted);
+        NodeSpec root = makeNode("/r", "ROOT");
+        NodeSpec leaf = makeNode("/r/c", "C");
+        (definedByLeaf ? leaf : root)
+            .normal.exports.push_back(
+                ExportEntry{static_cast<ExportMode>(mode), "/p", "/src", {}, {}, {}});
+        const EffectiveConfig result = merge({root, leaf}, MergeMode::Normal);
+        QCOMPARE(result.exports.size(), std::size_t(mounted ? 1 : 0));
+    }
+
+    void otherValues_data() {
+        QTest::addColumn<QString>("parent");
+        QTest::addColumn<QString>("normal");
+        QTest::addColumn<QString>("admin");
+        QTest::addColumn<QString>("effect");
+        // | P | - | - | P |, | - | N | - | N |, | NP | N | - | N |, | AP | N | - | AP |,
+        // | * | * | A | A |
+        const char* rows[][4] = {
+            {"NP", "-", "-", "NP"}, {"AP", "-", "-", "AP"}, {"-", "N", "-", "N"},
+            {"NP", "N", "-", "N"},  {"AP", "N", "-", "AP"}, {"-", "-", "A", "A"},
+            {"-", "N", "A", "A"},   {"NP", "-", "A", "A"},  {"NP", "N", "A", "A"},
+            {"AP", "-", "A", "A"},  {"AP", "N", "A", "A"}};
+        for (const auto& row : rows) {
+            QTest::newRow(
+                qPrintable(QString("P=%1 N=%2 A=%3 -> %4").arg(row[0], row[1], row[2], row[3])))
+                << QString(row[0]) << QString(row[1]) << QString(row[2]) << QString(row[3]);
+        }
+    }
+    void otherValues() {
+        QFETCH(QString, parent);
+        QFETCH(QString, normal);
+        QFETCH(QString, admin);
+        QFETCH(QString, effect);
+        const auto valueOf = [](const char* v) { return std::string(v); };
+        // hostname (string), umask (octal), gpgcheck (bool), die-with-parent (EDU), verbose.
+        const auto define = [&valueOf](Config& config, const char* v) {
+            ConfigSection& s = section(config);
+            const char c = v[0];
+            s.hostname = Setting<std::string>{valueOf(v), {}};
+            s.umask = Setting<std::uint32_t>{static_cast<std::uint32_t>(c), {}};
+            s.gpgcheck = Setting<bool>{c == 'N', {}};
+            s.dieWithParent = Setting<Edu>{c == 'A' ? Edu::Enabled : Edu::Disabled, {}};
+            s.verbose = Setting<std::int64_t>{c, {}};
+        };
+        const EffectiveConfig result =
+            merge(overrideFamily(parent, normal, admin, define), MergeMode::Admin);
+        const QString value = expectedValue(effect);
+        const char c = value.toLatin1().at(0);
+        QCOMPARE(QString::fromStdString(result.hostname->value), value);
+        QCOMPARE(result.umask->value, static_cast<std::uint32_t>(c));
+        QCOMPARE(result.gpgcheck->value, c == 'N');
+        QVERIFY(result.dieWithParent->value == (c == 'A' ? Edu::Enabled : Edu::Disabled));
+        QCOMPARE(result.verbose->value, std::int64_t(c));
+        const bool fromAdmin = result.hostname->provenance.origin.kind == ConfigKind::Admin;
+        QCOMPARE(fromAdmin, effect == "A" || effect == "AP");
+        // Deviation of the original tool not copied: false overrides true, 0 overrides numbers.
+        QVERIFY(result.warnings.empty());
+    }
+
+    void pathAndLdpathOrder_data() {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("normal") << int(MergeMode::Normal) << "/c:/shared:/r";
+        QTest::newRow("admin") << int(MergeMode::Admin) << "/ca:/c:/shared:/ra:/r";
+    }
+    void pathAndLdpathOrder() {
+        QFETCH(int, mode);
+        QFETCH(QString, expected);
+        NodeSpec root = makeNode("/r", "ROOT");
+        NodeSpec child = makeNode("/r/c", "C");
+        section(root.normal).path = Setting<std::string>{"/r:/shared", {}};
+        section(root.adminFile()).path = Setting<std::string>{"/ra", {}};
+        section(child.normal).path = Setting<std::string>{"/c:/shared", {}};
+        section(child.adminFile()).path = Setting<std::string>{"/ca::/c", {}};
+        section(root.normal).ldpath = section(root.normal).path;
+        section(root.adminFile()).ldpath = section(root.adminFile()).path;
+        section(child.normal).ldpath = section(child.normal).path;
+        section(child.adminFile()).ldpath = section(child.adminFile()).path;
+        const EffectiveConfig result = merge({root, child}, static_cast<MergeMode>(mode));
+        for (const auto* list : {&result.path, &result.ldpath}) {
+            QStringList dirs;
+            for (const EffectivePathEntry& entry : *list) {
+                dirs << QString::fromStdString(entry.dir);
+            }
+            QCOMPARE(dirs.join(':'), expected);
+        }
+    }
+
+    void cgroupsPerNodeAdminOverNormal() {
+        NodeSpec root = makeNode("/r", "ROOT");
+        NodeSpec child = makeNode("/r/c", "C");
+        section(root.normal).cgroups.push_back({CgroupController::Mem, "max", "1G", {}});
+        section(child.normal).cgroups.push_back({CgroupController::Mem, "max", "512M", {}});
+        section(child.normal).cgroups.push_back({CgroupController::Pids, "max", "10", {}});
+        section(child.adminFile()).cgroups.push_back({CgroupController::Mem, "max", "256M", {}});
+        const EffectiveConfig admin = merge({root, child}, MergeMode::Admin);
+        QCOMPARE(admin.cgroups.size(), std::size_t(2));
+        QCOMPARE(admin.cgroups[0].limits.front().limit.value, std::string("1G"));
+        QCOMPARE(admin.cgroups[1].limits.size(), std::size_t(2));
+        QCOMPARE(admin.cgroups[1].limits[0].limit.value, std::string("256M"));
+        QVERIFY(admin.cgroups[1].limits[0].provenance.overrode.has_value());
+        const EffectiveConfig normal = merge({root, child}, MergeMode::Normal);
+        QCOMPARE(normal.cgroups[1].limits[0].limit.value, std::string("512M"));
+    }
+
+    // Merge errors name the node, the forbidding ancestor and the file kind.
+    void errorMessageNamesAdminFiles() {
+        NodeSpec root = makeNode("/r", "ROOT");
+        NodeSpec child = makeNode("/r/c", "C");
+        addCapability(root.adminFile(), false);
+        addCapability(child.adminFile(), true);
+        const EffectiveConfig result = merge({root, child}, MergeMode::Admin);
+        QCOMPARE(result.errors.size(), std::size_t(1));
+        QCOMPARE(result.errors.front().diagnostic.message,
+                 std::string("cannot add cap_chown in /r/c (admin): forbidden by /r (admin)"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestMergeTables)
+#include "tst_merge_tables.moc"

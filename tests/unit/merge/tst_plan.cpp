@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: Apache-2.0
+// Golden tests of the bwrap plan (merge-and-launch.md §3) and of its dump text (§4).
+#include "family_builder.h"
+#include "redpak/diagnostic.h"
+#include "redpak/plan.h"
+
+#include <QtTest>
+
+using namespace redpak;
+using namespace redpak::test;
+
+namespace {
+
+ExportEntry exportOf(ExportMode mode, const std::string& mount,
+                     std::optional<std::string> path = std::nullopt) {
+    return ExportEntry{mode, mount, std::move(path), {}, {}, {}};
+}
+
+std::string dumpOf(const std::vector<NodeSpec>& nodes, MergeMode mode = MergeMode::Normal) {
+    return formatDump(buildPlan(merge(nodes, mode)), "/usr/bin/bwrap", "redwrap");
+}
+
+constexpr const char* kDefaultTail = "  --cap-drop cap_sys_admin\n"
+                                     "  --unshare-user\n"
+                                     "  --unshare-cgroup\n"
+                                     "  --unshare-ipc\n"
+                                     "  --unshare-pid\n"
+                                     "  --unshare-net\n";
+
+} // namespace
+
+class TestPlan : public QObject {
+    Q_OBJECT
+
+private slots:
+    void emptyConfig() {
+        QCOMPARE(dumpOf({makeNode("/r", "R")}),
+                 std::string("DUMP: /usr/bin/bwrap (as redwrap)\n") + kDefaultTail);
+    }
+
+    void everyExportMode_data() {
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<QString>("line");
+        const auto row = [](ExportMode mode, const char* line) {
+            QTest::newRow(toString(mode).data()) << int(mode) << QString(line);
+        };
+        row(ExportMode::Restricted, "--ro-bind /src /A");
+        row(ExportMode::PrivateRestricted, "--ro-bind /src /A");
+        row(ExportMode::RestrictedFile, "--ro-bind /src /A");
+        row(ExportMode::Public, "--bind /src /A");
+        row(ExportMode::Private, "--bind /src /A");
+        row(ExportMode::PublicFile, "--bind /src /A");
+        row(ExportMode::PrivateFile, "--bind /src /A");
+        row(ExportMode::Symlink, "--symlink /src /A");
+        row(ExportMode::Execfd, "--file 3 /A");
+        row(ExportMode::Internal, "--file /src /A");
+        row(ExportMode::Anonymous, "--dir /A");
+        row(ExportMode::Tmpfs, "--tmpfs /A");
+        row(ExportMode::Procfs, "--proc /A");
+        row(ExportMode::Devfs, "--dev /A");
+        row(ExportMode::Mqueue, "--mqueue /A");
+        row(ExportMode::Lock, "--lock-file /A");
+    }
+    void everyExportMode() {
+        QFETCH(int, mode);
+        QFETCH(QString, line);
+        NodeSpec node = makeNode("/r", "R");
+        const auto exportMode = static_cast<ExportMode>(mode);
+        const Presence presence = pathPresence(exportMode);
+        node.normal.exports.push_back(exportOf(
+            exportMode, "/A",
+            presence == Presence::Ignored ? std::nullopt : std::optional<std::string>("/src")));
+        QCOMPARE(QString::fromStdString(dumpOf({node})),
+                 "DUMP: /usr/bin/bwrap (as redwrap)\n  " + line + "\n" + kDefaultTail);
+    }
+
+    // Parents before children, component-wise ("/a-b" after "/a/z"), fds in mount order.
+    void mountsSortedByMountPoint() {
+        NodeSpec root = makeNode("/r", "R");
+        NodeSpec leaf = makeNode("/r/l", "L");
+        root.normal.exports.push_back(exportOf(ExportMode::Execfd, "/a/z/f", "echo 1"));
+        root.normal.exports.push_back(exportOf(ExportMode::Restricted, "/a-b", "/x"));
+        leaf.normal.exports.push_back(exportOf(ExportMode::Tmpfs, "/a"));
+        leaf.normal.exports.push_back(exportOf(ExportMode::Execfd, "/a/c", "echo 2"));
+        leaf.normal.exports.push_back(exportOf(ExportMode::Restricted, "/", "/usr"));
+        const BwrapPlan plan = buildPlan(merge({root, leaf}, MergeMode::Normal));
+        QStringList mounts;
+        for (const BwrapOption& option : plan.options) {
+            if (option.name != "--setenv" && !option.values.empty() &&
+                option.name.find("cap") == std::string::npos) {
+                mounts << QString::fromStdString(option.name + " " + option.values.back());
+            }
+        }
+        QCOMPARE(mounts, QStringList({"--ro-bind /", "--tmpfs /a", "--file /a/c", "--file /a/z/f",
+                                      "--ro-bind /a-b"}));
+        QCOMPARE(plan.fds.size(), std::size_t(2));
+        QCOMPARE(plan.fds[0].fd, 3);
+        QCOMPARE(plan.fds[0].source, std::string("echo 2"));
+        QCOMPARE(plan.fds[1].fd, 4);
+    }
+
+    void mountPointOrdering() {
+        QVERIFY(mountPointLess("/a", "/a/b"));
+        QVERIFY(mountPointLess("/a/b", "/a-b"));
+        QVERIFY(!mountPointLess("/a/b", "/a"));
+        QVERIFY(isSameOrBelow("/run/host/x", "/run/host"));
+        QVERIFY(!isSameOrBelow("/run/hostage", "/run/host"));
+        QVERIFY(isSameOrBelow("/r/etc/redpak.yaml", "/"));
+    }
+
+    void settingsGolden() {
+        NodeSpec root = makeNode("/r", "R");
+        ConfigSection& s = section(root.normal);
+        s.hostname = Setting<std::string>{"box", {}};
+        s.chdir = Setting<std::string>{"/home", {}};
+        s.dieWithParent = Setting<Edu>{Edu::Enabled, {}};
+        s.newSession = Setting<Edu>{Edu::Enabled, {}};
+        s.path = Setting<std::string>{"/bin:/usr/bin", {}};
+        s.ldpath = Setting<std::string>{"/lib", {}};
+        s.capabilities.push_back(CapabilityEntry{"cap_chown", true, {}, {}, {}});
+        s.capabilities.push_back(CapabilityEntry{"cap_net_raw", false, {}, {}, {}});
+        s.share(Namespace::Net) = Setting<ShareValue>{ShareValue{Edu::Enabled, {}}, {}};
+        s.share(Namespace::User) = Setting<ShareValue>{ShareValue{Edu::Disabled, {}}, {}};
+        root.normal.environ.push_back(EnvEntry{"A", EnvMode::Static, "1", {}, {}, {}});
+        root.normal.environ.push_back(EnvEntry{"B", EnvMode::Remove, {}, {}, {}, {}});
+        QCOMPARE(dumpOf({root}), std::string("DUMP: /usr/bin/bwrap (as redwrap)\n"
+                                             "  --setenv A 1\n"
+                                             "  --unsetenv B\n"
+                                             "  --setenv PATH /bin:/usr/bin\n"
+                                             "  --setenv LD_LIBRARY_PATH /lib\n"
+                                             "  --cap-add cap_chown\n"
+                                             "  --cap-drop cap_net_raw\n"
+                                             "  --cap-drop cap_sys_admin\n"
+                                             "  --unshare-uts\n"
+                                             "  --hostname box\n"
+                                             "  --chdir /home\n"
+                                             "  --die-with-parent\n"
+                                             "  --new-session\n"
+                                             "  --unshare-user\n"
+                                             "  --unshare-cgroup\n"
+                                             "  --unshare-ipc\n"
+                                             "  --unshare-pid\n"
+                                             "  --share-net\n"));
+    }
+
+    void sysAdminKeptOnlyWhenAdded_data() {
+        QTest::addColumn<QString>("cap");
+        QTest::addColumn<bool>("add");
+        QTest::addColumn<bool>("defaultDrop");
+        QTest::newRow("nothing") << "" << false << true;
+        QTest::newRow("cap_sys_admin added") << "cap_sys_admin" << true << false;
+        QTest::newRow("ALL added") << "all" << true << false;
+        QTest::newRow("other added") << "cap_chown" << true << true;
+    }
+    void sysAdminKeptOnlyWhenAdded() {
+        QFETCH(QString, cap);
+        QFETCH(bool, add);
+        QFETCH(bool, defaultDrop);
+        NodeSpec node = makeNode("/r", "R");
+        if (!cap.isEmpty()) {
+            section(node.normal)
+                .capabilities.push_back(CapabilityEntry{cap.toStdString(), add, {}, {}, {}});
+        }
+        const BwrapPlan plan = buildPlan(merge({node}, MergeMode::Normal));
+        const BwrapOption drop{"--cap-drop", {"cap_sys_admin"}, std::nullopt};
+        const bool dropped =
+            std::find(plan.options.begin(), plan.options.end(), drop) != plan.options.end();
+        QCOMPARE(dropped, defaultDrop);
+        QCOMPARE(plan.dropSysAdminFromBoundingSet, defaultDrop);
+        const BwrapPlan optedOut = buildPlan(merge({node}, MergeMode::Normal), PlanOptions{false});
+        QVERIFY(std::find(optedOut.options.begin(), optedOut.options.end(), drop) ==
+                optedOut.options.end());
+    }
+
+    void shareAllEnabledUnsharesNothing() {
+        NodeSpec node = makeNode("/r", "R");
+        section(node.normal).share(Namespace::All) =
+            Setting<ShareValue>{ShareValue{Edu::Enabled, {}}, {}};
+        QCOMPARE(dumpOf({node}), std::string("DUMP: /usr/bin/bwrap (as redwrap)\n"
+                                             "  --cap-drop cap_sys_admin\n"
+                                             "  --share-net\n"));
+    }
+
+    // bwrap cannot create a time namespace: the launcher creates user + time namespaces.
+    void timeNamespaceDisabled() {
+        NodeSpec node = makeNode("/r", "R");
+        section(node.normal).share(Namespace::Time) =
+            Setting<ShareValue>{ShareValue{Edu::Disabled, {}}, {}};
+        const BwrapPlan plan = buildPlan(merge({node}, MergeMode::Normal));
+        QVERIFY(plan.launcherCreatesTimeNamespace);
+        QVERIFY(plan.launcherCreatesUserNamespace);
+        const auto args = plan.arguments();
+        QVERIFY(std::find(args.begin(), args.end(), "--unshare-user") == args.end());
+    }
+
+    void joinPathsBecomeSetns() {
+        NodeSpec node = makeNode("/r", "R");
+        section(node.normal).share(Namespace::Net) =
+            Setting<ShareValue>{ShareValue{Edu::Enabled, "/proc/1/ns/net"}, {}};
+        section(node.normal).share(Namespace::User) =
+            Setting<ShareValue>{ShareValue{Edu::Enabled, "/proc/1/ns/user"}, {}};
+        const BwrapPlan plan = buildPlan(merge({node}, MergeMode::Normal));
+        QCOMPARE(plan.joins.size(), std::size_t(2));
+        QVERIFY(plan.joins[0].ns == Namespace::User);
+        QCOMPARE(plan.joins[1].path, std::string("/proc/1/ns/net"));
+    }
+
+    // Risk analysis rec. 4: config/status files of the family never reach the node.
+    void familyFilesAreNeverExported_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<int>("mode");
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("config file")
+            << "/r/etc/redpak.yaml" << int(ExportMode::RestrictedFile) << true;
+        QTest::newRow("admin of the leaf")
+            << "/r/l/etc/redpak-admin.yaml" << int(ExportMode::PublicFile) << true;
+        QTest::newRow("directory holding it") << "/r/etc" << int(ExportMode::Restricted) << true;
+        QTest::newRow("whole root") << "/" << int(ExportMode::Restricted) << true;
+        QTest::newRow("status via Internal")
+            << "/r/l/.rednode.yaml" << int(ExportMode::Internal) << true;
+        QTest::newRow("sibling directory")
+            << "/r/etc-other" << int(ExportMode::Restricted) << false;
+        QTest::newRow("symlink target")
+            << "/r/etc/redpak.yaml" << int(ExportMode::Symlink) << false;
+    }
+    void familyFilesAreNeverExported() {
+        QFETCH(QString, source);
+        QFETCH(int, mode);
+        QFETCH(bool, refused);
+        NodeSpec root = makeNode("/r", "R");
+        NodeSpec leaf = makeNode("/r/l", "L");
+        leaf.adminFile();
+        leaf.normal.exports.push_back(
+            exportOf(static_cast<ExportMode>(mode), "/A", source.toStdString()));
+        const EffectiveConfig config = merge({root, leaf}, MergeMode::Normal);
+        if (!refused) {
+            QCOMPARE(buildPlan(config).options.front().values.front(), source.toStdString());
+            return;
+        }
+        try {
+            buildPlan(config);
+            QFAIL("the export must be refused");
+        } catch (const InputError& error) {
+            QCOMPARE(error.diagnostic().file, std::string("/r/l/etc/redpak.yaml"));
+            QVERIFY(error.diagnostic().message.find("recommendation 4") != std::string::npos);
+        }
+    }
+
+    void mergeErrorsRefuseThePlan() {
+        NodeSpec root = makeNode("/r", "R");
+        NodeSpec leaf = makeNode("/r/l", "L");
+        section(root.normal)
+            .capabilities.push_back(CapabilityEntry{"cap_chown", false, {}, {}, {}});
+        section(leaf.normal).capabilities.push_back(CapabilityEntry{"cap_chown", true, {}, {}, {}});
+        QVERIFY_THROWS_EXCEPTION(InputError, buildPlan(merge({root, leaf}, MergeMode::Normal)));
+    }
+
+    void cgroupStepsFollowTheFamily() {
+        NodeSpec root = makeNode("/r", "R");
+        NodeSpec leaf = makeNode("/r/l", "L");
+        section(root.normal).cgroups.push_back({CgroupController::Mem, "swap_max", "0", {}});
+        section(leaf.normal).cgroups.push_back({CgroupController::Pids, "max", "10", {}});
+        section(leaf.normal).cgroups.push_back({CgroupController::Mem, "low", "1M", {}});
+        section(leaf.normal)
+            .cgroups.push_back({CgroupController::Cpuset, "cpus_partition", "root", {}});
+        const BwrapPlan plan = buildPlan(merge({root, leaf}, MergeMode::Normal));
+        QCOMPARE(plan.cgroups.size(), std::size_t(2));
+        QCOMPARE(plan.cgroups[0].relativeDir, std::string("R"));
+        QCOMPARE(plan.cgroups[0].files.front().first, std::string("memory.swap.max"));
+        QCOMPARE(plan.cgroups[1].relativeDir, std::string("R/L"));
+        QCOMPARE(plan.cgroups[1].files.size(), std::size_t(2)); // memory.low has no effect
+        QCOMPARE(plan.cgroups[1].files[1].first, std::string("cpuset.cpus.partition"));
+        QVERIFY(buildPlan(merge({makeNode("/r", "R")}, MergeMode::Normal)).cgroups.empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestPlan)
+#include "tst_plan.moc"

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+// redconf config [--yaml] [--admin] [--redpath DIR] [DIR]: one node's own config (not merged),
+// as a readable summary or as canonical YAML.
+#include "command.h"
+#include "redpak/diagnostic.h"
+#include "redpak/node.h"
+#include "redpak/parser.h"
+#include "redpak/writer.h"
+
+#include <algorithm>
+
+namespace redconf {
+
+namespace {
+
+std::string padded(std::string text, std::size_t width) {
+    text.resize(std::max(width, text.size() + 1), ' ');
+    return text;
+}
+
+std::string at(const redpak::SourcePos& pos) {
+    return pos.line > 0 ? "  (line " + std::to_string(pos.line) + ")" : "";
+}
+
+std::string row(int indent, std::string_view key, const std::string& value,
+                const redpak::SourcePos& pos) {
+    return padded(std::string(static_cast<std::size_t>(indent), ' ') + std::string(key), 20) +
+           value + at(pos) + "\n";
+}
+
+template <typename T>
+void settingRow(std::string& out, std::string_view key,
+                const std::optional<redpak::Setting<T>>& setting) {
+    if (setting) {
+        out += row(2, key, redpak::yamlScalar(setting->value), setting->pos);
+    }
+}
+
+std::string configSummary(const redpak::ConfigSection& c) {
+    using redpak::toString;
+    std::string out = "config\n";
+    settingRow(out, "persistdir", c.persistdir);
+    settingRow(out, "rpmdir", c.rpmdir);
+    settingRow(out, "cachedir", c.cachedir);
+    settingRow(out, "path", c.path);
+    settingRow(out, "ldpath", c.ldpath);
+    if (c.umask) {
+        char octal[8];
+        std::snprintf(octal, sizeof octal, "%03o", c.umask->value);
+        out += row(2, "umask", octal, c.umask->pos);
+    }
+    settingRow(out, "set-user", c.setUser);
+    settingRow(out, "set-group", c.setGroup);
+    settingRow(out, "smack", c.smack);
+    if (c.verbose) {
+        out += row(2, "verbose", std::to_string(c.verbose->value), c.verbose->pos);
+    }
+    if (c.mapRootUser) {
+        out += row(2, "map-root-user", std::to_string(c.mapRootUser->value), c.mapRootUser->pos);
+    }
+    const auto flag = [&](std::string_view key, const auto& setting) {
+        if (setting) {
+            out += row(2, key, setting->value ? "true" : "false", setting->pos);
+        }
+    };
+    flag("gpgcheck", c.gpgcheck);
+    flag("unsafe", c.unsafe);
+    flag("inherit-env", c.inheritEnv);
+    if (c.dieWithParent) {
+        out += row(2, "die-with-parent", std::string(toString(c.dieWithParent->value)),
+                   c.dieWithParent->pos);
+    }
+    if (c.newSession) {
+        out += row(2, "new-session", std::string(toString(c.newSession->value)), c.newSession->pos);
+    }
+    for (std::size_t i = 0; i < redpak::kNamespaceCount; ++i) {
+        if (const auto& share = c.shares[i]) {
+            const std::string value = share->value.joins()
+                                          ? "join " + share->value.joinPath
+                                          : std::string(toString(share->value.state));
+            out += row(2, "share_" + std::string(toString(static_cast<redpak::Namespace>(i))),
+                       value, share->pos);
+        }
+    }
+    settingRow(out, "hostname", c.hostname);
+    settingRow(out, "chdir", c.chdir);
+    settingRow(out, "cgrouproot", c.cgrouproot);
+    for (const redpak::CgroupLimit& limit : c.cgroups) {
+        out += row(2, "cgroups." + std::string(toString(limit.controller)) + "." + limit.key,
+                   redpak::yamlScalar(limit.value), limit.pos);
+    }
+    for (const redpak::CapabilityEntry& cap : c.capabilities) {
+        out += row(2, cap.add ? "add" : "drop", cap.name, cap.pos);
+    }
+    return out;
+}
+
+std::string summary(const redpak::NodeLocation& node, const std::filesystem::path& file,
+                    const redpak::Config& config) {
+    const redpak::NodeStatus status = redpak::readNodeStatus(node);
+    std::string out;
+    out += row(0, "node", node.base.string(), {});
+    out += row(0, "state", std::string(redpak::toString(status.state)), {});
+    out += row(0, "file", file.string(), {});
+    out += row(0, "alias", config.headers.alias.value, config.headers.alias.pos);
+    if (config.headers.name) {
+        out += row(0, "name", config.headers.name->value, config.headers.name->pos);
+    }
+    if (config.headers.info) {
+        out += row(0, "info", config.headers.info->value, config.headers.info->pos);
+    }
+    if (config.config) {
+        out += configSummary(*config.config);
+    }
+    if (!config.environ.empty()) {
+        out += "environ\n";
+    }
+    for (const redpak::EnvEntry& env : config.environ) {
+        std::string value(redpak::toString(env.mode));
+        if (env.value) {
+            value = padded(value, 9) + redpak::yamlScalar(*env.value);
+        }
+        out += row(2, env.key, value, env.pos);
+    }
+    if (!config.exports.empty()) {
+        out += "exports\n";
+    }
+    for (const redpak::ExportEntry& exp : config.exports) {
+        std::string value(redpak::toString(exp.mode));
+        if (exp.path) {
+            value = padded(value, 19) + "<- " + redpak::yamlScalar(*exp.path);
+        }
+        out += row(2, exp.mount, value, exp.pos);
+    }
+    return out;
+}
+
+int runConfig(const Arguments& args) {
+    const std::string dir = args.directory("--redpath");
+    const auto node = redpak::locateNode(dir);
+    if (!node) {
+        throw redpak::InputError(redpak::Diagnostic{
+            dir, 0, 0, "not a rednode (no " + std::string(redpak::kStatusFileName) + ")"});
+    }
+    const bool admin = args.has("--admin");
+    if (admin && !node->adminConfig) {
+        throw redpak::InputError(redpak::Diagnostic{dir, 0, 0, "this rednode has no admin config"});
+    }
+    const std::filesystem::path file = admin ? *node->adminConfig : node->normalConfig;
+    std::vector<redpak::Diagnostic> warnings;
+    const redpak::Config config = redpak::loadConfigFile(file, &warnings);
+    for (const redpak::Diagnostic& warning : warnings) {
+        printError("redconf: warning: " + warning.format() + "\n");
+    }
+    if (args.has("--yaml")) {
+        print(redpak::writeConfig(config));
+        return 0;
+    }
+    std::string out = summary(*node, file, config);
+    if (!admin && node->adminConfig) {
+        out += "\nadmin config " + node->adminConfig->string() + " (see --admin)\n";
+    }
+    print(out);
+    return 0;
+}
+
+} // namespace
+
+extern const Command kConfigCommand; // declared in main.cpp
+const Command kConfigCommand{
+    "config",
+    "show one rednode's own config (not merged): a summary, or canonical YAML with --yaml",
+    "DIR",
+    {
+        {"--yaml", "", "print the config as canonical YAML"},
+        {"--admin", "", "show the admin config instead of the normal one"},
+        {"--redpath", "DIR", "the node (same as the DIR argument)"},
+    },
+    0,
+    1,
+    runConfig,
+};
+
+} // namespace redconf

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+// redconf impact --redpath DIR --with FILE [--admin] [--json] [--fail-on SEVERITY]: what
+// happens to the node DIR and to every node below it if FILE replaced DIR's normal config.
+// Nothing is written. A new merge error counts as an error, a widening change as a warning,
+// other changes as info (for --fail-on).
+#include "cmd_review_common.h"
+#include "redpak/impact.h"
+
+namespace redconf {
+
+namespace {
+
+int runImpact(const Arguments& args) {
+    using namespace redpak;
+    const redpak::Severity threshold = review::failOn(args);
+    const std::string dir = args.directory("--redpath");
+    const std::optional<std::string> with = args.value("--with");
+    if (!with) {
+        throw UsageError("missing --with FILE (the config that would replace the node's)");
+    }
+    return review::guarded([&] {
+        const MergeMode mode = args.has("--admin") ? MergeMode::Admin : MergeMode::Normal;
+        const ImpactReport report = computeImpact(dir, std::filesystem::path(*with), mode);
+        print(args.has("--json") ? formatImpactJson(report) : formatImpactText(report));
+        std::optional<redpak::Severity> highest;
+        if (report.hasNewErrors()) {
+            highest = redpak::Severity::Error;
+        } else if (report.count(Direction::Widening) > 0) {
+            highest = redpak::Severity::Warning;
+        } else if (!report.nodes.empty() || !report.fileDiff.empty()) {
+            highest = redpak::Severity::Info;
+        }
+        return review::exitStatus(highest, threshold);
+    });
+}
+
+} // namespace
+
+extern const Command kImpactCommand; // declared in main.cpp
+const Command kImpactCommand{
+    "impact",
+    "what replacing a node's config with FILE does to the node and all its descendants",
+    "[DIR]",
+    {
+        {"--redpath", "DIR", "the node whose normal config would be replaced"},
+        {"--with", "FILE", "the replacement config"},
+        {"--admin", "", "merge in admin mode (admin configs included)"},
+        review::kJsonOption,
+        review::kFailOnOption,
+    },
+    0,
+    1,
+    runImpact,
+};
+
+} // namespace redconf

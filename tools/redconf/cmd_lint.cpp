@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+// redconf lint --redpath DIR [--recursive] [--admin] [--json] [--fail-on SEVERITY]: risk
+// findings (risk analysis recommendations) of a node, or of every node of the tree below DIR
+// with --recursive (which adds the tree findings, e.g. rec. 2: nodes running as the same user
+// without distinct Smack labels). Exit 1 when a finding reaches --fail-on.
+#include "cmd_review_common.h"
+#include "redpak/diff.h"
+#include "redpak/findings.h"
+#include "redpak/node.h"
+
+namespace redconf {
+
+namespace {
+
+int runLint(const Arguments& args) {
+    using namespace redpak;
+    const redpak::Severity threshold = review::failOn(args);
+    const std::string dir = args.directory("--redpath");
+    return review::guarded([&] {
+        const MergeMode mode = args.has("--admin") ? MergeMode::Admin : MergeMode::Normal;
+        std::vector<NodeFindings> nodes;
+        std::vector<Finding> treeFindings;
+        if (!args.has("--recursive")) {
+            nodes.push_back(analyzeNodeAt(dir, mode));
+        } else {
+            std::vector<EffectiveConfig> merged;
+            for (const TreeEntry& entry : enumerateTree(dir)) {
+                try {
+                    const std::vector<FamilyMember> family = loadFamily(entry.location.base, mode);
+                    merged.push_back(mergeForReview(family, mode));
+                    nodes.push_back(analyzeNode(merged.back(), &family));
+                } catch (const InputError& error) {
+                    // One broken node must not hide the findings of the others.
+                    nodes.push_back(NodeFindings{
+                        entry.location.base.string(),
+                        entry.location.base.filename().string(),
+                        {Finding{"config.invalid", redpak::Severity::Error,
+                                 entry.location.base.string(), "configuration",
+                                 error.diagnostic().format(), error.diagnostic().file, 0}},
+                        0});
+                }
+            }
+            std::vector<const EffectiveConfig*> launchable;
+            for (const EffectiveConfig& config : merged) {
+                launchable.push_back(&config);
+            }
+            treeFindings = analyzeTree(launchable);
+        }
+        print(args.has("--json") ? formatFindingsJson(nodes, treeFindings)
+                                 : formatFindingsText(nodes, treeFindings));
+        std::vector<Finding> all = treeFindings;
+        for (const NodeFindings& node : nodes) {
+            all.insert(all.end(), node.findings.begin(), node.findings.end());
+        }
+        return review::exitStatus(highestSeverity(all), threshold);
+    });
+}
+
+} // namespace
+
+extern const Command kLintCommand; // declared in main.cpp
+const Command kLintCommand{
+    "lint",
+    "risk findings (risk analysis recommendations) and exposure score of rednodes",
+    "[DIR]",
+    {
+        {"--redpath", "DIR", "the node (or the top of the tree with --recursive)"},
+        {"--recursive", "", "every node at or below DIR, plus the tree findings"},
+        {"--admin", "", "merge in admin mode (admin configs included)"},
+        review::kJsonOption,
+        review::kFailOnOption,
+    },
+    0,
+    1,
+    runLint,
+};
+
+} // namespace redconf

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+// redconf tree [--redroot DIR] [DIR]: every rednode at or below DIR, children indented under
+// their parent, with alias, state, whether an admin config exists, and path.
+#include "command.h"
+#include "redpak/diagnostic.h"
+#include "redpak/node.h"
+#include "redpak/parser.h"
+
+#include <algorithm>
+
+namespace redconf {
+
+namespace {
+
+std::string padded(std::string text, std::size_t width) {
+    text.resize(std::max(width, text.size() + 1), ' ');
+    return text;
+}
+
+int runTree(const Arguments& args) {
+    const std::string dir = args.directory("--redroot");
+    const std::vector<redpak::TreeEntry> entries = redpak::enumerateTree(dir);
+    if (entries.empty()) {
+        print("no rednode at or below " + dir + "\n");
+        return 0;
+    }
+    int status = 0;
+    std::vector<int> level(entries.size(), 0);
+    std::string out;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const redpak::TreeEntry& entry = entries[i];
+        if (entry.parentIndex >= 0) {
+            level[i] = level[static_cast<std::size_t>(entry.parentIndex)] + 1;
+        }
+        std::string alias = "?";
+        std::string state = "?";
+        try {
+            alias = redpak::loadConfigFile(entry.location.normalConfig).headers.alias.value;
+            state =
+                std::string(redpak::toString(redpak::readStatus(entry.location.statusFile).state));
+        } catch (const redpak::InputError& error) {
+            printError("redconf: " + error.diagnostic().format() + "\n");
+            status = 1;
+        }
+        out += padded(std::string(static_cast<std::size_t>(level[i]) * 2, ' ') + alias, 24);
+        out += padded(state, 9);
+        out += padded(entry.location.adminConfig ? "admin" : "-", 7);
+        out += entry.location.base.string() + "\n";
+    }
+    print(padded("ALIAS", 24) + padded("STATE", 9) + padded("ADMIN", 7) + "PATH\n" + out);
+    return status;
+}
+
+} // namespace
+
+extern const Command kTreeCommand; // declared in main.cpp
+const Command kTreeCommand{
+    "tree",
+    "show the rednodes at or below DIR (alias, state, admin config, path)",
+    "DIR",
+    {
+        {"--redroot", "DIR", "directory to list (same as the DIR argument)"},
+    },
+    0,
+    1,
+    runTree,
+};
+
+} // namespace redconf

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: Apache-2.0
+// redwrap: run a command in a rednode (spec: merge-and-launch.md §4).
+//
+//   redwrap [--admin] [--dump-only] [--dump-format text|json] [--bwrap PATH] [--force]
+//           --redpath DIR [-- COMMAND ARGS...]
+//
+// Merge errors, invalid configs and setup failures print a message on stderr, nothing on
+// stdout, and exit non-zero; nothing is started. On success redwrap becomes bwrap, which exits
+// with the command's status (128+signal when the command was killed).
+// stdio only (no iostream): start-up time is measured.
+#include "redpak/diagnostic.h"
+#include "redpak/expand.h"
+#include "redpak/launch.h"
+#include "redpak/merge.h"
+#include "redpak/plan.h"
+
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace {
+
+constexpr int kUsageError = 2;
+constexpr int kFailure = 1;
+
+constexpr const char* kUsage =
+    "usage: redwrap [--admin] [--dump-only] [--dump-format text|json] [--bwrap PATH] [--force]\n"
+    "               --redpath DIR [-- COMMAND [ARGS...]]\n"
+    "Runs COMMAND (default /bin/sh) in the rednode DIR with bubblewrap.\n"
+    "  --redpath DIR       the rednode to launch (its family is merged, root first)\n"
+    "  --admin             merge the admin configs too (redpak-admin.yaml)\n"
+    "  --dump-only         print the bwrap call instead of running it; no command of the\n"
+    "                      configuration's exports runs (Execfd files show their fd number,\n"
+    "                      Internal files their source path)\n"
+    "  --dump-format F     text (default, one option per line) or json (with provenance)\n"
+    "  --bwrap PATH        bubblewrap executable (default /usr/bin/bwrap)\n"
+    "  --force             launch even when cgroup limits cannot be applied\n"
+    "  --require-audit     refuse a node whose family differs from its approved audit\n"
+    "                      (always on with 'audit: required' in /etc/redpak/launch-policy)\n";
+
+struct Arguments {
+    std::string redpath;
+    bool admin = false;
+    bool dumpOnly = false;
+    bool json = false;
+    bool force = false;
+    bool requireAudit = false;
+    std::string bwrap = "/usr/bin/bwrap";
+    std::vector<std::string> command;
+};
+
+void printError(const char* message) {
+    std::fprintf(stderr, "redwrap: error: %s\n", message);
+}
+
+// Returns 0 when parsed, otherwise the exit code (help: 0 through `done`).
+int parseArguments(int argc, char** argv, Arguments& args, bool& done) {
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg = argv[i];
+        const auto value = [&](std::string& into) {
+            if (i + 1 >= argc) {
+                std::fprintf(stderr, "redwrap: error: %s needs a value\n%s", argv[i], kUsage);
+                return false;
+            }
+            into = argv[++i];
+            return true;
+        };
+        if (arg == "--") {
+            args.command.assign(argv + i + 1, argv + argc);
+            break;
+        }
+        if (arg == "--redpath") {
+            if (!value(args.redpath)) {
+                return kUsageError;
+            }
+        } else if (arg == "--admin") {
+            args.admin = true;
+        } else if (arg == "--dump-only") {
+            args.dumpOnly = true;
+        } else if (arg == "--dump-format") {
+            std::string format;
+            if (!value(format)) {
+                return kUsageError;
+            }
+            if (format != "json" && format != "text") {
+                std::fprintf(stderr, "redwrap: error: unknown dump format '%s' (text or json)\n",
+                             format.c_str());
+                return kUsageError;
+            }
+            args.json = format == "json";
+        } else if (arg == "--bwrap") {
+            if (!value(args.bwrap)) {
+                return kUsageError;
+            }
+        } else if (arg == "--force") {
+            args.force = true;
+        } else if (arg == "--require-audit") {
+            args.requireAudit = true;
+        } else if (arg == "--help" || arg == "-h") {
+            std::fputs(kUsage, stdout);
+            done = true;
+            return 0;
+        } else {
+            std::fprintf(stderr, "redwrap: error: unknown option '%s'\n%s", argv[i], kUsage);
+            return kUsageError;
+        }
+    }
+    if (args.redpath.empty()) {
+        std::fprintf(stderr, "redwrap: error: --redpath DIR is required\n%s", kUsage);
+        return kUsageError;
+    }
+    return 0;
+}
+
+int run(const Arguments& args, const char* argv0) {
+    using namespace redpak;
+    const MergeMode mode = args.admin ? MergeMode::Admin : MergeMode::Normal;
+    LaunchPreconditions preconditions;
+    preconditions.requireAudit = args.requireAudit;
+    preconditions.dumpOnly = args.dumpOnly;
+    checkLaunchPreconditions(args.redpath, preconditions); // before anything of the node is used
+    const std::vector<FamilyMember> family = loadFamily(args.redpath, mode);
+    // Commands of the configuration run unprivileged (ShellCommandRunner never runs them as
+    // root). Environ Execfd values are part of the dump, so they run in dump mode too; export
+    // Execfd commands only run for a real launch.
+    ShellCommandRunner runner;
+    const CommandPolicy commands = CommandPolicy::allow(runner);
+    const Expander expander(commands);
+    const EffectiveConfig effective = mergeFamily(family, MergeOptions{mode, &expander});
+    for (const Diagnostic& warning : effective.warnings) {
+        std::fprintf(stderr, "redwrap: warning: %s\n", warning.format().c_str());
+    }
+    if (!effective.ok()) {
+        for (const MergeError& error : effective.errors) {
+            printError(error.diagnostic.format().c_str());
+        }
+        std::fprintf(stderr, "redwrap: error: merge failed, nothing launched\n");
+        return kFailure;
+    }
+    const BwrapPlan plan = buildPlan(effective);
+    if (args.dumpOnly) {
+        const std::string text = args.json ? formatPlanJson(plan, effective, args.bwrap, argv0)
+                                           : formatDump(plan, args.bwrap, argv0);
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return std::fflush(stdout) == 0 ? 0 : kFailure;
+    }
+    LaunchOptions options;
+    options.bwrapPath = args.bwrap;
+    options.command = args.command;
+    options.force = args.force;
+    options.commands = &commands;
+    options.warn = [](const std::string& message) {
+        std::fprintf(stderr, "redwrap: warning: %s\n", message.c_str());
+    };
+    launch(plan, options);
+}
+
+// "redwrap" for "/usr/bin/redwrap": the dump names the program as it was called.
+const char* baseName(const char* path) {
+    const char* slash = std::strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    Arguments args;
+    bool done = false;
+    if (const int rc = parseArguments(argc, argv, args, done); rc != 0 || done) {
+        return rc;
+    }
+    try {
+        return run(args, baseName(argv[0]));
+    } catch (const redpak::InputError& e) {
+        printError(e.diagnostic().format().c_str());
+    } catch (const std::exception& e) {
+        printError(e.what());
+    }
+    return kFailure;
+}

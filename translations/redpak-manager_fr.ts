@@ -1,0 +1,1467 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>CapabilitiesSection</name>
+    <message>
+        <location filename="../qml/components/CapabilitiesSection.qml" line="22" />
+        <source>Capabilities</source>
+        <translation>Capacités</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CapabilitiesSection.qml" line="23" />
+        <source>A child can never add a capability a parent dropped. Keep CAP_SYS_ADMIN dropped.</source>
+        <translation>Un enfant ne peut jamais ajouter une capacité qu’un parent a retirée. Gardez CAP_SYS_ADMIN retirée.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CapabilitiesSection.qml" line="24" />
+        <source>Add capability</source>
+        <translation>Ajouter une capacité</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CapabilitiesSection.qml" line="49" />
+        <source>Capability</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CapabilitiesSection.qml" line="54" />
+        <source>drop</source>
+        <translation>retirer</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CapabilitiesSection.qml" line="54" />
+        <source>add</source>
+        <translation>ajouter</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CapabilitiesSection.qml" line="56" />
+        <source>Add or drop %1</source>
+        <translation>Ajouter ou retirer %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CapabilitiesSection.qml" line="62" />
+        <source>Remove %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CapabilitiesSection.qml" line="78" />
+        <source>No capability is set by this file.</source>
+        <translation>Ce fichier ne définit aucune capacité.</translation>
+    </message>
+</context>
+<context>
+    <name>CgroupsSection</name>
+    <message>
+        <location filename="../qml/components/CgroupsSection.qml" line="22" />
+        <source>Cgroup limits</source>
+        <translation>Limites cgroup</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CgroupsSection.qml" line="23" />
+        <source>Add limit</source>
+        <translation>Ajouter une limite</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CgroupsSection.qml" line="49" />
+        <source>Controller</source>
+        <translation>Contrôleur</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CgroupsSection.qml" line="57" />
+        <source>Limit</source>
+        <translation>Limite</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CgroupsSection.qml" line="64" />
+        <source>Value of %1</source>
+        <translation>Valeur de %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CgroupsSection.qml" line="69" />
+        <source>Remove the limit %1</source>
+        <translation>Supprimer la limite %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/CgroupsSection.qml" line="85" />
+        <source>No cgroup limit is set by this file.</source>
+        <translation>Ce fichier ne définit aucune limite cgroup.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfigEditorPage</name>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="169" />
+        <source>Select a node in the tree to edit its configuration.</source>
+        <translation>Sélectionnez un nœud dans l’arbre pour modifier sa configuration.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="28" />
+        <source>No node selected</source>
+        <translation>Aucun nœud sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="37" />
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="43" />
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="55" />
+        <source>Normal configuration</source>
+        <translation>Configuration normale</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="56" />
+        <source>Edit etc/redpak.yaml</source>
+        <translation>Modifier etc/redpak.yaml</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="59" />
+        <source>Admin configuration</source>
+        <translation>Configuration d’administration</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="60" />
+        <source>Edit etc/redpak-admin.yaml</source>
+        <translation>Modifier etc/redpak-admin.yaml</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="79" />
+        <source>This file changed on disk while you were editing it.</source>
+        <translation>Ce fichier a été modifié sur le disque pendant que vous l’éditiez.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="80" />
+        <source>Keep my version</source>
+        <translation>Garder ma version</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="81" />
+        <source>Load the file from disk</source>
+        <translation>Charger le fichier du disque</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="96" />
+        <source>Line %1, column %2: %3</source>
+        <translation>Ligne %1, colonne %2 : %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="98" />
+        <source>Show in YAML</source>
+        <translation>Afficher dans le YAML</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="109" />
+        <source>This node has no admin configuration. Settings in an admin file take precedence and cannot be overridden by children.</source>
+        <translation>Ce nœud n’a pas de configuration d’administration. Les réglages d’un fichier d’administration priment et ne peuvent pas être remplacés par les enfants.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="111" />
+        <source>Create it</source>
+        <translation>La créer</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="123" />
+        <source>Form</source>
+        <translation>Formulaire</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="124" />
+        <source>YAML</source>
+        <translation>YAML</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="147" />
+        <source>The form is read-only until the YAML text parses again.</source>
+        <translation>Le formulaire est en lecture seule tant que le texte YAML n’est pas de nouveau valide.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateNodeDialog</name>
+    <message>
+        <location filename="../qml/dialogs/CreateNodeDialog.qml" line="21" />
+        <source>New node</source>
+        <translation>Nouveau nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/CreateNodeDialog.qml" line="37" />
+        <location filename="../qml/dialogs/CreateNodeDialog.qml" line="42" />
+        <source>Parent directory</source>
+        <translation>Répertoire parent</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/CreateNodeDialog.qml" line="45" />
+        <source>Alias (also the directory name)</source>
+        <translation>Alias (aussi le nom du répertoire)</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/CreateNodeDialog.qml" line="52" />
+        <source>Alias of the new node</source>
+        <translation>Alias du nouveau nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/CreateNodeDialog.qml" line="64" />
+        <location filename="../qml/dialogs/CreateNodeDialog.qml" line="69" />
+        <source>Template</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/CreateNodeDialog.qml" line="73" />
+        <source>Will create %1</source>
+        <translation>Créera %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/CreateNodeDialog.qml" line="91" />
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/CreateNodeDialog.qml" line="98" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteNodeDialog</name>
+    <message>
+        <location filename="../qml/dialogs/DeleteNodeDialog.qml" line="19" />
+        <source>Delete node</source>
+        <translation>Supprimer le nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/DeleteNodeDialog.qml" line="33" />
+        <source>Delete %1 and everything in its directory? This cannot be undone.</source>
+        <translation>Supprimer %1 et tout le contenu de son répertoire ? Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/DeleteNodeDialog.qml" line="48" />
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/DeleteNodeDialog.qml" line="54" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>EffectiveConfigPage</name>
+    <message>
+        <location filename="../qml/pages/EffectiveConfigPage.qml" line="29" />
+        <source>The merged configuration of the selected node, with the origin of every item, appears here.</source>
+        <translation>La configuration fusionnée du nœud sélectionné, avec l’origine de chaque élément, s’affiche ici.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/EffectiveConfigPage.qml" line="47" />
+        <source>Mode</source>
+        <translation>Mode</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/EffectiveConfigPage.qml" line="49" />
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/EffectiveConfigPage.qml" line="49" />
+        <source>Admin</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/EffectiveConfigPage.qml" line="51" />
+        <source>Merge mode</source>
+        <translation>Mode de fusion</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/EffectiveConfigPage.qml" line="66" />
+        <source>This node cannot be launched:</source>
+        <translation>Ce nœud ne peut pas être lancé :</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/EffectiveConfigPage.qml" line="75" />
+        <source>%n merge warning(s): items marked ! were redefined by a child.</source>
+        <translation><numerusform>%n avertissement de fusion : les éléments marqués ! ont été redéfinis par un enfant.</numerusform><numerusform>%n avertissements de fusion : les éléments marqués ! ont été redéfinis par un enfant.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/EffectiveConfigPage.qml" line="77" />
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/EffectiveConfigPage.qml" line="77" />
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/EffectiveConfigPage.qml" line="96" />
+        <source>Effective configuration</source>
+        <translation>Configuration effective</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/EffectiveConfigPage.qml" line="122" />
+        <source>Nothing is set for this node.</source>
+        <translation>Rien n’est défini pour ce nœud.</translation>
+    </message>
+</context>
+<context>
+    <name>EffectiveDelegate</name>
+    <message>
+        <location filename="../qml/components/EffectiveDelegate.qml" line="26" />
+        <source>%1: %2, from %3</source>
+        <translation>%1 : %2, de %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/EffectiveDelegate.qml" line="53" />
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/EffectiveDelegate.qml" line="61" />
+        <source>overrides %1 from %2</source>
+        <translation>remplace %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironSection</name>
+    <message>
+        <location filename="../qml/components/EnvironSection.qml" line="22" />
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/EnvironSection.qml" line="23" />
+        <source>Default expands $TAGS, Static keeps the text, Execfd runs a command, Remove unsets the variable, Inherit takes it from the launcher.</source>
+        <translation>Default développe les $TAGS, Static garde le texte tel quel, Execfd exécute une commande, Remove supprime la variable, Inherit la reprend du lanceur.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/EnvironSection.qml" line="25" />
+        <source>Add variable</source>
+        <translation>Ajouter une variable</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/EnvironSection.qml" line="54" />
+        <source>Variable name</source>
+        <translation>Nom de la variable</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/EnvironSection.qml" line="61" />
+        <source>Mode of %1</source>
+        <translation>Mode de %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/EnvironSection.qml" line="68" />
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/EnvironSection.qml" line="68" />
+        <source>no value for this mode</source>
+        <translation>pas de valeur pour ce mode</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/EnvironSection.qml" line="70" />
+        <source>Value of %1</source>
+        <translation>Valeur de %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/EnvironSection.qml" line="75" />
+        <source>Remove %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/EnvironSection.qml" line="91" />
+        <source>No variable is set by this file.</source>
+        <translation>Ce fichier ne définit aucune variable.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportsSection</name>
+    <message>
+        <location filename="../qml/components/ExportsSection.qml" line="23" />
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ExportsSection.qml" line="24" />
+        <source>Restricted mounts read-only, Public read-write; Private modes apply only when this node is launched itself. Without a host path the mount point is used.</source>
+        <translation>Restricted monte en lecture seule, Public en lecture-écriture ; les modes Private ne s’appliquent que si ce nœud est lui-même lancé. Sans chemin hôte, le point de montage est utilisé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ExportsSection.qml" line="27" />
+        <source>Add export</source>
+        <translation>Ajouter un export</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ExportsSection.qml" line="56" />
+        <source>Mode of %1</source>
+        <translation>Mode de %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ExportsSection.qml" line="64" />
+        <source>mount point in the node</source>
+        <translation>point de montage dans le nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ExportsSection.qml" line="66" />
+        <source>Mount point</source>
+        <translation>Point de montage</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ExportsSection.qml" line="75" />
+        <source>not used by this mode</source>
+        <translation>non utilisé par ce mode</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ExportsSection.qml" line="76" />
+        <source>host path (required)</source>
+        <translation>chemin hôte (obligatoire)</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ExportsSection.qml" line="77" />
+        <source>host path (default: same)</source>
+        <translation>chemin hôte (par défaut : identique)</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ExportsSection.qml" line="79" />
+        <source>Host path for %1</source>
+        <translation>Chemin hôte pour %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ExportsSection.qml" line="84" />
+        <source>Remove the export %1</source>
+        <translation>Supprimer l’export %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/ExportsSection.qml" line="100" />
+        <source>Nothing is exported by this file.</source>
+        <translation>Ce fichier n’exporte rien.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadersSection</name>
+    <message>
+        <location filename="../qml/components/HeadersSection.qml" line="23" />
+        <source>Headers</source>
+        <translation>En-têtes</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/HeadersSection.qml" line="34" />
+        <location filename="../qml/components/HeadersSection.qml" line="40" />
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/HeadersSection.qml" line="51" />
+        <location filename="../qml/components/HeadersSection.qml" line="57" />
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/HeadersSection.qml" line="55" />
+        <source>identifier set at creation</source>
+        <translation>identifiant fixé à la création</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/HeadersSection.qml" line="60" />
+        <location filename="../qml/components/HeadersSection.qml" line="65" />
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>LaunchPage</name>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="33" />
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="41" />
+        <source>Command to run in the node</source>
+        <translation>Commande à exécuter dans le nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="48" />
+        <source>Admin mode</source>
+        <translation>Mode administration</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="49" />
+        <source>Merge the admin configurations too</source>
+        <translation>Fusionner aussi les configurations d’administration</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="54" />
+        <source>Dry run</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="56" />
+        <source>Show the bwrap command line without launching</source>
+        <translation>Afficher la ligne de commande bwrap sans lancer</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="61" />
+        <source>Launch</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="64" />
+        <source>Run the command in the selected node</source>
+        <translation>Exécuter la commande dans le nœud sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="80" />
+        <source>bwrap command line (dry run)</source>
+        <translation>Ligne de commande bwrap (simulation)</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="92" />
+        <source>bwrap command line</source>
+        <translation>Ligne de commande bwrap</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="98" />
+        <location filename="../qml/pages/LaunchPage.qml" line="108" />
+        <source>Launches</source>
+        <translation>Lancements</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="139" />
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="141" />
+        <source>Stop %1</source>
+        <translation>Arrêter %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="149" />
+        <source>Nothing launched yet.</source>
+        <translation>Aucun lancement pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="165" />
+        <source>Output of the selected launch</source>
+        <translation>Sortie du lancement sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="175" />
+        <source>Type a line for the command's input and press Enter</source>
+        <translation>Tapez une ligne pour l’entrée de la commande et appuyez sur Entrée</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="177" />
+        <source>Input for the selected launch</source>
+        <translation>Entrée du lancement sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="187" />
+        <source>Clear finished</source>
+        <translation>Effacer les terminés</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Audit and findings</source>
+        <translation>Audit et constats</translation>
+    </message>
+    <message>
+        <source>Review before saving</source>
+        <translation>Revue avant enregistrement</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="21" />
+        <source>RedPak Manager</source>
+        <translation>RedPak Manager</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="22" />
+        <source>%1 – RedPak Manager</source>
+        <translation>%1 – RedPak Manager</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="45" />
+        <source>New node…</source>
+        <translation>Nouveau nœud…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="46" />
+        <source>Create a node below the selected one</source>
+        <translation>Créer un nœud sous le nœud sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="52" />
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="53" />
+        <source>Delete the selected node</source>
+        <translation>Supprimer le nœud sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="58" />
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="59" />
+        <source>Reload the node tree from disk</source>
+        <translation>Relire l’arbre des nœuds depuis le disque</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="64" />
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="65" />
+        <source>Save the configuration file</source>
+        <translation>Enregistrer le fichier de configuration</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="70" />
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="71" />
+        <source>Undo %1</source>
+        <translation>Annuler : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="76" />
+        <source>Redo</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="77" />
+        <source>Redo %1</source>
+        <translation>Rétablir : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="83" />
+        <location filename="../qml/Main.qml" line="132" />
+        <source>Launch</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="84" />
+        <source>Run the command in the selected node</source>
+        <translation>Exécuter la commande dans le nœud sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="128" />
+        <source>Effective configuration</source>
+        <translation>Configuration effective</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="131" />
+        <source>Launch (%1 running)</source>
+        <translation>Lancer (%1 en cours)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/Main.qml" line="154" />
+        <source>%n node(s) in %1</source>
+        <translation><numerusform>%n nœud dans %1</numerusform><numerusform>%n nœuds dans %1</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="161" />
+        <source>System node: changes go through the privileged helper</source>
+        <translation>Nœud système : les modifications passent par l’assistant privilégié</translation>
+    </message>
+</context>
+<context>
+    <name>NodeTreeDelegate</name>
+    <message>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="43" />
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="45" />
+        <source>A command launched from here is running in this node</source>
+        <translation>Une commande lancée d’ici s’exécute dans ce nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="61" />
+        <source>unaudited</source>
+        <translation>non audité</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="63" />
+        <source>The configuration changed since it was last approved</source>
+        <translation>La configuration a changé depuis sa dernière approbation</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="67" />
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="69" />
+        <source>This node has an administrative configuration</source>
+        <translation>Ce nœud a une configuration d’administration</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="73" />
+        <source>system</source>
+        <translation>système</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="75" />
+        <source>System node: edited and launched through the privileged helper</source>
+        <translation>Nœud système : modifié et lancé via l’assistant privilégié</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="81" />
+        <source>This node is disabled</source>
+        <translation>Ce nœud est désactivé</translation>
+    </message>
+</context>
+<context>
+    <name>NodeTreePane</name>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="59" />
+        <source>Search names and values…</source>
+        <translation>Rechercher noms et valeurs…</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="60" />
+        <source>Search nodes by name, path or configuration value</source>
+        <translation>Rechercher des nœuds par nom, chemin ou valeur de configuration</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/NodeTreePane.qml" line="72" />
+        <source>%n matching node(s)</source>
+        <translation><numerusform>%n nœud correspondant</numerusform><numerusform>%n nœuds correspondants</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="86" />
+        <source>Node tree</source>
+        <translation>Arbre des nœuds</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="114" />
+        <source>No root is open. Start with --root DIR.</source>
+        <translation>Aucune racine n’est ouverte. Démarrez avec --root RÉP.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="115" />
+        <source>No rednode was found in the opened roots. Use “New node…” to create one.</source>
+        <translation>Aucun rednode dans les racines ouvertes. Utilisez « Nouveau nœud… » pour en créer un.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingDelegate</name>
+    <message>
+        <location filename="../qml/components/SettingDelegate.qml" line="59" />
+        <source>(not set)</source>
+        <translation>(non défini)</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SettingDelegate.qml" line="60" />
+        <source>join a namespace…</source>
+        <translation>rejoindre un espace de noms…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SettingDelegate.qml" line="76" />
+        <source>Namespace to join for %1</source>
+        <translation>Espace de noms à rejoindre pour %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SettingDelegate.qml" line="83" />
+        <source>not set</source>
+        <translation>non défini</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SettingDelegate.qml" line="92" />
+        <location filename="../qml/components/SettingDelegate.qml" line="94" />
+        <source>Remove %1 from this file</source>
+        <translation>Retirer %1 de ce fichier</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsModel</name>
+    <message>
+        <location filename="../app/configsettings.cpp" line="50" />
+        <source>Namespaces</source>
+        <translation>Espaces de noms</translation>
+    </message>
+    <message>
+        <location filename="../app/configsettings.cpp" line="64" />
+        <source>Process</source>
+        <translation>Processus</translation>
+    </message>
+    <message>
+        <location filename="../app/configsettings.cpp" line="65" />
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <location filename="../app/configsettings.cpp" line="66" />
+        <source>Paths</source>
+        <translation>Chemins</translation>
+    </message>
+    <message>
+        <location filename="../app/configsettings.cpp" line="67" />
+        <source>Package manager</source>
+        <translation>Gestionnaire de paquets</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsSection</name>
+    <message>
+        <location filename="../qml/components/SettingsSection.qml" line="22" />
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SettingsSection.qml" line="23" />
+        <source>Unset keys inherit from the parent nodes. Sharings: enabled shares the host namespace, disabled creates a new one, a path joins an existing one.</source>
+        <translation>Les clés non définies sont héritées des nœuds parents. Partages : enabled partage l’espace de noms de l’hôte, disabled en crée un nouveau, un chemin rejoint un espace existant.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SettingsSection.qml" line="30" />
+        <source>Show all keys (%1 set in this file)</source>
+        <translation>Afficher toutes les clés (%1 définies dans ce fichier)</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChangesDialog</name>
+    <message>
+        <location filename="../qml/dialogs/UnsavedChangesDialog.qml" line="14" />
+        <source>Unsaved changes</source>
+        <translation>Modifications non enregistrées</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/UnsavedChangesDialog.qml" line="33" />
+        <source>The configuration of this node has unsaved changes. Save them before opening another node?</source>
+        <translation>La configuration de ce nœud a des modifications non enregistrées. Les enregistrer avant d’ouvrir un autre nœud ?</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/UnsavedChangesDialog.qml" line="38" />
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/UnsavedChangesDialog.qml" line="46" />
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/UnsavedChangesDialog.qml" line="54" />
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>WhyPanel</name>
+    <message>
+        <location filename="../qml/components/WhyPanel.qml" line="23" />
+        <source>Why?</source>
+        <translation>Pourquoi ?</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/WhyPanel.qml" line="23" />
+        <source>Why: %1</source>
+        <translation>Pourquoi : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/WhyPanel.qml" line="29" />
+        <source>Select an item above to see the definitions that produced it.</source>
+        <translation>Sélectionnez un élément ci-dessus pour voir les définitions qui l’ont produit.</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/WhyPanel.qml" line="47" />
+        <source>Definitions of the selected item</source>
+        <translation>Définitions de l’élément sélectionné</translation>
+    </message>
+</context>
+<context>
+    <name>YamlEditor</name>
+    <message>
+        <location filename="../qml/components/YamlEditor.qml" line="41" />
+        <source>YAML text of %1</source>
+        <translation>Texte YAML de %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/main.cpp" line="86" />
+        <source>Browse, edit, review and launch rednodes.</source>
+        <translation>Parcourir, modifier, auditer et lancer des rednodes.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="91" />
+        <source>Open the node root DIR (repeatable).</source>
+        <translation>Ouvrir la racine de nœuds RÉP (répétable).</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="94" />
+        <source>Select the node DIR.</source>
+        <translation>Sélectionner le nœud RÉP.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="98" />
+        <source>Render the main window to FILE (PNG) and exit.</source>
+        <translation>Rendre la fenêtre principale dans FICHIER (PNG) et quitter.</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::CapabilitiesModel</name>
+    <message>
+        <location filename="../app/capabilitiesmodel.cpp" line="68" />
+        <source>Add a capability</source>
+        <translation>Ajouter une capacité</translation>
+    </message>
+    <message>
+        <location filename="../app/capabilitiesmodel.cpp" line="79" />
+        <source>Remove a capability</source>
+        <translation>Supprimer une capacité</translation>
+    </message>
+    <message>
+        <location filename="../app/capabilitiesmodel.cpp" line="92" />
+        <source>Change a capability</source>
+        <translation>Changer une capacité</translation>
+    </message>
+    <message>
+        <location filename="../app/capabilitiesmodel.cpp" line="102" />
+        <source>Add a capability to the node</source>
+        <translation>Ajouter une capacité au nœud</translation>
+    </message>
+    <message>
+        <location filename="../app/capabilitiesmodel.cpp" line="102" />
+        <source>Drop a capability from the node</source>
+        <translation>Retirer une capacité du nœud</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::CgroupsModel</name>
+    <message>
+        <location filename="../app/cgroupsmodel.cpp" line="82" />
+        <source>Add a cgroup limit</source>
+        <translation>Ajouter une limite cgroup</translation>
+    </message>
+    <message>
+        <location filename="../app/cgroupsmodel.cpp" line="91" />
+        <source>Remove a cgroup limit</source>
+        <translation>Supprimer une limite cgroup</translation>
+    </message>
+    <message>
+        <location filename="../app/cgroupsmodel.cpp" line="100" />
+        <source>Change a cgroup controller</source>
+        <translation>Changer un contrôleur cgroup</translation>
+    </message>
+    <message>
+        <location filename="../app/cgroupsmodel.cpp" line="108" />
+        <source>Change a cgroup key</source>
+        <translation>Changer une clé cgroup</translation>
+    </message>
+    <message>
+        <location filename="../app/cgroupsmodel.cpp" line="113" />
+        <source>Change a cgroup value</source>
+        <translation>Changer une valeur cgroup</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::ConfigDocument</name>
+    <message>
+        <location filename="../app/configdocument.cpp" line="26" />
+        <source>The file or node does not exist.</source>
+        <translation>Le fichier ou le nœud n’existe pas.</translation>
+    </message>
+    <message>
+        <location filename="../app/configdocument.cpp" line="29" />
+        <source>A node with this name already exists.</source>
+        <translation>Un nœud de ce nom existe déjà.</translation>
+    </message>
+    <message>
+        <location filename="../app/configdocument.cpp" line="32" />
+        <source>The file changed on disk since it was opened.</source>
+        <translation>Le fichier a changé sur le disque depuis son ouverture.</translation>
+    </message>
+    <message>
+        <location filename="../app/configdocument.cpp" line="35" />
+        <source>The configuration was refused as invalid.</source>
+        <translation>La configuration a été refusée car invalide.</translation>
+    </message>
+    <message>
+        <location filename="../app/configdocument.cpp" line="38" />
+        <source>You are not authorized to do this.</source>
+        <translation>Vous n’êtes pas autorisé à faire cela.</translation>
+    </message>
+    <message>
+        <location filename="../app/configdocument.cpp" line="41" />
+        <source>The operation failed.</source>
+        <translation>L’opération a échoué.</translation>
+    </message>
+    <message>
+        <location filename="../app/configdocument.cpp" line="114" />
+        <source>This node is not in an opened root.</source>
+        <translation>Ce nœud n’est dans aucune racine ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../app/configdocument.cpp" line="199" />
+        <source>Edit YAML</source>
+        <translation>Modifier le YAML</translation>
+    </message>
+    <message>
+        <location filename="../app/configdocument.cpp" line="214" />
+        <source>Revert to the file on disk</source>
+        <translation>Revenir au fichier sur le disque</translation>
+    </message>
+    <message>
+        <location filename="../app/configdocument.cpp" line="227" />
+        <source>Create the admin configuration</source>
+        <translation>Créer la configuration d’administration</translation>
+    </message>
+    <message>
+        <location filename="../app/configdocument.cpp" line="292" />
+        <source>Reload the file changed on disk</source>
+        <translation>Recharger le fichier modifié sur le disque</translation>
+    </message>
+    <message>
+        <location filename="../app/configdocument.cpp" line="320" />
+        <source>Load the file changed on disk</source>
+        <translation>Charger le fichier modifié sur le disque</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::EffectiveConfigModel</name>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="20" />
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="21" />
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="25" />
+        <source>added</source>
+        <translation>ajoutée</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="25" />
+        <source>dropped</source>
+        <translation>retirée</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="114" />
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="130" />
+        <source>Namespaces</source>
+        <translation>Espaces de noms</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="135" />
+        <source>Capabilities</source>
+        <translation>Capacités</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="140" />
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="146" />
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="150" />
+        <source>PATH</source>
+        <translation>PATH</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="154" />
+        <source>LD_LIBRARY_PATH</source>
+        <translation>LD_LIBRARY_PATH</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="178" />
+        <source>Cgroups</source>
+        <translation>Cgroups</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="257" />
+        <source>Capabilities and sharings: an admin file decides over normal files; a child can never enable what an ancestor disabled, except with an admin file over a normal parent. An unset namespace falls back to share_all (except time).</source>
+        <translation>Capacités et partages : un fichier d’administration l’emporte sur les fichiers normaux ; un enfant ne peut jamais activer ce qu’un ancêtre a désactivé, sauf par un fichier d’administration au-dessus d’un parent normal. Un espace de noms non défini suit share_all (sauf time).</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="262" />
+        <source>Environment and exports, per key or mount point: a child may redefine what a normal parent defined (with a warning); a normal file cannot override an admin parent; an admin file always wins (with a warning). Private exports of an ancestor are not mounted.</source>
+        <translation>Environnement et exports, par clé ou point de montage : un enfant peut redéfinir ce qu’un parent normal a défini (avec un avertissement) ; un fichier normal ne peut pas remplacer un parent d’administration ; un fichier d’administration l’emporte toujours (avec un avertissement). Les exports Private d’un ancêtre ne sont pas montés.</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="267" />
+        <source>Other settings: the nearest definition wins (child over parent, admin over normal), but a normal file cannot override an admin parent.</source>
+        <translation>Autres réglages : la définition la plus proche l’emporte (enfant sur parent, administration sur normal), mais un fichier normal ne peut pas remplacer un parent d’administration.</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="271" />
+        <source>Path lists: entries of the child come before those of its parents, admin before normal, duplicates removed.</source>
+        <translation>Listes de chemins : les entrées de l’enfant passent avant celles de ses parents, l’administration avant le normal, sans doublons.</translation>
+    </message>
+    <message>
+        <location filename="../app/effectiveconfigmodel.cpp" line="274" />
+        <source>Cgroups: each node gets its own cgroup below its parent's, so the kernel applies the limits of the whole family; for one node, admin settings override normal ones.</source>
+        <translation>Cgroups : chaque nœud a son propre cgroup sous celui de son parent, le noyau applique donc les limites de toute la famille ; pour un même nœud, les réglages d’administration remplacent les normaux.</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::EnvironModel</name>
+    <message>
+        <location filename="../app/environmodel.cpp" line="84" />
+        <source>Add an environment variable</source>
+        <translation>Ajouter une variable d’environnement</translation>
+    </message>
+    <message>
+        <location filename="../app/environmodel.cpp" line="96" />
+        <source>Remove an environment variable</source>
+        <translation>Supprimer une variable d’environnement</translation>
+    </message>
+    <message>
+        <location filename="../app/environmodel.cpp" line="101" />
+        <source>Rename an environment variable</source>
+        <translation>Renommer une variable d’environnement</translation>
+    </message>
+    <message>
+        <location filename="../app/environmodel.cpp" line="110" />
+        <source>Change the mode of an environment variable</source>
+        <translation>Changer le mode d’une variable d’environnement</translation>
+    </message>
+    <message>
+        <location filename="../app/environmodel.cpp" line="123" />
+        <source>Change the value of an environment variable</source>
+        <translation>Changer la valeur d’une variable d’environnement</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::ExportsModel</name>
+    <message>
+        <location filename="../app/exportsmodel.cpp" line="97" />
+        <source>Add an export</source>
+        <translation>Ajouter un export</translation>
+    </message>
+    <message>
+        <location filename="../app/exportsmodel.cpp" line="109" />
+        <source>Remove an export</source>
+        <translation>Supprimer un export</translation>
+    </message>
+    <message>
+        <location filename="../app/exportsmodel.cpp" line="117" />
+        <source>Change the mode of an export</source>
+        <translation>Changer le mode d’un export</translation>
+    </message>
+    <message>
+        <location filename="../app/exportsmodel.cpp" line="121" />
+        <source>Change the mount point of an export</source>
+        <translation>Changer le point de montage d’un export</translation>
+    </message>
+    <message>
+        <location filename="../app/exportsmodel.cpp" line="126" />
+        <source>Change the host path of an export</source>
+        <translation>Changer le chemin hôte d’un export</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::HeadersForm</name>
+    <message>
+        <location filename="../app/headersform.cpp" line="53" />
+        <source>Change the alias</source>
+        <translation>Changer l’alias</translation>
+    </message>
+    <message>
+        <location filename="../app/headersform.cpp" line="60" />
+        <source>Change the name</source>
+        <translation>Changer le nom</translation>
+    </message>
+    <message>
+        <location filename="../app/headersform.cpp" line="72" />
+        <source>Change the description</source>
+        <translation>Changer la description</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::LaunchModel</name>
+    <message>
+        <location filename="../app/launchmodel.cpp" line="182" />
+        <source>(default shell)</source>
+        <translation>(shell par défaut)</translation>
+    </message>
+    <message>
+        <location filename="../app/launchmodel.cpp" line="195" />
+        <source>starting</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <location filename="../app/launchmodel.cpp" line="197" />
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../app/launchmodel.cpp" line="199" />
+        <source>killed by signal %1</source>
+        <translation>tué par le signal %1</translation>
+    </message>
+    <message>
+        <location filename="../app/launchmodel.cpp" line="200" />
+        <source>exited with status %1</source>
+        <translation>terminé avec le code %1</translation>
+    </message>
+    <message>
+        <location filename="../app/launchmodel.cpp" line="202" />
+        <source>failed to start: %1</source>
+        <translation>échec du démarrage : %1</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::NodeActions</name>
+    <message>
+        <location filename="../app/nodeactions.cpp" line="54" />
+        <source>Enter an alias: it names the node and its directory.</source>
+        <translation>Saisissez un alias : il nomme le nœud et son répertoire.</translation>
+    </message>
+    <message>
+        <location filename="../app/nodeactions.cpp" line="57" />
+        <source>Use 1 to 255 letters, digits or the characters + - _ @ :</source>
+        <translation>Utilisez de 1 à 255 lettres, chiffres ou caractères + - _ @ :</translation>
+    </message>
+    <message>
+        <location filename="../app/nodeactions.cpp" line="60" />
+        <source>%1 already exists.</source>
+        <translation>%1 existe déjà.</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::SettingsModel</name>
+    <message>
+        <location filename="../app/settingsmodel.cpp" line="116" />
+        <source>Set %1</source>
+        <translation>Définir %1</translation>
+    </message>
+    <message>
+        <location filename="../app/settingsmodel.cpp" line="127" />
+        <source>Remove %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::WhyModel</name>
+    <message>
+        <location filename="../app/whymodel.cpp" line="63" />
+        <source>admin</source>
+        <translation>admin</translation>
+    </message>
+    <message>
+        <location filename="../app/whymodel.cpp" line="63" />
+        <source>normal</source>
+        <translation>normal</translation>
+    </message>
+    <message>
+        <location filename="../app/whymodel.cpp" line="86" />
+        <source>applied</source>
+        <translation>appliquée</translation>
+    </message>
+    <message>
+        <location filename="../app/whymodel.cpp" line="88" />
+        <source>overridden</source>
+        <translation>remplacée</translation>
+    </message>
+    <message>
+        <location filename="../app/whymodel.cpp" line="90" />
+        <source>also defined</source>
+        <translation>aussi définie</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>widening</source>
+        <translation>élargissement</translation>
+    </message>
+    <message>
+        <source>narrowing</source>
+        <translation>restriction</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutre</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>ajouté</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <source>modified</source>
+        <translation>modifié</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 widening, %2 narrowing, %3 neutral in %n node(s)</source>
+        <translation><numerusform>%1 élargissement(s), %2 restriction(s), %3 neutre(s) dans %n nœud</numerusform><numerusform>%1 élargissement(s), %2 restriction(s), %3 neutre(s) dans %n nœuds</numerusform></translation>
+    </message>
+    <message>
+        <source>Exposure score: %1 → %2</source>
+        <translation>Score d’exposition : %1 → %2</translation>
+    </message>
+    <message>
+        <source>After this change these nodes could not be launched any more:</source>
+        <translation>Après cette modification, ces nœuds ne pourraient plus être lancés :</translation>
+    </message>
+    <message>
+        <source>New merge warnings:</source>
+        <translation>Nouveaux avertissements de fusion :</translation>
+    </message>
+    <message>
+        <source>This change does not change what any node can do.</source>
+        <translation>Cette modification ne change ce que peut faire aucun nœud.</translation>
+    </message>
+    <message>
+        <source>Changes, widening first</source>
+        <translation>Modifications, élargissements en premier</translation>
+    </message>
+    <message>
+        <source>%1 — %2 (%3)</source>
+        <translation>%1 — %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save with %n widening change(s)</source>
+        <translation><numerusform>Enregistrer avec %n élargissement</numerusform><numerusform>Enregistrer avec %n élargissements</numerusform></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Back to editing</source>
+        <translation>Revenir à l’édition</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPage</name>
+    <message>
+        <source>approved</source>
+        <translation>approuvé</translation>
+    </message>
+    <message>
+        <source>changed since approval</source>
+        <translation>modifié depuis l’approbation</translation>
+    </message>
+    <message>
+        <source>never approved</source>
+        <translation>jamais approuvé</translation>
+    </message>
+    <message>
+        <source>audit record damaged</source>
+        <translation>enregistrement d’audit endommagé</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>by %1 at %2</source>
+        <translation>par %1 le %2</translation>
+    </message>
+    <message>
+        <source>Exposure score: %1</source>
+        <translation>Score d’exposition : %1</translation>
+    </message>
+    <message>
+        <source>Why this configuration is approved</source>
+        <translation>Pourquoi cette configuration est approuvée</translation>
+    </message>
+    <message>
+        <source>Approval comment</source>
+        <translation>Commentaire d’approbation</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Approuver</translation>
+    </message>
+    <message>
+        <source>Hide drift</source>
+        <translation>Masquer les écarts</translation>
+    </message>
+    <message>
+        <source>Show drift</source>
+        <translation>Afficher les écarts</translation>
+    </message>
+    <message>
+        <source>Drift from the approved version</source>
+        <translation>Écarts par rapport à la version approuvée</translation>
+    </message>
+    <message>
+        <source>Findings (score %1)</source>
+        <translation>Constats (score %1)</translation>
+    </message>
+    <message>
+        <source>Whole tree</source>
+        <translation>Arbre entier</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Warnings and errors</source>
+        <translation>Avertissements et erreurs</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Erreurs</translation>
+    </message>
+    <message>
+        <source>Minimum severity</source>
+        <translation>Gravité minimale</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::ReviewModel</name>
+    <message>
+        <source>%1 is not a rednode</source>
+        <translation>%1 n’est pas un rednode</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::AuditController</name>
+    <message>
+        <source>Cannot approve %1: %2</source>
+        <translation>Impossible d’approuver %1 : %2</translation>
+    </message>
+</context>
+</TS>
