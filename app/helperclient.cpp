@@ -52,13 +52,13 @@ StoreResult HelperClient::resultFromError(const QDBusError& error) {
     return StoreResult{kind, error.message()};
 }
 
-std::optional<QString> HelperClient::nameFor(const QString& nodeDir) const {
+std::optional<QString> HelperClient::nameFor(const QString& path) const {
     if (!m_roots) {
         return std::nullopt;
     }
     for (const RedpakRoot& root : *m_roots) {
-        if (isPathWithin(nodeDir, root.path)) {
-            const QString relative = QDir(root.path).relativeFilePath(QDir::cleanPath(nodeDir));
+        if (isPathWithin(path, root.path)) {
+            const QString relative = QDir(root.path).relativeFilePath(QDir::cleanPath(path));
             return relative == QLatin1String(".") ? root.label
                                                   : root.label + QLatin1Char('/') + relative;
         }

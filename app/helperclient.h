@@ -36,6 +36,9 @@ public:
                 std::function<void(const std::optional<QString>& name, const StoreResult&)> done);
     // The node path of a helper NAME, when its root is known.
     std::optional<QString> pathForName(const QString& name) const;
+    // The helper NAME of a path (node directory or file) below a known root, nullopt when no
+    // root holds it or ListRoots has not answered yet (resolveName asks it).
+    std::optional<QString> nameFor(const QString& path) const;
 
     static StoreResult resultFromError(const QDBusError& error);
 
@@ -45,7 +48,6 @@ Q_SIGNALS:
 private:
     HelperClient();
     ~HelperClient() override;
-    std::optional<QString> nameFor(const QString& nodeDir) const;
 
     std::unique_ptr<HelperProxy> m_proxy;
     std::optional<QList<RedpakRoot>> m_roots; // cached ListRoots reply

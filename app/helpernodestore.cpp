@@ -123,4 +123,30 @@ void HelperNodeStore::deleteNode(const QString& nodeDir, QObject* context,
         done);
 }
 
+void HelperNodeStore::recordApproval(const QString& nodeDir, const QList<ReviewedFile>& reviewed,
+                                     const QString& comment, QObject* context,
+                                     std::function<void(const StoreResult&)> done) {
+    withName(
+        nodeDir, context,
+        [context, reviewed, comment, done](const QString& name) {
+            // The helper names files like nodes: "ROOT/REL/etc/redpak.yaml".
+            QList<RedpakFileDigest> files;
+            for (const ReviewedFile& file : reviewed) {
+                const std::optional<QString> fileName = HelperClient::shared().nameFor(file.path);
+                if (!fileName) {
+                    done(StoreResult{StoreError::NotFound,
+                                     file.path + QStringLiteral(": not under a helper root")});
+                    return;
+                }
+                files.append(RedpakFileDigest{*fileName, QString::fromLatin1(file.digest)});
+            }
+            using Reply = QDBusPendingReply<QString>;
+            onReply<Reply>(
+                HelperClient::shared().proxy().RecordApproval(name, files, comment, kFlags),
+                context,
+                [done](Reply reply) { done(HelperClient::resultFromError(reply.error())); });
+        },
+        done);
+}
+
 } // namespace redpak::gui

@@ -23,6 +23,9 @@ public:
                     QObject* context, std::function<void(const StoreResult&)> done) override;
     void deleteNode(const QString& nodeDir, QObject* context,
                     std::function<void(const StoreResult&)> done) override;
+    void recordApproval(const QString& nodeDir, const QList<ReviewedFile>& reviewed,
+                        const QString& comment, QObject* context,
+                        std::function<void(const StoreResult&)> done) override;
 
 private:
     QString m_rootPath;

@@ -2,6 +2,7 @@
 #include "localnodestore.h"
 
 #include "redpak/atomic_write.h"
+#include "redpak/audit.h"
 #include "redpak/create.h"
 #include "redpak/diagnostic.h"
 #include "redpak/node.h"
@@ -11,6 +12,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QPointer>
+#include <optional>
 #include <string_view>
 #include <sys/stat.h>
 #include <utility>
@@ -155,6 +157,41 @@ void LocalNodeStore::deleteNode(const QString& nodeDir, QObject* context,
         result = failure(StoreError::Failed, nodeDir + QStringLiteral(": holds other rednodes"));
     } else if (!QDir(nodeDir).removeRecursively()) {
         result = failure(StoreError::Failed, nodeDir + QStringLiteral(": could not be removed"));
+    }
+    deliverLater(context, std::move(done), result);
+}
+
+void LocalNodeStore::recordApproval(const QString& nodeDir, const QList<ReviewedFile>& reviewed,
+                                    const QString& comment, QObject* context,
+                                    std::function<void(const StoreResult&)> done) {
+    StoreResult result;
+    std::optional<AuditRecord> record;
+    try {
+        record = makeAuditRecord(nodeDir.toStdString(), currentApprover(), comment.toStdString());
+    } catch (const InputError& error) {
+        // Not a rednode, or a family that does not merge: nothing meaningful to approve.
+        result =
+            failure(StoreError::InvalidConfig, QString::fromStdString(error.diagnostic().format()));
+    }
+    if (record) {
+        QList<ReviewedFile> current;
+        for (const AuditedFile& file : record->files) {
+            current.append(ReviewedFile{QString::fromStdString(file.path),
+                                        QByteArray::fromStdString(file.digest)});
+        }
+        // Same rule as the helper: only what the user saw is approved.
+        if (current != reviewed) {
+            result = failure(StoreError::StaleDigest,
+                             nodeDir + QStringLiteral(": the files of its family differ from the "
+                                                      "reviewed ones"));
+        } else {
+            try {
+                writeAuditRecord(record->node, *record);
+            } catch (const InputError& error) {
+                result = failure(StoreError::Failed,
+                                 QString::fromStdString(error.diagnostic().format()));
+            }
+        }
     }
     deliverLater(context, std::move(done), result);
 }

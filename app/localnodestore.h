@@ -24,6 +24,9 @@ public:
                     QObject* context, std::function<void(const StoreResult&)> done) override;
     void deleteNode(const QString& nodeDir, QObject* context,
                     std::function<void(const StoreResult&)> done) override;
+    void recordApproval(const QString& nodeDir, const QList<ReviewedFile>& reviewed,
+                        const QString& comment, QObject* context,
+                        std::function<void(const StoreResult&)> done) override;
 
     // Synchronous forms, used by the asynchronous ones and by tests.
     static ConfigFileContent read(const QString& nodeDir, ConfigKind kind);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "nodestore.h"
 
+#include "redpak/audit.h"
 #include "redpak/digest.h"
 #include "redpak/node.h"
 
@@ -26,6 +27,15 @@ QString configFilePath(const QString& nodeDir, ConfigKind kind) {
     return QDir(nodeDir).filePath(kind == ConfigKind::Normal
                                       ? QStringLiteral("etc/redpak.yaml")
                                       : QStringLiteral("etc/redpak-admin.yaml"));
+}
+
+QList<ReviewedFile> currentReviewedFiles(const QString& nodeDir) {
+    QList<ReviewedFile> files;
+    for (const AuditedFile& file : currentFamilyFiles(nodeDir.toStdString())) {
+        files.append(ReviewedFile{QString::fromStdString(file.path),
+                                  QByteArray::fromStdString(file.digest)});
+    }
+    return files;
 }
 
 } // namespace redpak::gui

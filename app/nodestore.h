@@ -8,6 +8,7 @@
 #include "redpak/merge.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QObject>
 #include <QString>
 #include <functional>
@@ -48,6 +49,15 @@ struct WriteReply {
     QByteArray newDigest;
 };
 
+// A file of a node's family as the user reviewed it before approving (core audit.h's
+// currentFamilyFiles order: root first; status, normal and admin file of each node).
+struct ReviewedFile {
+    QString path;      // absolute
+    QByteArray digest; // lower-case hex SHA-256 of the bytes reviewed
+
+    bool operator==(const ReviewedFile&) const = default;
+};
+
 class NodeStore {
 public:
     virtual ~NodeStore() = default;
@@ -70,7 +80,17 @@ public:
     // Deletes a node that has no child node.
     virtual void deleteNode(const QString& nodeDir, QObject* context,
                             std::function<void(const StoreResult&)> done) = 0;
+    // Records the family of the node at `nodeDir` as approved with `comment` (core audit record,
+    // written by the user for a local root, root-owned by the helper for a system one), provided
+    // its files are exactly `reviewed`: else StaleDigest, and nothing is written.
+    virtual void recordApproval(const QString& nodeDir, const QList<ReviewedFile>& reviewed,
+                                const QString& comment, QObject* context,
+                                std::function<void(const StoreResult&)> done) = 0;
 };
+
+// The files of the family of the node at `nodeDir` as they are now, in the order
+// recordApproval expects. Throws InputError (not a rednode, unreadable file).
+QList<ReviewedFile> currentReviewedFiles(const QString& nodeDir);
 
 // Lower-case hex SHA-256, the digest format shared with the helper.
 QByteArray contentDigest(const QByteArray& bytes);

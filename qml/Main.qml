@@ -131,6 +131,7 @@ ApplicationWindow {
 
             TabBar {
                 id: sideTabs
+                objectName: "sideTabs"
                 Layout.fillWidth: true
                 TabButton { text: qsTr("Effective configuration") }
                 TabButton {
@@ -205,6 +206,9 @@ ApplicationWindow {
     }
     AuditController {
         id: auditController
+        objectName: "auditController"
+        // The workspace's store decides how an approval is recorded (by the user or the helper).
+        workspace: window.session.workspace
         nodePath: window.session.currentNode
     }
     Connections {

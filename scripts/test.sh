@@ -20,7 +20,7 @@ mapfile -t asan_targets < <(ninja -C build-asan -t targets all | cut -d: -f1 |
     grep -Fx -e redconf -e redwrap -e redpak-helper-launch "${unit_tests[@]/#/-e}")
 cmake --build build-asan --parallel "$(nproc)" --target "${asan_targets[@]}"
 ctest --preset asan-unit --timeout 600
-for fuzz_target in fuzz_parser fuzz_merge fuzz_expand fuzz_diff; do
+for fuzz_target in fuzz_parser fuzz_merge fuzz_expand fuzz_diff fuzz_yaml_subset; do
     tests/fuzz/run.sh "$fuzz_target" "${REDPAK_FUZZ_SMOKE_SECONDS:-30}"
 done
 # ---- end of the "hardening" block ------------------------------------------------------------

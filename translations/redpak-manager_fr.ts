@@ -568,10 +568,12 @@
 <context>
     <name>Main</name>
     <message>
+        <location filename="../qml/Main.qml" line="142" />
         <source>Audit and findings</source>
         <translation>Audit et constats</translation>
     </message>
     <message>
+        <location filename="../qml/Main.qml" line="225" />
         <source>Review before saving</source>
         <translation>Revue avant enregistrement</translation>
     </message>
@@ -586,93 +588,93 @@
         <translation>%1 – RedPak Manager</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="45" />
+        <location filename="../qml/Main.qml" line="52" />
         <source>New node…</source>
         <translation>Nouveau nœud…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="46" />
+        <location filename="../qml/Main.qml" line="53" />
         <source>Create a node below the selected one</source>
         <translation>Créer un nœud sous le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="52" />
+        <location filename="../qml/Main.qml" line="59" />
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="53" />
+        <location filename="../qml/Main.qml" line="60" />
         <source>Delete the selected node</source>
         <translation>Supprimer le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="58" />
+        <location filename="../qml/Main.qml" line="65" />
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="59" />
+        <location filename="../qml/Main.qml" line="66" />
         <source>Reload the node tree from disk</source>
         <translation>Relire l’arbre des nœuds depuis le disque</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="64" />
+        <location filename="../qml/Main.qml" line="71" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="65" />
+        <location filename="../qml/Main.qml" line="72" />
         <source>Save the configuration file</source>
         <translation>Enregistrer le fichier de configuration</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="70" />
+        <location filename="../qml/Main.qml" line="77" />
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="71" />
+        <location filename="../qml/Main.qml" line="78" />
         <source>Undo %1</source>
         <translation>Annuler : %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="76" />
+        <location filename="../qml/Main.qml" line="83" />
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="77" />
+        <location filename="../qml/Main.qml" line="84" />
         <source>Redo %1</source>
         <translation>Rétablir : %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="83" />
-        <location filename="../qml/Main.qml" line="132" />
+        <location filename="../qml/Main.qml" line="90" />
+        <location filename="../qml/Main.qml" line="140" />
         <source>Launch</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="84" />
+        <location filename="../qml/Main.qml" line="91" />
         <source>Run the command in the selected node</source>
         <translation>Exécuter la commande dans le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="128" />
+        <location filename="../qml/Main.qml" line="136" />
         <source>Effective configuration</source>
         <translation>Configuration effective</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="131" />
+        <location filename="../qml/Main.qml" line="139" />
         <source>Launch (%1 running)</source>
         <translation>Lancer (%1 en cours)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Main.qml" line="154" />
+        <location filename="../qml/Main.qml" line="167" />
         <source>%n node(s) in %1</source>
         <translation><numerusform>%n nœud dans %1</numerusform><numerusform>%n nœuds dans %1</numerusform></translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161" />
+        <location filename="../qml/Main.qml" line="174" />
         <source>System node: changes go through the privileged helper</source>
         <translation>Nœud système : les modifications passent par l’assistant privilégié</translation>
     </message>
@@ -1291,66 +1293,97 @@
 <context>
     <name>ReviewPage</name>
     <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="20" />
         <source>widening</source>
         <translation>élargissement</translation>
     </message>
     <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="21" />
         <source>narrowing</source>
         <translation>restriction</translation>
     </message>
     <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="21" />
         <source>neutral</source>
         <translation>neutre</translation>
     </message>
     <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="24" />
         <source>added</source>
         <translation>ajouté</translation>
     </message>
     <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="24" />
         <source>removed</source>
         <translation>retiré</translation>
     </message>
     <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="24" />
         <source>modified</source>
         <translation>modifié</translation>
     </message>
     <message numerus="yes">
+        <location filename="../qml/pages/ReviewPage.qml" line="37" />
         <source>%1 widening, %2 narrowing, %3 neutral in %n node(s)</source>
         <translation><numerusform>%1 élargissement(s), %2 restriction(s), %3 neutre(s) dans %n nœud</numerusform><numerusform>%1 élargissement(s), %2 restriction(s), %3 neutre(s) dans %n nœuds</numerusform></translation>
     </message>
     <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="47" />
+        <source>Exposure score in admin mode: %1 → %2</source>
+        <translation>Score d’exposition en mode administration : %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="48" />
         <source>Exposure score: %1 → %2</source>
         <translation>Score d’exposition : %1 → %2</translation>
     </message>
     <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="59" />
+        <source>Admin file: nodes are compared as launched in admin mode (redwrap --admin), the only mode that reads admin files.</source>
+        <translation>Fichier d’administration : les nœuds sont comparés tels que lancés en mode administration (redwrap --admin), le seul mode qui lit les fichiers d’administration.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="71" />
         <source>After this change these nodes could not be launched any more:</source>
         <translation>Après cette modification, ces nœuds ne pourraient plus être lancés :</translation>
     </message>
     <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="78" />
         <source>New merge warnings:</source>
         <translation>Nouveaux avertissements de fusion :</translation>
     </message>
     <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="83" />
         <source>This change does not change what any node can do.</source>
         <translation>Cette modification ne change ce que peut faire aucun nœud.</translation>
     </message>
     <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="94" />
         <source>Changes, widening first</source>
         <translation>Modifications, élargissements en premier</translation>
     </message>
     <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="128" />
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="144" />
+        <source>Score of %1: %2</source>
+        <translation>Score de %1 : %2</translation>
+    </message>
     <message numerus="yes">
+        <location filename="../qml/pages/ReviewPage.qml" line="156" />
         <source>Save with %n widening change(s)</source>
         <translation><numerusform>Enregistrer avec %n élargissement</numerusform><numerusform>Enregistrer avec %n élargissements</numerusform></translation>
     </message>
     <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="157" />
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="162" />
         <source>Back to editing</source>
         <translation>Revenir à l’édition</translation>
     </message>
@@ -1358,94 +1391,122 @@
 <context>
     <name>FindingsPage</name>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="21" />
         <source>approved</source>
         <translation>approuvé</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="22" />
         <source>changed since approval</source>
         <translation>modifié depuis l’approbation</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="23" />
         <source>never approved</source>
         <translation>jamais approuvé</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="24" />
         <source>audit record damaged</source>
         <translation>enregistrement d’audit endommagé</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="35" />
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="35" />
         <source>warning</source>
         <translation>avertissement</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="35" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="43" />
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="62" />
         <source>by %1 at %2</source>
         <translation>par %1 le %2</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="68" />
         <source>Exposure score: %1</source>
         <translation>Score d’exposition : %1</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="88" />
         <source>Why this configuration is approved</source>
         <translation>Pourquoi cette configuration est approuvée</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="89" />
         <source>Approval comment</source>
         <translation>Commentaire d’approbation</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="93" />
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="93" />
+        <source>Approving…</source>
+        <translation>Approbation…</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="100" />
         <source>Hide drift</source>
         <translation>Masquer les écarts</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="100" />
         <source>Show drift</source>
         <translation>Afficher les écarts</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="115" />
         <source>Drift from the approved version</source>
         <translation>Écarts par rapport à la version approuvée</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="128" />
         <source>Findings (score %1)</source>
         <translation>Constats (score %1)</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="132" />
         <source>Whole tree</source>
         <translation>Arbre entier</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="138" />
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="138" />
         <source>Warnings and errors</source>
         <translation>Avertissements et erreurs</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="138" />
         <source>Errors</source>
         <translation>Erreurs</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="139" />
         <source>Minimum severity</source>
         <translation>Gravité minimale</translation>
     </message>
     <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="155" />
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
@@ -1460,6 +1521,17 @@
 <context>
     <name>redpak::gui::AuditController</name>
     <message>
+        <location filename="../app/audit/auditcontroller.cpp" line="126" />
+        <source>Cannot approve %1: it is not in an opened node root.</source>
+        <translation>Impossible d’approuver %1 : il n’est dans aucune racine ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../app/audit/auditcontroller.cpp" line="130" />
+        <source>Cannot approve %1: its files could not be read.</source>
+        <translation>Impossible d’approuver %1 : ses fichiers n’ont pas pu être lus.</translation>
+    </message>
+    <message>
+        <location filename="../app/audit/auditcontroller.cpp" line="138" />
         <source>Cannot approve %1: %2</source>
         <translation>Impossible d’approuver %1 : %2</translation>
     </message>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "auditcontroller.h"
 
+#include "configdocument.h"
 #include "redpak/audit.h"
 #include "redpak/diagnostic.h"
 #include "redpak/findings.h"
@@ -31,6 +32,14 @@ AuditController::State stateOf(AuditState state) {
 
 AuditController::AuditController(QObject* parent) : QObject(parent) {}
 
+void AuditController::setWorkspace(Workspace* workspace) {
+    if (workspace == m_workspace) {
+        return;
+    }
+    m_workspace = workspace;
+    Q_EMIT workspaceChanged();
+}
+
 void AuditController::setNodePath(const QString& path) {
     if (path == m_nodePath) {
         return;
@@ -47,7 +56,15 @@ void AuditController::setError(const QString& message) {
     }
 }
 
+void AuditController::setBusy(bool busy) {
+    if (busy != m_busy) {
+        m_busy = busy;
+        Q_EMIT busyChanged();
+    }
+}
+
 void AuditController::refresh() {
+    m_shownFiles.clear();
     m_state = State::Unknown;
     m_approvedBy.clear();
     m_approvedAt.clear();
@@ -59,6 +76,9 @@ void AuditController::refresh() {
     m_problem.clear();
     if (!m_nodePath.isEmpty()) {
         try {
+            // Read before the status: a file changing in between then makes the approval
+            // stale rather than approving something that was not shown.
+            m_shownFiles = currentReviewedFiles(m_nodePath);
             const AuditStatus status = auditStatus(m_nodePath.toStdString());
             m_state = stateOf(status.state);
             m_problem = qs(status.problem);
@@ -89,23 +109,39 @@ void AuditController::refresh() {
             }
             setError({});
         } catch (const InputError& error) {
+            m_shownFiles.clear(); // nothing reliable was shown: nothing to approve
             setError(qs(error.diagnostic().format()));
         }
     }
     Q_EMIT statusChanged();
 }
 
-bool AuditController::approve(const QString& comment) {
-    try {
-        approveNode(m_nodePath.toStdString(), comment.toStdString());
-    } catch (const InputError& error) {
-        setError(tr("Cannot approve %1: %2").arg(m_nodePath, qs(error.diagnostic().format())));
-        return false;
+void AuditController::approve(const QString& comment) {
+    if (m_busy) {
+        return;
     }
-    setError({});
-    refresh();
-    Q_EMIT approved(m_nodePath);
-    return true;
+    const QString node = m_nodePath;
+    NodeStore* store = m_workspace ? m_workspace->storeFor(node) : nullptr;
+    if (!store) {
+        setError(tr("Cannot approve %1: it is not in an opened node root.").arg(node));
+        return;
+    }
+    if (m_shownFiles.isEmpty()) {
+        setError(tr("Cannot approve %1: its files could not be read.").arg(node));
+        return;
+    }
+    setBusy(true);
+    store->recordApproval(
+        node, m_shownFiles, comment, this, [this, node](const StoreResult& result) {
+            setBusy(false);
+            if (!result.ok()) {
+                setError(tr("Cannot approve %1: %2").arg(node, storeErrorMessage(result)));
+                return;
+            }
+            setError({});
+            refresh();
+            Q_EMIT approved(node);
+        });
 }
 
 } // namespace redpak::gui

@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // Audit status of the selected node (core audit.h): approved / drifted / not audited /
 // invalid, who approved it and when, and on request the drift (semantic summary and the
-// unified diff of every file against its audited content). approve() records the family as it
-// is now for nodes the user owns; system nodes are approved through the helper.
+// unified diff of every file against its audited content). approve() records the family as
+// last shown through the node's store (NodeStore::recordApproval): written by the user for a
+// root they own, root-owned by the privileged helper for a system root. Approving a family that
+// changed since it was shown is refused.
 #pragma once
 
+#include "nodestore.h"
+#include "workspace.h"
+
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
@@ -15,7 +21,10 @@ namespace redpak::gui {
 class AuditController : public QObject {
     Q_OBJECT
     QML_ELEMENT
+    Q_PROPERTY(
+        redpak::gui::Workspace* workspace READ workspace WRITE setWorkspace NOTIFY workspaceChanged)
     Q_PROPERTY(QString nodePath READ nodePath WRITE setNodePath NOTIFY nodePathChanged)
+    Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     Q_PROPERTY(State state READ state NOTIFY statusChanged)
     Q_PROPERTY(QString approvedBy READ approvedBy NOTIFY statusChanged)
     Q_PROPERTY(QString approvedAt READ approvedAt NOTIFY statusChanged)
@@ -33,6 +42,8 @@ public:
 
     explicit AuditController(QObject* parent = nullptr);
 
+    Workspace* workspace() const { return m_workspace; }
+    void setWorkspace(Workspace* workspace);
     QString nodePath() const { return m_nodePath; }
     void setNodePath(const QString& path);
     State state() const { return m_state; }
@@ -45,21 +56,30 @@ public:
     QString driftText() const { return m_driftText; }
     QString problem() const { return m_problem; }
     QString errorString() const { return m_errorString; }
+    // An approval is waiting for the store (the helper may be asking polkit).
+    bool isBusy() const { return m_busy; }
 
     Q_INVOKABLE void refresh();
-    // Records the node's family as audited. False (and errorString) when it cannot be written.
-    Q_INVOKABLE bool approve(const QString& comment);
+    // Records the node's family, as last shown, as audited with `comment`. Asynchronous: ends
+    // with approved() and a refreshed status, or with errorString set and nothing else changed.
+    Q_INVOKABLE void approve(const QString& comment);
 
 Q_SIGNALS:
+    void workspaceChanged();
     void nodePathChanged();
+    void busyChanged();
     void statusChanged();
     void errorChanged();
     void approved(const QString& nodePath);
 
 private:
     void setError(const QString& message);
+    void setBusy(bool busy);
 
+    QPointer<Workspace> m_workspace;
     QString m_nodePath;
+    bool m_busy = false;
+    QList<ReviewedFile> m_shownFiles; // the family's files as the status shown was computed
     State m_state = State::Unknown;
     QString m_approvedBy;
     QString m_approvedAt;

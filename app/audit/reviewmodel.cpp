@@ -50,15 +50,19 @@ QVariant ReviewModel::data(const QModelIndex& index, int role) const {
         return c.after ? qs(*c.after) : QString();
     case ReasonRole:
         return qs(c.reason);
+    case ScoreChangeRole:
+        return row.scoreChange;
     default:
         return {};
     }
 }
 
 QHash<int, QByteArray> ReviewModel::roleNames() const {
-    return {{NodeRole, "node"},     {AliasRole, "alias"},         {DepthRole, "depth"},
-            {ItemRole, "item"},     {DirectionRole, "direction"}, {KindRole, "kind"},
-            {BeforeRole, "before"}, {AfterRole, "after"},         {ReasonRole, "reason"}};
+    return {{NodeRole, "node"},           {AliasRole, "alias"},
+            {DepthRole, "depth"},         {ItemRole, "item"},
+            {DirectionRole, "direction"}, {KindRole, "kind"},
+            {BeforeRole, "before"},       {AfterRole, "after"},
+            {ReasonRole, "reason"},       {ScoreChangeRole, "scoreChange"}};
 }
 
 int ReviewModel::count(Direction direction) const {
@@ -78,6 +82,7 @@ void ReviewModel::clear() {
     m_scoreRises = false;
     m_newErrors.clear();
     m_newWarnings.clear();
+    m_adminMode = false;
     endResetModel();
     Q_EMIT resultChanged();
 }
@@ -93,8 +98,12 @@ void ReviewModel::setReport(const ImpactReport& report) {
     beginResetModel();
     m_rows.clear();
     for (const NodeImpact& node : report.nodes) {
+        const QString before = qs(formatScore(node.scoreBefore));
+        const QString after = qs(formatScore(node.scoreAfter));
+        const QString scoreChange =
+            before == after ? QString() : before + QStringLiteral(" → ") + after;
         for (const Change& change : node.diff.changes) {
-            m_rows.push_back(Row{qs(node.node), qs(node.alias), node.depth, change});
+            m_rows.push_back(Row{qs(node.node), qs(node.alias), node.depth, scoreChange, change});
         }
     }
     // Widening first across the whole tree, parents before children within a direction.
@@ -136,34 +145,21 @@ void ReviewModel::review(const QString& nodePath, const QString& newText, bool a
             fail(tr("%1 is not a rednode").arg(nodePath));
             return;
         }
-        if (!admin) {
-            setReport(computeImpact(node->base, parseConfig(text, node->normalConfig.string())));
-            return;
-        }
-        // The admin file alone: a file diff against what is on disk (or nothing).
-        const std::string file = (node->base / kAdminConfigName).string();
-        const Config before =
-            node->adminConfig
-                ? loadConfigFile(*node->adminConfig)
-                : parseConfig("headers:\n  alias: " +
-                                  loadConfigFile(node->normalConfig).headers.alias.value + "\n",
-                              file);
         ImpactReport report;
-        report.node = node->base.string();
-        report.file = file;
-        NodeImpact impact;
-        impact.node = node->base.string();
-        impact.alias = before.headers.alias.value;
-        impact.diff = diffConfigs(before, parseConfig(text, file));
-        if (!impact.diff.empty()) {
-            report.nodes.push_back(std::move(impact));
+        if (!admin) {
+            report = computeImpact(node->base, parseConfig(text, node->normalConfig.string()));
+        } else {
+            // An empty admin text removes the file (the helper's WriteConfig contract).
+            const std::string file =
+                (node->adminConfig ? *node->adminConfig : node->base / kAdminConfigName).string();
+            std::optional<Config> replacement;
+            if (!newText.trimmed().isEmpty()) {
+                replacement = parseConfig(text, file);
+            }
+            report = computeAdminImpact(node->base, replacement);
         }
+        m_adminMode = admin;
         setReport(report);
-        // Scores are those of normal mode: an admin file alone does not change them.
-        m_scoreBefore.clear();
-        m_scoreAfter.clear();
-        m_scoreRises = false;
-        Q_EMIT resultChanged();
     } catch (const InputError& error) {
         fail(qs(error.diagnostic().format()));
     }

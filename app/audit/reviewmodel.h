@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The review shown before a save: what the edited file changes, for the node and every node
 // below it (core impact.h: in memory, nothing is written), one row per change with the widening
-// ones first, plus the score change and the merge errors the change would create. QML calls
+// ones first, plus the score change and the merge errors the change would create. An admin file
+// is reviewed the same way, in admin mode (the only mode admin files take part in). QML calls
 // review() with the text about to be saved and binds to the result.
 #pragma once
 
@@ -28,6 +29,8 @@ class ReviewModel : public QAbstractListModel {
     Q_PROPERTY(bool scoreRises READ scoreRises NOTIFY resultChanged)
     Q_PROPERTY(QStringList newErrors READ newErrors NOTIFY resultChanged)
     Q_PROPERTY(QStringList newWarnings READ newWarnings NOTIFY resultChanged)
+    // The last review was of an admin file: effective configurations are those of admin mode.
+    Q_PROPERTY(bool adminMode READ adminMode NOTIFY resultChanged)
 
 public:
     enum class Status { Empty, Ready, Failed };
@@ -43,6 +46,7 @@ public:
         BeforeRole,
         AfterRole,
         ReasonRole,
+        ScoreChangeRole, // "3.1 → 5.4" for the row's node, "" when its score stays
     };
     Q_ENUM(Roles)
 
@@ -63,9 +67,11 @@ public:
     bool scoreRises() const { return m_scoreRises; }
     QStringList newErrors() const { return m_newErrors; }
     QStringList newWarnings() const { return m_newWarnings; }
+    bool adminMode() const { return m_adminMode; }
 
-    // Reviews `newText` as the next content of a config file of the node at `nodePath`: the
-    // normal file is reviewed with its tree-wide impact, the admin file on its own.
+    // Reviews `newText` as the next content of a config file of the node at `nodePath`, with
+    // its tree-wide impact: the normal file in normal mode, the admin file (`admin`; an empty
+    // text removes it) in admin mode.
     Q_INVOKABLE void review(const QString& nodePath, const QString& newText, bool admin);
     Q_INVOKABLE void clear();
 
@@ -80,6 +86,7 @@ private:
         QString node;
         QString alias;
         int depth = 0;
+        QString scoreChange;
         Change change;
     };
     int count(Direction direction) const;
@@ -94,6 +101,7 @@ private:
     bool m_scoreRises = false;
     QStringList m_newErrors;
     QStringList m_newWarnings;
+    bool m_adminMode = false;
 };
 
 } // namespace redpak::gui

@@ -111,6 +111,9 @@ std::vector<FamilyMember> familyFromFiles(const std::vector<AuditedFile>& files,
     return family;
 }
 
+// Digests are taken on the merge *without* expansion: it depends on the files alone, never on
+// the environment, the host or the launch values (`$UUID` is fresh at every expansion), so the
+// same family always gives the same digest. Drift itself is decided on the file digests.
 std::string effectiveDigest(const std::vector<AuditedFile>& files, MergeMode mode) {
     return sha256Hex(
         canonicalText(mergeFamily(familyFromFiles(files, mode), MergeOptions{mode, nullptr})));
@@ -168,7 +171,7 @@ AuditRecord makeAuditRecord(const std::filesystem::path& leafDir, const Approver
         fail(record.node, "cannot approve a node whose family does not merge: " +
                               normal.errors.front().diagnostic.format());
     }
-    record.effectiveDigest = sha256Hex(canonicalText(normal));
+    record.effectiveDigest = sha256Hex(canonicalText(normal)); // not expanded: see effectiveDigest
     record.effectiveAdminDigest = effectiveDigest(record.files, MergeMode::Admin);
     record.score = analyzeNode(mergeForReview(family, MergeMode::Normal), &family).score;
     record.approvedBy = approver.name;

@@ -77,6 +77,11 @@ std::string today() {
     return std::string(buffer.data(), n);
 }
 
+// Tags valued by each launch (expand.h, LaunchValues); `key` is upper case.
+bool isLaunchTag(std::string_view key) {
+    return key == "UUID" || key == "PID" || key == "TODAY";
+}
+
 // A random (version 4) UUID; a fresh one for every use of the tag.
 std::string freshUuid() {
     std::array<unsigned char, 16> bytes{};
@@ -249,12 +254,16 @@ EnvironmentLookup processEnvironment() {
     };
 }
 
-Expander::Expander(const CommandPolicy& commands, EnvironmentLookup environment)
-    : m_commands(commands), m_environment(std::move(environment)) {}
+Expander::Expander(const CommandPolicy& commands, EnvironmentLookup environment,
+                   LaunchValues launchValues)
+    : m_commands(commands), m_environment(std::move(environment)), m_launchValues(launchValues) {}
 
 std::string Expander::tagValue(std::string_view name, const NodeTags& defining,
                                const NodeTags& leaf) const {
     const std::string key = upper(name);
+    if (m_launchValues == LaunchValues::Symbolic && isLaunchTag(key)) {
+        return "$" + key;
+    }
     if (key == "NODE_ALIAS")
         return defining.alias;
     if (key == "NODE_NAME")

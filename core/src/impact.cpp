@@ -7,6 +7,7 @@
 #include "review_json.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace redpak {
 
@@ -55,31 +56,31 @@ std::vector<Diagnostic> warningsOnlyIn(const std::vector<Diagnostic>& in,
     return out;
 }
 
-} // namespace
-
-ImpactReport computeImpact(const std::filesystem::path& nodeDir, const Config& replacement,
-                           MergeMode mode) {
-    const std::optional<NodeLocation> changed = locateNode(nodeDir);
-    if (!changed) {
+// The node at `nodeDir`, or InputError.
+NodeLocation requireNode(const std::filesystem::path& nodeDir) {
+    std::optional<NodeLocation> node = locateNode(nodeDir);
+    if (!node) {
         throw InputError(Diagnostic{nodeDir.string(), 0, 0,
                                     "is not a rednode (no " + std::string(kStatusFileName) + ")"});
     }
-    ImpactReport report;
-    report.node = changed->base.string();
-    report.file = changed->normalConfig.string();
-    report.fileDiff = diffConfigs(loadConfigFile(changed->normalConfig), replacement);
+    return std::move(*node);
+}
 
-    for (const TreeEntry& entry : enumerateTree(changed->base)) {
+// Merges every family of the subtree of `changed` as it is and with `replace` applied to the
+// changed node's member, and adds the nodes that change to `report`.
+void addSubtreeImpact(ImpactReport& report, const NodeLocation& changed, MergeMode mode,
+                      const std::function<void(FamilyMember&)>& replace) {
+    for (const TreeEntry& entry : enumerateTree(changed.base)) {
         std::vector<FamilyMember> family = loadFamily(entry.location.base, mode);
         const auto member = std::find_if(family.begin(), family.end(), [&](const FamilyMember& m) {
-            return m.location.base == changed->base;
+            return m.location.base == changed.base;
         });
         if (member == family.end()) {
             continue; // below the node on disk, but not its descendant (plain directory between)
         }
         ++report.examined;
         const EffectiveConfig before = mergeForReview(family, mode);
-        member->normal = replacement;
+        replace(*member);
         const EffectiveConfig after = mergeForReview(family, mode);
         NodeImpact impact;
         impact.node = entry.location.base.string();
@@ -96,12 +97,51 @@ ImpactReport computeImpact(const std::filesystem::path& nodeDir, const Config& r
             report.nodes.push_back(std::move(impact));
         }
     }
+}
+
+} // namespace
+
+ImpactReport computeImpact(const std::filesystem::path& nodeDir, const Config& replacement,
+                           MergeMode mode) {
+    const NodeLocation changed = requireNode(nodeDir);
+    ImpactReport report;
+    report.node = changed.base.string();
+    report.file = changed.normalConfig.string();
+    report.fileDiff = diffConfigs(loadConfigFile(changed.normalConfig), replacement);
+    addSubtreeImpact(report, changed, mode,
+                     [&replacement](FamilyMember& member) { member.normal = replacement; });
     return report;
 }
 
 ImpactReport computeImpact(const std::filesystem::path& nodeDir,
                            const std::filesystem::path& replacementFile, MergeMode mode) {
     return computeImpact(nodeDir, loadConfigFile(replacementFile), mode);
+}
+
+ImpactReport computeAdminImpact(const std::filesystem::path& nodeDir,
+                                const std::optional<Config>& replacement) {
+    const NodeLocation changed = requireNode(nodeDir);
+    ImpactReport report;
+    report.node = changed.base.string();
+    report.file = changed.adminConfig ? changed.adminConfig->string()
+                                      : (changed.base / kAdminConfigName).string();
+    // An absent admin file says nothing: compared as an empty config.
+    const Config before = changed.adminConfig ? loadConfigFile(*changed.adminConfig) : Config{};
+    report.fileDiff = diffConfigs(before, replacement.value_or(Config{}));
+    const std::filesystem::path file = report.file;
+    addSubtreeImpact(
+        report, changed, MergeMode::Admin, [&replacement, &file](FamilyMember& member) {
+            // The location follows the file, so that provenance and findings name it.
+            member.admin = replacement;
+            member.location.adminConfig =
+                replacement ? std::optional<std::filesystem::path>(file) : std::nullopt;
+        });
+    return report;
+}
+
+ImpactReport computeAdminImpact(const std::filesystem::path& nodeDir,
+                                const std::filesystem::path& replacementFile) {
+    return computeAdminImpact(nodeDir, std::optional<Config>(loadConfigFile(replacementFile)));
 }
 
 std::string formatImpactText(const ImpactReport& report) {

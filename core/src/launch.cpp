@@ -16,6 +16,7 @@
 #include <pwd.h>
 #include <sched.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -266,14 +267,15 @@ void createTimeNamespace(const BwrapPlan& plan) {
     writeProcFile("/proc/self/gid_map", insideGroup + " " + std::to_string(gid) + " 1");
 }
 
+// Two system calls rather than libcap-ng's full state (five reads of /proc/self/status): this
+// runs before every launch. Without CAP_SETPCAP the drop fails with EPERM: an unprivileged
+// launcher has nothing to give up, and bwrap's user namespace gives it no way back.
 void dropSysAdminFromBoundingSet() {
-    capng_get_caps_process();
-    if (!capng_have_capability(CAPNG_EFFECTIVE, CAP_SETPCAP)) {
-        return; // unprivileged: there is nothing to give up
+    if (prctl(PR_CAPBSET_READ, CAP_SYS_ADMIN) == 0) {
+        return; // already out of the bounding set
     }
-    capng_update(CAPNG_DROP, CAPNG_BOUNDING_SET, CAP_SYS_ADMIN);
-    if (capng_apply(CAPNG_SELECT_BOUNDS) != 0) {
-        throw LaunchError("cannot drop CAP_SYS_ADMIN from the bounding set");
+    if (prctl(PR_CAPBSET_DROP, CAP_SYS_ADMIN) != 0 && errno != EPERM) {
+        systemFailure("cannot drop CAP_SYS_ADMIN from the bounding set");
     }
 }
 
@@ -288,11 +290,9 @@ void checkSources(const BwrapPlan& plan) {
     if (plan.sources.empty()) {
         return;
     }
-    std::vector<std::string> family;
-    for (const std::string& file : plan.familyFiles) {
-        const std::string resolved = resolvedPath(file);
-        family.push_back(resolved.empty() ? file : resolved);
-    }
+    // The family's paths are already real: node directories come from canonical(), etc/ is
+    // refused when it is a link, and config and status files are opened with O_NOFOLLOW.
+    const std::vector<std::string>& family = plan.familyFiles;
     for (const RequiredSource& source : plan.sources) {
         struct stat st {};
         if (stat(source.path.c_str(), &st) != 0) {

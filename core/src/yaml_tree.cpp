@@ -4,11 +4,10 @@
 #include "redpak/diagnostic.h"
 #include "redpak/parser.h"
 #include "text_limits.h"
-#include "text_util.h"
+#include "yaml_assembler.h"
 
 #include <algorithm>
 #include <sstream>
-#include <unordered_map>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -26,34 +25,31 @@ SourcePos toPos(const YAML::Mark& mark) {
     return SourcePos{mark.line + 1, mark.column + 1};
 }
 
-// Builds the tree; throws InputError on the first refused construct.
-class TreeBuilder final : public YAML::EventHandler {
+// Adapts yaml-cpp events to the assembler, refusing first what only yaml-cpp can meet: anchors,
+// aliases, explicit tags, a second document and quoted scalars left open.
+class YamlCppEvents final : public YAML::EventHandler {
 public:
-    TreeBuilder(std::string_view text, const std::string& fileName)
-        : m_text(text), m_fileName(fileName) {}
-
-    YamlNode takeRoot() { return std::move(m_root); }
+    YamlCppEvents(std::string_view text, TreeAssembler& out) : m_text(text), m_out(out) {}
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++m_documents > 1) {
-            fail(toPos(mark), "a second YAML document: a configuration is exactly one document");
+            m_out.fail(toPos(mark),
+                       "a second YAML document: a configuration is exactly one document");
         }
     }
     void OnDocumentEnd() override {}
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         checkAnchor(mark, anchor);
-        YamlNode node;
-        node.pos = toPos(mark);
-        attach(std::move(node));
+        m_out.null(toPos(mark));
     }
 
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-        fail(toPos(mark), "aliases (*name) are not allowed in a configuration");
+        m_out.fail(toPos(mark), "aliases (*name) are not allowed in a configuration");
     }
 
     void OnAnchor(const YAML::Mark& mark, const std::string&) override {
-        fail(toPos(mark), "anchors (&name) are not allowed in a configuration");
+        m_out.fail(toPos(mark), "anchors (&name) are not allowed in a configuration");
     }
 
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -61,50 +57,29 @@ public:
         checkAnchor(mark, anchor);
         checkTag(mark, tag);
         checkQuoteClosed(mark);
-        if (value.find('\0') != std::string::npos) {
-            // Only an escape (\0, \x00, \u0000) gets here: raw NUL bytes are refused before
-            // parsing. A NUL would silently cut the value in every C string it reaches (bwrap).
-            fail(toPos(mark),
-                 "a NUL character (escape \\0, \\x00 or \\u0000) is not allowed in a value");
-        }
-        YamlNode node;
-        node.kind = YamlNode::Kind::Scalar;
-        node.pos = toPos(mark);
-        node.text = value;
-        attach(std::move(node));
+        m_out.scalar(toPos(mark), value);
     }
 
     void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value style) override {
-        open(mark, tag, anchor, style, YamlNode::Kind::Sequence);
+        checkAnchor(mark, anchor);
+        checkTag(mark, tag);
+        m_out.openSequence(toPos(mark), style == YAML::EmitterStyle::Flow);
     }
-    void OnSequenceEnd() override { close(); }
+    void OnSequenceEnd() override { m_out.close(); }
 
     void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                     YAML::EmitterStyle::value style) override {
-        open(mark, tag, anchor, style, YamlNode::Kind::Map);
+        checkAnchor(mark, anchor);
+        checkTag(mark, tag);
+        m_out.openMap(toPos(mark), style == YAML::EmitterStyle::Flow);
     }
-    void OnMapEnd() override { close(); }
+    void OnMapEnd() override { m_out.close(); }
 
 private:
-    // A container being filled. For maps, `pendingKey` holds a key until its value arrives.
-    struct Frame {
-        YamlNode node;
-        bool hasPendingKey = false;
-        std::string pendingKey;
-        SourcePos pendingKeyPos{};
-        // Lower-case key -> index in node.entries: duplicate detection stays linear even for
-        // a hostile map with a hundred thousand keys.
-        std::unordered_map<std::string, std::size_t> keyIndex;
-    };
-
-    [[noreturn]] void fail(SourcePos pos, std::string message) const {
-        throw InputError(Diagnostic{m_fileName, pos.line, pos.column, std::move(message)});
-    }
-
     void checkAnchor(const YAML::Mark& mark, YAML::anchor_t anchor) const {
         if (anchor != YAML::NullAnchor) {
-            fail(toPos(mark), "anchors (&name) are not allowed in a configuration");
+            m_out.fail(toPos(mark), "anchors (&name) are not allowed in a configuration");
         }
     }
 
@@ -112,7 +87,7 @@ private:
     // non-specific tag); anything else comes from an explicit tag in the file.
     void checkTag(const YAML::Mark& mark, const std::string& tag) const {
         if (!tag.empty() && tag != "?" && tag != "!") {
-            fail(toPos(mark), "tags (" + tag + ") are not allowed in a configuration");
+            m_out.fail(toPos(mark), "tags (" + tag + ") are not allowed in a configuration");
         }
     }
 
@@ -138,77 +113,12 @@ private:
                 }
             }
         }
-        fail(toPos(mark), std::string("unterminated quoted string: the closing ") + quote +
-                              " is missing before the end of the file");
-    }
-
-    void open(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-              YAML::EmitterStyle::value style, YamlNode::Kind kind) {
-        checkAnchor(mark, anchor);
-        checkTag(mark, tag);
-        if (static_cast<int>(m_stack.size()) >= kMaxNestingDepth) {
-            fail(toPos(mark), "nesting deeper than " + std::to_string(kMaxNestingDepth) +
-                                  " levels is not allowed in a configuration");
-        }
-        Frame frame;
-        frame.node.kind = kind;
-        frame.node.pos = toPos(mark);
-        frame.node.flowStyle = style == YAML::EmitterStyle::Flow;
-        m_stack.push_back(std::move(frame));
-    }
-
-    void close() {
-        YamlNode node = std::move(m_stack.back().node);
-        m_stack.pop_back();
-        attach(std::move(node));
-    }
-
-    void attach(YamlNode node) {
-        if (m_stack.empty()) {
-            m_root = std::move(node);
-            return;
-        }
-        Frame& parent = m_stack.back();
-        if (parent.node.kind == YamlNode::Kind::Sequence) {
-            parent.node.items.push_back(std::move(node));
-            return;
-        }
-        if (!parent.hasPendingKey) {
-            acceptKey(parent, node);
-            return;
-        }
-        if (node.kind == YamlNode::Kind::Null) {
-            // yaml-cpp marks an empty value at the next token, often on the next line; the
-            // key is where the reader looks.
-            node.pos = parent.pendingKeyPos;
-        }
-        parent.node.entries.push_back(
-            YamlEntry{std::move(parent.pendingKey), parent.pendingKeyPos, std::move(node)});
-        parent.hasPendingKey = false;
-    }
-
-    void acceptKey(Frame& map, const YamlNode& key) const {
-        if (key.kind != YamlNode::Kind::Scalar || key.text.empty()) {
-            fail(key.pos,
-                 "a key must be a non-empty string, found " + std::string(describe(key.kind)));
-        }
-        const auto [it, inserted] =
-            map.keyIndex.emplace(toLowerAscii(key.text), map.node.entries.size());
-        if (!inserted) {
-            const YamlEntry& entry = map.node.entries[it->second];
-            fail(key.pos, "duplicate key '" + key.text + "' (already given as '" + entry.key +
-                              "' at line " + std::to_string(entry.keyPos.line) +
-                              "; keys are case-insensitive)");
-        }
-        map.hasPendingKey = true;
-        map.pendingKey = key.text;
-        map.pendingKeyPos = key.pos;
+        m_out.fail(toPos(mark), std::string("unterminated quoted string: the closing ") + quote +
+                                    " is missing before the end of the file");
     }
 
     std::string_view m_text;
-    const std::string& m_fileName;
-    std::vector<Frame> m_stack;
-    YamlNode m_root;
+    TreeAssembler& m_out;
     int m_documents = 0;
 };
 
@@ -267,14 +177,13 @@ std::string_view describe(YamlNode::Kind kind) {
     return "nothing";
 }
 
-YamlNode parseYaml(std::string_view text, const std::string& fileName) {
-    checkTextLimits(text, fileName, kMaxConfigBytes);
-    refuseDirectives(text, fileName);
+YamlNode readYamlCpp(std::string_view text, const std::string& fileName) {
     std::istringstream stream{std::string(text)};
-    TreeBuilder builder(text, fileName);
+    TreeAssembler out(fileName);
+    YamlCppEvents events(text, out);
     try {
         YAML::Parser parser(stream);
-        while (parser.HandleNextDocument(builder)) {
+        while (parser.HandleNextDocument(events)) {
         }
     } catch (const YAML::Exception& error) {
         SourcePos pos = toPos(error.mark);
@@ -284,11 +193,20 @@ YamlNode parseYaml(std::string_view text, const std::string& fileName) {
         }
         throw InputError(Diagnostic{fileName, pos.line, pos.column, "invalid YAML: " + error.msg});
     }
-    YamlNode root = builder.takeRoot();
+    YamlNode root = out.takeRoot();
     if (root.pos.line == 0) {
         root.pos = SourcePos{1, 1}; // empty document: point at the start of the file
     }
     return root;
+}
+
+YamlNode parseYaml(std::string_view text, const std::string& fileName) {
+    checkTextLimits(text, fileName, kMaxConfigBytes);
+    refuseDirectives(text, fileName);
+    if (std::optional<YamlNode> root = readBlockSubset(text, fileName)) {
+        return std::move(*root);
+    }
+    return readYamlCpp(text, fileName);
 }
 
 } // namespace redpak::detail

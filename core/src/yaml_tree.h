@@ -10,6 +10,7 @@
 
 #include "redpak/config.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,7 +39,19 @@ struct YamlEntry {
 std::string_view describe(YamlNode::Kind kind); // "a map", "a sequence", ...
 
 // Parses one YAML document after checking the text limits (size, NUL, UTF-8). An empty text
-// gives a Null node. Throws InputError.
+// gives a Null node. Throws InputError. Reads with readBlockSubset when it can, with yaml-cpp
+// otherwise: both give the same tree for every text the first one accepts.
 YamlNode parseYaml(std::string_view text, const std::string& fileName);
+
+// The two readers behind parseYaml, without the text checks (tests compare them).
+//
+// readYamlCpp: full YAML through yaml-cpp events; refuses hostile constructs (anchors, aliases,
+// tags, directives, a second document, unterminated quotes). Throws InputError.
+YamlNode readYamlCpp(std::string_view text, const std::string& fileName);
+// readBlockSubset: the block-style subset configurations are written in (block maps and
+// sequences, one-line plain, quoted and flow values, comments), read directly: yaml-cpp's
+// scanner dominates redwrap's start-up. Anything outside the subset, or wrong, gives nullopt and
+// never an error, so that yaml-cpp reads the text and reports exactly what it finds.
+std::optional<YamlNode> readBlockSubset(std::string_view text, const std::string& fileName);
 
 } // namespace redpak::detail

@@ -25,6 +25,12 @@ Pane {
         }
         return ""
     }
+    Connections {
+        // The comment belongs to the approval it was typed for.
+        target: page.audit
+        function onApproved() { comment.clear() }
+    }
+
     function severityText(severity) {
         return severity === "error" ? qsTr("error") : severity === "warning" ? qsTr("warning") : qsTr("info")
     }
@@ -77,14 +83,17 @@ Pane {
                     spacing: 6
                     TextField {
                         id: comment
+                        objectName: "approvalComment"
                         Layout.fillWidth: true
                         placeholderText: qsTr("Why this configuration is approved")
                         Accessible.name: qsTr("Approval comment")
                     }
                     Button {
-                        text: qsTr("Approve")
-                        enabled: page.audit.nodePath !== "" && page.audit.state !== AuditController.Approved
-                        onClicked: if (page.audit.approve(comment.text)) comment.clear()
+                        objectName: "approveButton"
+                        text: page.audit.busy ? qsTr("Approving…") : qsTr("Approve")
+                        enabled: page.audit.nodePath !== "" && !page.audit.busy
+                                 && page.audit.state !== AuditController.Approved
+                        onClicked: page.audit.approve(comment.text)
                     }
                     Button {
                         id: showDrift

@@ -40,10 +40,23 @@ Page {
                   : ""
         }
         Label {
+            objectName: "scoreChange"
             Layout.leftMargin: 10
             visible: page.review.scoreBefore !== ""
             color: page.review.scoreRises ? "#c62828" : palette.windowText
-            text: qsTr("Exposure score: %1 → %2").arg(page.review.scoreBefore).arg(page.review.scoreAfter)
+            text: (page.review.adminMode ? qsTr("Exposure score in admin mode: %1 → %2")
+                                         : qsTr("Exposure score: %1 → %2"))
+                  .arg(page.review.scoreBefore).arg(page.review.scoreAfter)
+        }
+        Label {
+            objectName: "adminModeNote"
+            Layout.fillWidth: true
+            Layout.leftMargin: 10
+            Layout.rightMargin: 10
+            wrapMode: Text.Wrap
+            visible: page.review.status === ReviewModel.Ready && page.review.adminMode
+            color: palette.placeholderText
+            text: qsTr("Admin file: nodes are compared as launched in admin mode (redwrap --admin), the only mode that reads admin files.")
         }
         MessageBanner {
             Layout.fillWidth: true
@@ -92,6 +105,7 @@ Page {
             required property string before
             required property string after
             required property string reason
+            required property string scoreChange
 
             width: ListView.view.width
             Accessible.name: page.directionText(direction) + ", " + alias + ", " + item + ": " + reason
@@ -123,6 +137,11 @@ Page {
                         wrapMode: Text.Wrap
                         color: palette.placeholderText
                         text: row.reason
+                    }
+                    Label {
+                        visible: row.scoreChange !== ""
+                        color: palette.placeholderText
+                        text: qsTr("Score of %1: %2").arg(row.alias).arg(row.scoreChange)
                     }
                 }
             }

@@ -22,4 +22,7 @@ int fuzzExpand(const std::uint8_t* data, std::size_t size);
 // antisymmetry, ordering, agreement with the canonical text.
 int fuzzDiff(const std::uint8_t* data, std::size_t size);
 
+// The block-subset YAML reader against yaml-cpp: same tree for every text it accepts.
+int fuzzYamlSubset(const std::uint8_t* data, std::size_t size);
+
 } // namespace redpak::fuzz

@@ -28,6 +28,7 @@ const std::map<QString, Target>& targets() {
         {QStringLiteral("fuzz_merge"), redpak::fuzz::fuzzMerge},
         {QStringLiteral("fuzz_expand"), redpak::fuzz::fuzzExpand},
         {QStringLiteral("fuzz_diff"), redpak::fuzz::fuzzDiff},
+        {QStringLiteral("fuzz_yaml_subset"), redpak::fuzz::fuzzYamlSubset},
     };
     return table;
 }
@@ -67,6 +68,8 @@ void FuzzReplayTest::replay_data() {
     addDirectory(QStringLiteral("fuzz_merge"), QStringLiteral("tests/fuzz/seeds/pair"));
     addDirectory(QStringLiteral("fuzz_expand"), QStringLiteral("tests/fuzz/seeds/config"));
     addDirectory(QStringLiteral("fuzz_diff"), QStringLiteral("tests/fuzz/seeds/pair"));
+    addDirectory(QStringLiteral("fuzz_yaml_subset"), QStringLiteral("tests/fuzz/seeds/config"));
+    addDirectory(QStringLiteral("fuzz_yaml_subset"), QStringLiteral("resources/templates"));
     for (const auto& [name, target] : targets()) {
         addDirectory(name, QStringLiteral("tests/data/fuzz-regressions/") + name);
     }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// redconf impact --redpath DIR --with FILE [--admin] [--json] [--fail-on SEVERITY]: what
-// happens to the node DIR and to every node below it if FILE replaced DIR's normal config.
-// Nothing is written. A new merge error counts as an error, a widening change as a warning,
-// other changes as info (for --fail-on).
+// redconf impact --redpath DIR (--with FILE | --with-admin FILE) [--admin] [--json]
+// [--fail-on SEVERITY]: what happens to the node DIR and to every node below it if FILE replaced
+// DIR's normal config (--with) or its admin config (--with-admin: always merged in admin mode,
+// the only mode that reads admin files). Nothing is written. A new merge error counts as an error,
+// a widening change as a warning, other changes as info (for --fail-on).
 #include "cmd_review_common.h"
 #include "redpak/impact.h"
 
@@ -15,12 +16,19 @@ int runImpact(const Arguments& args) {
     const redpak::Severity threshold = review::failOn(args);
     const std::string dir = args.directory("--redpath");
     const std::optional<std::string> with = args.value("--with");
-    if (!with) {
-        throw UsageError("missing --with FILE (the config that would replace the node's)");
+    const std::optional<std::string> withAdmin = args.value("--with-admin");
+    if (!with && !withAdmin) {
+        throw UsageError("missing --with FILE (the config that would replace the node's) or "
+                         "--with-admin FILE (the admin config that would replace the node's)");
+    }
+    if (with && withAdmin) {
+        throw UsageError("--with and --with-admin replace different files: review one at a time");
     }
     return review::guarded([&] {
         const MergeMode mode = args.has("--admin") ? MergeMode::Admin : MergeMode::Normal;
-        const ImpactReport report = computeImpact(dir, std::filesystem::path(*with), mode);
+        const ImpactReport report = withAdmin
+                                        ? computeAdminImpact(dir, std::filesystem::path(*withAdmin))
+                                        : computeImpact(dir, std::filesystem::path(*with), mode);
         print(args.has("--json") ? formatImpactJson(report) : formatImpactText(report));
         std::optional<redpak::Severity> highest;
         if (report.hasNewErrors()) {
@@ -42,8 +50,9 @@ const Command kImpactCommand{
     "what replacing a node's config with FILE does to the node and all its descendants",
     "[DIR]",
     {
-        {"--redpath", "DIR", "the node whose normal config would be replaced"},
-        {"--with", "FILE", "the replacement config"},
+        {"--redpath", "DIR", "the node whose config would be replaced"},
+        {"--with", "FILE", "the replacement normal config"},
+        {"--with-admin", "FILE", "the replacement admin config (merged in admin mode)"},
         {"--admin", "", "merge in admin mode (admin configs included)"},
         review::kJsonOption,
         review::kFailOnOption,

@@ -59,7 +59,9 @@ Diff diffEffective(const EffectiveConfig& before, const EffectiveConfig& after);
 Diff diffNodes(const std::filesystem::path& before, const std::filesystem::path& after,
                MergeMode mode = MergeMode::Normal);
 
-// The merge options every audit computation uses: expansion with commands kept (never run).
+// The merge every review computation (diff, impact, audit, findings) uses: expansion with
+// commands kept (never run) and launch values symbolic (expand.h, LaunchValues::Symbolic), so
+// that merging the same files twice always gives the same effective configuration.
 EffectiveConfig mergeForReview(const std::vector<FamilyMember>& family, MergeMode mode);
 
 // The content of an effective configuration without provenance, one sorted line per item (as

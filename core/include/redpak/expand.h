@@ -93,12 +93,27 @@ private:
 using EnvironmentLookup = std::function<std::optional<std::string>(const std::string& name)>;
 EnvironmentLookup processEnvironment();
 
+// The tags whose value belongs to one launch rather than to the configuration, the host or
+// the user: `UUID` (fresh at every use), `PID` (the launcher's process) and `TODAY` (the
+// launch date).
+enum class LaunchValues {
+    // Launch: the values of this launch (redwrap, the helper's launch).
+    Live,
+    // Review (diff, impact, audit, findings): the tag stays as `$UUID`, `$PID`, `$TODAY`. A
+    // review describes every launch, not one: a sample value would be meaningless, and worse,
+    // two expansions of the same unchanged file would differ (a fresh UUID each time) and show
+    // as a change. Like `$(command)` under CommandPolicy::keep(), the symbolic form is what
+    // every launch shares, so equal files always give equal reviews.
+    Symbolic,
+};
+
 // Expands strings. Cheap to construct; host facts (user name, host name...) are read only
 // when a string uses them.
 class Expander {
 public:
     explicit Expander(const CommandPolicy& commands,
-                      EnvironmentLookup environment = processEnvironment());
+                      EnvironmentLookup environment = processEnvironment(),
+                      LaunchValues launchValues = LaunchValues::Live);
 
     // `text` expanded with `defining` for NODE_* and `leaf` for LEAF_*. Throws InputError
     // naming `origin` for an unterminated `$(` or a refused/failed command.
@@ -106,6 +121,7 @@ public:
                        const TextOrigin& origin) const;
 
     // Value of one tag (predefined, case-insensitive, or from the environment, exact case).
+    // Under LaunchValues::Symbolic a launch tag gives itself, upper case (`$uuid` -> `$UUID`).
     std::string tagValue(std::string_view name, const NodeTags& defining,
                          const NodeTags& leaf) const;
 
@@ -115,6 +131,7 @@ public:
 private:
     CommandPolicy m_commands;
     EnvironmentLookup m_environment;
+    LaunchValues m_launchValues;
 };
 
 // Removes one trailing "\n" (spec §4 deviation: the original tool keeps it).

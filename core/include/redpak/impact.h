@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Tree-wide impact of a change: what happens to a node and to every node below it if its
-// normal configuration were replaced. Computed in memory (the files are not touched): each
-// node of the subtree is merged twice, with the file as it is and with the replacement, and
+// normal (or admin) configuration were replaced. Computed in memory (the files are not touched):
+// each node of the subtree is merged twice, with the file as it is and with the replacement, and
 // the two effective configurations are compared (diff.h), with new merge warnings/errors
 // and the change of exposure score (findings.h). This is what a reviewer needs before saving
 // a parent: a parent that shares its network silently widens every child that inherits it.
@@ -13,6 +13,7 @@
 #include "redpak/merge.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,8 +36,8 @@ struct NodeImpact {
 };
 
 struct ImpactReport {
-    std::string node; // the node whose normal configuration is replaced
-    std::string file; // its normal configuration file
+    std::string node; // the node whose configuration is replaced
+    std::string file; // the replaced file (normal config, or admin config for computeAdminImpact)
     Diff fileDiff;    // the file itself, before -> after (diffConfigs)
     std::vector<NodeImpact>
         nodes;                // the changed node and its descendants that change, parents first
@@ -56,6 +57,18 @@ ImpactReport computeImpact(const std::filesystem::path& nodeDir, const Config& r
 ImpactReport computeImpact(const std::filesystem::path& nodeDir,
                            const std::filesystem::path& replacementFile,
                            MergeMode mode = MergeMode::Normal);
+
+// Impact of replacing the admin config of the node at `nodeDir` by `replacement` (nullopt: the
+// admin file is removed, or stays absent). Always merged in MergeMode::Admin, the only mode in
+// which admin files take part: the report tells what launches in admin mode (redwrap --admin,
+// maintenance) would do differently. `ImpactReport::file` is the admin file (its usual path when
+// it does not exist yet) and `fileDiff` compares it with an empty config when absent.
+ImpactReport computeAdminImpact(const std::filesystem::path& nodeDir,
+                                const std::optional<Config>& replacement);
+
+// Same, reading and parsing the replacement admin config from `replacementFile`.
+ImpactReport computeAdminImpact(const std::filesystem::path& nodeDir,
+                                const std::filesystem::path& replacementFile);
 
 std::string formatImpactText(const ImpactReport& report);
 std::string formatImpactJson(const ImpactReport& report);

@@ -6,7 +6,8 @@ Starts the stack of tests/integration/helper (helperstack.Stack: private system 
 polkitd with the project's policy and a test rule, redpak-helper serving a root-owned node
 root "test"), creates the fixture nodes through the helper, then runs the QtTest program
 tst_gui_helper as each unprivileged test user (privileges dropped with setpriv), told the bus
-address through DBUS_SYSTEM_BUS_ADDRESS: once as the authorized user, once as the denied user,
+address through DBUS_SYSTEM_BUS_ADDRESS: once as the authorized user (which also approves a
+system node from the GUI and checks its drift with the built redconf), once as the denied user,
 whose run must leave the node root, the outside tree and the helper's journal unchanged.
 
 Usage: test_gui_helper.py BUILD_BIN_DIR SOURCE_DIR TST_GUI_HELPER   (exit 77 = skipped)
@@ -42,7 +43,12 @@ FIXTURES = [
     ("test/parent/child", runnable("child"), ""),
     ("test/run", runnable("run", greeting="hello"), ADMIN_NOTE % "run"),
     ("test/unsafe", runnable("unsafe", greeting="$(id -u)"), ""),
+    ("test/audited", runnable("audited"), ""),
+    ("test/audited/member", runnable("member"), ADMIN_NOTE % "member"),
 ]
+
+
+BIN_DIR = None
 
 
 def run_program(user, caller):
@@ -51,7 +57,8 @@ def run_program(user, caller):
     argv = ["setpriv", "--reuid=%d" % entry.pw_uid, "--regid=%d" % entry.pw_gid,
             "--clear-groups", "--inh-caps=-all", "--", PROGRAM]
     env = {"DBUS_SYSTEM_BUS_ADDRESS": STACK.address, "REDPAK_TEST_NODE_ROOT": STACK.nodes,
-           "REDPAK_TEST_CALLER": caller, "PATH": "/usr/bin:/bin", "HOME": "/",
+           "REDPAK_TEST_CALLER": caller, "REDPAK_TEST_BIN_DIR": BIN_DIR,
+           "PATH": "/usr/bin:/bin", "HOME": "/",
            "LANG": "C.UTF-8"}
     out = subprocess.run(argv, env=env, cwd="/", capture_output=True, text=True, timeout=900)
     print("---- tst_gui_helper as %s (%s) ----\n%s%s" % (user, caller, out.stdout, out.stderr))
@@ -78,6 +85,11 @@ class GuiHelperIntegration(unittest.TestCase):
         writes = [e for e in entries if e["action"] == "config.write"]
         self.assertTrue(any(e["node"] == "test/save" for e in writes), entries)
         self.assertTrue(any(e["node"] == "test/conflict" for e in writes), entries)
+        # The GUI's "Approve" on a system node went through the helper's audit.approve.
+        approvals = [e for e in entries if e["action"] == "audit.approve"]
+        self.assertEqual([e["node"] for e in approvals], ["test/audited/member"], entries)
+        record = os.path.join(STACK.nodes, "audited/member/.rednode-audit.json")
+        self.assertEqual(os.stat(record).st_uid, 0)
         self.assertTrue(all(e["uid"] == uid for e in entries), entries)
 
     def test_denied_caller_changes_nothing(self):
@@ -88,8 +100,9 @@ class GuiHelperIntegration(unittest.TestCase):
 
 
 def main():
-    global STACK, PROGRAM
+    global STACK, PROGRAM, BIN_DIR
     bin_dir = os.path.abspath(sys.argv[1])
+    BIN_DIR = bin_dir
     PROGRAM = os.path.abspath(sys.argv[3])
     reasons = skip_reasons()
     if shutil.which("setpriv", path="/usr/bin:/bin") is None:

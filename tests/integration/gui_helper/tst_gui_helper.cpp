@@ -5,21 +5,26 @@
 //
 // Environment (set by the driver): DBUS_SYSTEM_BUS_ADDRESS (the private system bus),
 // REDPAK_TEST_NODE_ROOT (the helper's root "test", owned by root), REDPAK_TEST_CALLER
-// ("authorized": polkit grants every action; "denied": polkit refuses all but reading).
+// ("authorized": polkit grants every action; "denied": polkit refuses all but reading),
+// REDPAK_TEST_BIN_DIR (the built redconf, to check what the CLI says about GUI approvals).
+#include "auditcontroller.h"
 #include "configdocument.h"
 #include "helperclient.h"
 #include "helperlauncher.h"
 #include "helpernodestore.h"
 #include "nodeactions.h"
 #include "nodetreemodel.h"
+#include "redpak/audit.h"
 #include "workspace.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 #include <optional>
+#include <unistd.h>
 
 using namespace redpak::gui;
 
@@ -67,6 +72,17 @@ std::optional<WriteReply> writeConfig(NodeStore& store, const QString& node, Con
     return await<WriteReply>([&](QObject* context, auto done) {
         store.writeConfig(node, kind, text, digest, context, done);
     });
+}
+
+// `redconf audit ACTION --redpath NODE` as built: exit status and standard output.
+std::pair<int, QString> redconfAudit(const QString& action, const QString& node) {
+    QProcess redconf;
+    redconf.start(qEnvironmentVariable("REDPAK_TEST_BIN_DIR") + QStringLiteral("/redconf"),
+                  {QStringLiteral("audit"), action, QStringLiteral("--redpath"), node});
+    if (!redconf.waitForFinished(kWaitMs) || redconf.exitStatus() != QProcess::NormalExit) {
+        return {-1, QString::fromUtf8(redconf.readAllStandardError())};
+    }
+    return {redconf.exitCode(), QString::fromUtf8(redconf.readAllStandardOutput())};
 }
 
 // What a HelperLauncher reported for one launch.
@@ -477,6 +493,69 @@ private Q_SLOTS:
         QVERIFY(!record.failure);
     }
 
+    // The second "done when" through the GUI code path on a system node: "Approve"
+    // records the approval through the helper (a root-owned record that core and the CLI then
+    // report as approved); a file of the family edited and saved through the helper afterwards
+    // shows as drift, with the exact diff, in "show drift" and in the CLI.
+    void approvesASystemNodeThenShowsItsDrift() {
+        const QString leaf = nodePath("audited/member");
+        const QString parentFile = nodePath("audited/etc/redpak.yaml");
+        AuditController audit;
+        audit.setWorkspace(&m_workspace);
+        audit.setNodePath(leaf);
+        QCOMPARE(audit.state(), AuditController::State::NotAudited);
+        QSignalSpy approved(&audit, &AuditController::approved);
+        audit.approve(QStringLiteral("approved from the GUI"));
+        QVERIFY(audit.isBusy());
+        QTRY_VERIFY_WITH_TIMEOUT(!audit.isBusy(), kWaitMs);
+        QVERIFY2(audit.errorString().isEmpty(), qPrintable(audit.errorString()));
+        QCOMPARE(approved.count(), 1);
+        QCOMPARE(audit.state(), AuditController::State::Approved);
+        QCOMPARE(audit.comment(), QStringLiteral("approved from the GUI"));
+        QCOMPARE(audit.approvedBy(), QString::fromStdString(redpak::approverFor(::getuid()).name));
+
+        // Written by the helper, root-owned, readable by every launcher.
+        const QFileInfo record(leaf + QStringLiteral("/.rednode-audit.json"));
+        QVERIFY(record.exists());
+        QCOMPARE(record.ownerId(), 0u);
+        QCOMPARE(record.permissions() & (QFile::WriteGroup | QFile::WriteOther),
+                 QFile::Permissions());
+        QVERIFY(redpak::auditStatus(leaf.toStdString()).state == redpak::AuditState::Approved);
+        const auto [statusExit, statusText] = redconfAudit(QStringLiteral("status"), leaf);
+        QCOMPARE(statusExit, 0);
+        QVERIFY2(statusText.startsWith(leaf + QStringLiteral(": approved (approved by ")),
+                 qPrintable(statusText));
+
+        // A parent's config edited in the GUI editor and saved through the helper.
+        ConfigDocument document(&m_workspace, ConfigKind::Normal);
+        document.load(nodePath("audited"));
+        QTRY_COMPARE_WITH_TIMEOUT(document.status(), ConfigDocument::Status::Ready, kWaitMs);
+        const QString audited = document.text();
+        QVERIFY(audited.contains(QStringLiteral("config:\n")));
+        QString edited = audited;
+        edited.replace(QStringLiteral("config:\n"),
+                       QStringLiteral("config:\n  share_net: enabled\n"));
+        document.editText(edited);
+        QSignalSpy saved(&document, &ConfigDocument::saved);
+        document.save();
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kWaitMs);
+        QCOMPARE(QString::fromUtf8(fileBytes(parentFile)), edited);
+
+        audit.refresh();
+        QCOMPARE(audit.state(), AuditController::State::Drifted);
+        QCOMPARE(audit.driftedFiles(), QStringList{QStringLiteral("modified ") + parentFile});
+        const QString diff = QString::fromStdString(redpak::unifiedDiff(
+            audited.toStdString(), edited.toStdString(), parentFile.toStdString() + " (audited)",
+            parentFile.toStdString() + " (current)"));
+        QVERIFY(diff.contains(QStringLiteral("\n+  share_net: enabled\n")));
+        QCOMPARE(audit.driftText(), diff);
+        QVERIFY2(audit.semanticSummary().contains(QStringLiteral("widening namespace net")),
+                 qPrintable(audit.semanticSummary()));
+        const auto [driftExit, driftText] = redconfAudit(QStringLiteral("diff"), leaf);
+        QCOMPARE(driftExit, 1);
+        QVERIFY2(driftText.contains(diff), qPrintable(driftText));
+    }
+
     void refusesAnUnsafeLaunch() {
         HelperLauncher launcher;
         const quint64 id = 9;
@@ -592,6 +671,28 @@ private Q_SLOTS:
         QCOMPARE(removed.count(), 0);
         QVERIFY(!QFileInfo::exists(nodePath("intruder")));
         QVERIFY(QFileInfo::exists(nodePath("edit/etc/redpak.yaml")));
+    }
+
+    // Polkit refuses .audit.approve: the audit panel says so, and the status stays as it was.
+    void approvalIsRefused() {
+        const QString leaf = nodePath("audited/member");
+        const QString recordFile = leaf + QStringLiteral("/.rednode-audit.json");
+        const QByteArray recordBefore = fileBytes(recordFile);
+        AuditController audit;
+        audit.setWorkspace(&m_workspace);
+        audit.setNodePath(leaf);
+        const AuditController::State stateBefore = audit.state();
+        QVERIFY(stateBefore != AuditController::State::Approved);
+        QSignalSpy approved(&audit, &AuditController::approved);
+        audit.approve(QStringLiteral("not mine to approve"));
+        QTRY_VERIFY_WITH_TIMEOUT(!audit.isBusy(), kWaitMs);
+        QCOMPARE(approved.count(), 0);
+        QVERIFY2(audit.errorString().startsWith(QStringLiteral("Cannot approve ") + leaf +
+                                                QStringLiteral(": ") +
+                                                storeErrorMessage({StoreError::NotAuthorized})),
+                 qPrintable(audit.errorString()));
+        QCOMPARE(audit.state(), stateBefore);
+        QCOMPARE(fileBytes(recordFile), recordBefore);
     }
 
     void launchIsRefused_data() {

@@ -10,6 +10,9 @@
 #include "redpak/parser.h"
 #include "redpak/writer.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QtTest>
 #include <filesystem>
 #include <fstream>
@@ -95,6 +98,25 @@ inline const Change* changeOf(const Diff& diff, const std::string& item) {
         }
     }
     return nullptr;
+}
+
+// A program of the build (build/bin) run to completion: its exit status (-1 when it crashed or
+// did not finish within 30 s) and output.
+struct Run {
+    int status = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+inline Run run(const QString& program, const QStringList& args) {
+    QProcess process;
+    process.start(QStringLiteral(REDPAK_BIN_DIR) + "/" + program, args);
+    if (!process.waitForFinished(30000)) {
+        return {};
+    }
+    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+               process.readAllStandardOutput(), process.readAllStandardError()};
 }
 
 } // namespace redpak::test

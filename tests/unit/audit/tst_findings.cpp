@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Risk findings: for each finding one configuration that raises it and one that does not;
 // severities that depend on what the launch really does; the exposure score.
+#include "redpak/create.h"
 #include "redpak/findings.h"
+#include "redpak/templates.h"
 #include "review_fixtures.h"
 
 #include <QtTest>
@@ -51,6 +53,8 @@ private slots:
     void hostSystemDirectories();
     void launchView();
     void score();
+    void nodeFromEveryTemplate_data();
+    void nodeFromEveryTemplate();
 };
 
 void TestFindings::findings_data() {
@@ -181,7 +185,7 @@ void TestFindings::findings_data() {
     QTest::newRow("cmd.present unprivileged") << "" << execfd << "cmd.present" << true << S::Info;
     QTest::newRow("limits.pids") << ""
                                  << ""
-                                 << "limits.pids" << true << S::Warning;
+                                 << "limits.pids" << true << S::Info;
     QTest::newRow("limits.pids - parent limit")
         << "config:\n  cgroups:\n    pids:\n      max: '64'\n"
         << ""
@@ -189,10 +193,10 @@ void TestFindings::findings_data() {
     QTest::newRow("limits.pids - max is no limit")
         << ""
         << "config:\n  cgroups:\n    pids:\n      max: max\n"
-        << "limits.pids" << true << S::Warning;
+        << "limits.pids" << true << S::Info;
     QTest::newRow("limits.memory") << ""
                                    << ""
-                                   << "limits.memory" << true << S::Warning;
+                                   << "limits.memory" << true << S::Info;
     QTest::newRow("limits.memory -") << ""
                                      << "config:\n  cgroups:\n    mem:\n      high: 1G\n"
                                      << "limits.memory" << false << S::Info;
@@ -383,6 +387,29 @@ void TestFindings::score() {
     const double open =
         analyzeNode(memMerge({{"/r", "config:\n  share_net: enabled\n", {}}})).score;
     QVERIFY(open > closed);
+}
+
+void TestFindings::nodeFromEveryTemplate_data() {
+    QTest::addColumn<QString>("templateName");
+    for (const std::string& name : templateNames()) {
+        QTest::newRow(name.c_str()) << QString::fromStdString(name);
+    }
+}
+
+void TestFindings::nodeFromEveryTemplate() {
+    // A node nobody has touched yet must not fail `redconf lint` (default --fail-on warning):
+    // nothing above info in normal mode. README "New nodes" lists the documented exceptions
+    // of admin mode and of trees (tst_review_cli checks them).
+    QFETCH(QString, templateName);
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    CreateOptions options;
+    options.dir = std::filesystem::path(tmp.path().toStdString()) / "node";
+    options.templateName = templateName.toStdString();
+    createNode(options);
+    const NodeFindings found = analyzeNodeAt(options.dir);
+    const std::optional<Severity> highest = highestSeverity(found.findings);
+    QVERIFY2(!highest || *highest == Severity::Info, listOf(found).c_str());
 }
 
 QTEST_GUILESS_MAIN(TestFindings)

@@ -20,6 +20,8 @@ private slots:
     void plainDirectoryBreaksTheFamily();
     void noChangeReportsNothing();
     void adminModeKeepsTheAdminDecision();
+    void adminFileImpact_data();
+    void adminFileImpact();
     void diffOfTwoNodes();
     void jsonReport();
     void notANode();
@@ -101,6 +103,84 @@ void TestImpact::adminModeKeepsTheAdminDecision() {
     const Config open = parseBody("r", "config:\n  share_pid: disabled\n  share_net: enabled\n");
     QVERIFY(computeImpact(m_root, open, MergeMode::Admin).count(Direction::Widening) == 0);
     QVERIFY(computeImpact(m_root, open, MergeMode::Normal).count(Direction::Widening) > 0);
+}
+
+// Replacing an admin file is reviewed in admin mode, where admin files take part: an admin
+// parent overrides what a child's normal file says, and an admin decision binds admin children.
+void TestImpact::adminFileImpact_data() {
+    QTest::addColumn<QString>("rootNormal");
+    QTest::addColumn<QString>("rootAdmin");   // empty: r has no admin file
+    QTest::addColumn<QString>("edited");      // the node whose admin file is replaced
+    QTest::addColumn<QString>("replacement"); // empty: the admin file is removed
+    QTest::addColumn<QStringList>("widened"); // nodes whose network becomes shared
+    QTest::addColumn<QStringList>("narrowed");
+    QTest::addColumn<bool>("newErrors");
+    const QString shareNet = "config:\n  share_net: enabled\n";
+    const QString unshareNet = "config:\n  share_net: disabled\n";
+    // "closed" unshares in its normal file, which an admin parent overrides.
+    QTest::newRow("new admin file shares the network")
+        << "config:\n  share_pid: disabled\n"
+        << ""
+        << "r" << shareNet << QStringList{"closed", "deep", "open", "r"} << QStringList{} << false;
+    QTest::newRow("admin file that unshared it removed")
+        << shareNet << unshareNet << "r"
+        << "" << QStringList{"deep", "open", "r"} << QStringList{} << false;
+    QTest::newRow("new admin file unshares the network")
+        << shareNet << ""
+        << "r" << unshareNet << QStringList{} << QStringList{"deep", "open", "r"} << false;
+    QTest::newRow("child admin file against the parent's admin decision")
+        << "" << unshareNet << "open" << shareNet << QStringList{} << QStringList{} << true;
+}
+
+void TestImpact::adminFileImpact() {
+    QFETCH(QString, rootNormal);
+    QFETCH(QString, rootAdmin);
+    QFETCH(QString, edited);
+    QFETCH(QString, replacement);
+    QFETCH(QStringList, widened);
+    QFETCH(QStringList, narrowed);
+    QFETCH(bool, newErrors);
+    writeNode(m_root, rootNormal.toStdString(),
+              rootAdmin.isEmpty() ? std::nullopt : std::optional(rootAdmin.toStdString()));
+    const std::filesystem::path node = edited == "r" ? m_root : m_root / edited.toStdString();
+    const std::filesystem::path adminFile = node / "etc/redpak-admin.yaml";
+    const bool existed = std::filesystem::exists(adminFile);
+    const std::string before = existed ? readText(adminFile) : std::string();
+    std::optional<Config> config;
+    if (!replacement.isEmpty()) {
+        config = parseBody(edited.toStdString(), replacement.toStdString());
+    }
+
+    const ImpactReport report = computeAdminImpact(node, config);
+    QCOMPARE(std::filesystem::exists(adminFile), existed); // in memory only
+    QCOMPARE(existed ? readText(adminFile) : std::string(), before);
+    QCOMPARE(report.file, adminFile.string());
+    QVERIFY(!report.fileDiff.empty());
+    QCOMPARE(report.hasNewErrors(), newErrors);
+    QStringList gotWidened;
+    QStringList gotNarrowed;
+    for (const NodeImpact& impact : report.nodes) {
+        const QString alias = QString::fromStdString(impact.alias);
+        const Change* net = changeOf(impact.diff, "namespace net");
+        if (net && net->direction == Direction::Widening) {
+            gotWidened << alias;
+            QVERIFY2(impact.scoreAfter > impact.scoreBefore, impact.node.c_str());
+        } else if (net && net->direction == Direction::Narrowing) {
+            gotNarrowed << alias;
+            QVERIFY2(impact.scoreAfter < impact.scoreBefore, impact.node.c_str());
+        }
+    }
+    gotWidened.sort();
+    gotNarrowed.sort();
+    QCOMPARE(gotWidened, widened);
+    QCOMPARE(gotNarrowed, narrowed);
+
+    if (config) {
+        // Read from a file, the replacement gives the same report.
+        const std::filesystem::path file = m_root.parent_path() / "replacement.yaml";
+        writeText(file, configText(edited.toStdString(), replacement.toStdString()));
+        QCOMPARE(formatImpactJson(computeAdminImpact(node, file)), formatImpactJson(report));
+    }
 }
 
 void TestImpact::diffOfTwoNodes() {

@@ -3,29 +3,12 @@
 // relies on (0 nothing to report, 1 reported at or above --fail-on, 2 usage or input error).
 #include "review_fixtures.h"
 
-#include <QProcess>
+#include <QRegularExpression>
 #include <QtTest>
 
 using namespace redpak::test;
 
 namespace {
-
-struct Run {
-    int status = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-Run run(const QString& program, const QStringList& args) {
-    QProcess process;
-    process.start(QStringLiteral(REDPAK_BIN_DIR) + "/" + program, args);
-    if (!process.waitForFinished(30000)) {
-        return {};
-    }
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-               process.readAllStandardOutput(), process.readAllStandardError()};
-}
 
 Run redconf(const QStringList& args) {
     return run("redconf", args);
@@ -48,6 +31,9 @@ private slots:
     void lintJson();
     void auditCycle();
     void redwrapRequiresAudit();
+    void templateNodesLint_data();
+    void templateNodesLint();
+    void launchValuesMakeNoChange();
 
 private:
     QString path(const std::string& relative) const {
@@ -217,6 +203,79 @@ void TestReviewCli::redwrapRequiresAudit() {
     QVERIFY(drifted.out.isEmpty());
     QVERIFY(drifted.err.contains("drifted"));
     QCOMPARE(run("redwrap", {"--dump-only", "--redpath", node}).status, 0); // no policy, no check
+}
+
+void TestReviewCli::templateNodesLint_data() {
+    QTest::addColumn<QString>("templateName");
+    QTest::addColumn<QStringList>("lintOptions");
+    QTest::addColumn<int>("status");
+    // Findings at warning or above, "id" or "id item" (README, "Findings on new nodes").
+    QTest::addColumn<QStringList>("warnings");
+    for (const char* name : {"root", "leaf", "full"}) {
+        QTest::newRow(name) << name << QStringList{} << 0 << QStringList{};
+    }
+    QTest::newRow("leaf, admin") << "leaf" << QStringList{"--admin"} << 0 << QStringList{};
+    // Admin sessions of root and full share the network on purpose (package installation).
+    QTest::newRow("root, admin") << "root" << QStringList{"--admin"} << 1
+                                 << QStringList{"ns.shared namespace net (shared with the host)"};
+    QTest::newRow("full, admin") << "full" << QStringList{"--admin"} << 1
+                                 << QStringList{"ns.shared namespace net (shared with the host)"};
+    // Two nodes of a tree run as the same user: rec. 2 asks to separate them (set-user/smack).
+    QTest::newRow("root and a default child, recursive")
+        << "root" << QStringList{"--recursive"} << 1 << QStringList{"tree.same-user"};
+}
+
+void TestReviewCli::templateNodesLint() {
+    QFETCH(QString, templateName);
+    QFETCH(QStringList, lintOptions);
+    QFETCH(int, status);
+    QFETCH(QStringList, warnings);
+    const QString node = path("new-" + templateName.toStdString());
+    Run created = redconf({"create", "--template", templateName, node});
+    QVERIFY2(created.status == 0, created.err.constData());
+    if (lintOptions.contains("--recursive")) {
+        created = redconf({"create", node + "/child"}); // the default template
+        QVERIFY2(created.status == 0, created.err.constData());
+    }
+    const Run lint = redconf(QStringList{"lint", "--json"} + lintOptions + QStringList{node});
+    QVERIFY2(lint.status == status, (lint.out + lint.err).constData());
+    QStringList found;
+    const auto collect = [&found](const QJsonArray& findings) {
+        for (const QJsonValue value : findings) {
+            const QJsonObject finding = value.toObject();
+            if (finding["severity"].toString() != "info") {
+                found << (finding["id"].toString() == "tree.same-user"
+                              ? finding["id"].toString()
+                              : finding["id"].toString() + " " + finding["item"].toString());
+            }
+        }
+    };
+    for (const QJsonValue value : lint.json()["nodes"].toArray()) {
+        collect(value.toObject()["findings"].toArray());
+    }
+    collect(lint.json()["tree"].toArray());
+    QCOMPARE(found, warnings);
+}
+
+void TestReviewCli::launchValuesMakeNoChange() {
+    // Unchanged files that use $UUID: nothing to report even at --fail-on info.
+    writeNode(m_dir / "u", std::string(kQuiet) + "  hostname: 'h-$UUID'\n"
+                                                 "environ:\n  - key: ID\n    value: 'id-$UUID'\n");
+    const QString node = path("u");
+    const Run diff = redconf({"diff", "--fail-on", "info", node, node});
+    QVERIFY2(diff.status == 0, diff.out.constData());
+    QVERIFY(diff.out.contains("no change"));
+    const Run impact = redconf(
+        {"impact", "--fail-on", "info", "--redpath", node, "--with", path("u/etc/redpak.yaml")});
+    QVERIFY2(impact.status == 0, impact.out.constData());
+    QCOMPARE(redconf({"audit", "approve", node}).status, 0);
+    const Run status = redconf({"audit", "status", "--fail-on", "info", node});
+    QVERIFY2(status.status == 0, status.out.constData());
+    // The launch still gets a fresh UUID.
+    const Run dump = run("redwrap", {"--dump-only", "--redpath", node});
+    QCOMPARE(dump.status, 0);
+    QVERIFY(QRegularExpression("id-[0-9a-f]{8}-[0-9a-f]{4}-4").match(dump.out).hasMatch());
+    QVERIFY(!dump.out.contains("$UUID"));
 }
 
 QTEST_GUILESS_MAIN(TestReviewCli)

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// The GUI's review models on a real tree: the review before a save lists the children a parent
-// widens (widening rows first, score change), the findings proxy filters by severity, and the
-// audit controller approves and then reports drift.
+// The GUI's review models on a real tree: the review before a save (of a normal or an admin
+// file) lists every child a parent widens (widening rows first, score changes), the findings
+// proxy filters by severity, and the audit controller approves and then reports drift.
 #include "auditcontroller.h"
 #include "findingsmodel.h"
 #include "review_fixtures.h"
 #include "reviewmodel.h"
+#include "workspace.h"
 
 #include <QtTest>
 
@@ -18,7 +19,8 @@ class TestReviewModels : public QObject {
 
 private slots:
     void init();
-    void reviewListsWideningChildrenFirst();
+    void parentSharingNetworkWidensEveryChild_data();
+    void parentSharingNetworkWidensEveryChild();
     void reviewOfAnInvalidTextFails();
     void findingsFilterBySeverity();
     void auditApproveThenDrift();
@@ -36,23 +38,58 @@ void TestReviewModels::init() {
     writeNode(m_root / "child", "");
 }
 
-void TestReviewModels::reviewListsWideningChildrenFirst() {
+// The first "done when": before saving a parent that shares its network, the review
+// shows every child that gains network access, classified as widening, with the score change;
+// widening rows come first. An admin file is reviewed the same way, in admin mode, where it also
+// overrides a child's normal file that unshares the network.
+void TestReviewModels::parentSharingNetworkWidensEveryChild_data() {
+    QTest::addColumn<bool>("admin");
+    QTest::addColumn<QStringList>("gaining"); // aliases of the nodes that gain the network
+    QTest::newRow("normal file") << false << QStringList{"child", "grandchild", "r"};
+    QTest::newRow("admin file") << true << QStringList{"child", "closed", "grandchild", "r"};
+}
+
+void TestReviewModels::parentSharingNetworkWidensEveryChild() {
+    QFETCH(bool, admin);
+    QFETCH(QStringList, gaining);
+    writeNode(m_root / "child" / "grandchild", "");
+    writeNode(m_root / "closed", "config:\n  share_net: disabled\n");
+    writeNode(m_root / "plain" / "orphan", ""); // not in the family: a plain directory between
     ReviewModel model;
     model.review(
         QString::fromStdString(m_root.string()),
         QString::fromStdString(configText("r", "config:\n  chdir: /srv\n  share_net: enabled\n")),
-        false);
+        admin);
     QCOMPARE(model.status(), ReviewModel::Status::Ready);
-    QCOMPARE(model.changedNodes(), 2);
-    QCOMPARE(model.wideningCount(), 2);
-    QVERIFY(model.scoreRises());
-    QCOMPARE(model.data(model.index(0), ReviewModel::DirectionRole).toString(),
-             QString("widening"));
-    QCOMPARE(model.data(model.index(1), ReviewModel::DirectionRole).toString(),
-             QString("widening"));
-    QCOMPARE(model.data(model.index(1), ReviewModel::AliasRole).toString(), QString("child"));
+    QCOMPARE(model.adminMode(), admin);
+    QStringList gained;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const QModelIndex index = model.index(row);
+        const QString direction = model.data(index, ReviewModel::DirectionRole).toString();
+        // Widening first, over the whole tree.
+        QCOMPARE(direction == "widening", row < model.wideningCount());
+        if (model.data(index, ReviewModel::ItemRole).toString() != "namespace net") {
+            continue;
+        }
+        QCOMPARE(direction, QString("widening"));
+        QCOMPARE(model.data(index, ReviewModel::KindRole).toString(), QString("modified"));
+        const QStringList score =
+            model.data(index, ReviewModel::ScoreChangeRole).toString().split(" → ");
+        QCOMPARE(score.size(), 2);
+        QVERIFY2(score[1].toDouble() > score[0].toDouble(), qPrintable(score.join(" → ")));
+        gained << model.data(index, ReviewModel::AliasRole).toString();
+    }
+    gained.sort();
+    QCOMPARE(gained, gaining);
+    QCOMPARE(model.changedNodes(), 4); // closed changes too (chdir) without gaining the network
+    QVERIFY(model.neutralCount() > 0); // chdir
     QCOMPARE(model.data(model.index(model.rowCount() - 1), ReviewModel::DirectionRole).toString(),
              QString("neutral"));
+    // The edited node's score change, shown at the top of the page.
+    QVERIFY(!model.scoreBefore().isEmpty());
+    QVERIFY(model.scoreRises());
+    QVERIFY(model.scoreAfter().toDouble() > model.scoreBefore().toDouble());
+    QVERIFY(model.newErrors().isEmpty());
 }
 
 void TestReviewModels::reviewOfAnInvalidTextFails() {
@@ -79,10 +116,15 @@ void TestReviewModels::findingsFilterBySeverity() {
 }
 
 void TestReviewModels::auditApproveThenDrift() {
+    Workspace workspace; // the temporary tree is the user's: the local store records approvals
+    QVERIFY(workspace.addRoot(QString::fromStdString(m_root.string())));
     AuditController audit;
+    audit.setWorkspace(&workspace);
     audit.setNodePath(QString::fromStdString((m_root / "child").string()));
     QCOMPARE(audit.state(), AuditController::State::NotAudited);
-    QVERIFY(audit.approve("fine"));
+    QSignalSpy approved(&audit, &AuditController::approved);
+    audit.approve("fine");
+    QTRY_COMPARE(approved.count(), 1);
     QCOMPARE(audit.state(), AuditController::State::Approved);
     QCOMPARE(audit.comment(), QString("fine"));
     writeText(m_root / "etc/redpak.yaml", configText("r", "config:\n  share_ipc: enabled\n"));

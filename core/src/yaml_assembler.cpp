@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "yaml_assembler.h"
+
+#include "redpak/diagnostic.h"
+#include "redpak/parser.h"
+#include "text_util.h"
+
+namespace redpak::detail {
+
+void TreeAssembler::fail(SourcePos pos, std::string message) const {
+    throw InputError(Diagnostic{m_fileName, pos.line, pos.column, std::move(message)});
+}
+
+void TreeAssembler::null(SourcePos pos) {
+    YamlNode node;
+    node.pos = pos;
+    attach(std::move(node));
+}
+
+void TreeAssembler::scalar(SourcePos pos, std::string value) {
+    if (value.find('\0') != std::string::npos) {
+        // Only an escape (\0, \x00, \u0000) gets here: raw NUL bytes are refused before
+        // parsing. A NUL would silently cut the value in every C string it reaches (bwrap).
+        fail(pos, "a NUL character (escape \\0, \\x00 or \\u0000) is not allowed in a value");
+    }
+    YamlNode node;
+    node.kind = YamlNode::Kind::Scalar;
+    node.pos = pos;
+    node.text = std::move(value);
+    attach(std::move(node));
+}
+
+void TreeAssembler::openSequence(SourcePos pos, bool flowStyle) {
+    open(pos, flowStyle, YamlNode::Kind::Sequence);
+}
+
+void TreeAssembler::openMap(SourcePos pos, bool flowStyle) {
+    open(pos, flowStyle, YamlNode::Kind::Map);
+}
+
+void TreeAssembler::open(SourcePos pos, bool flowStyle, YamlNode::Kind kind) {
+    if (static_cast<int>(m_stack.size()) >= kMaxNestingDepth) {
+        fail(pos, "nesting deeper than " + std::to_string(kMaxNestingDepth) +
+                      " levels is not allowed in a configuration");
+    }
+    Frame frame;
+    frame.node.kind = kind;
+    frame.node.pos = pos;
+    frame.node.flowStyle = flowStyle;
+    m_stack.push_back(std::move(frame));
+}
+
+void TreeAssembler::close() {
+    YamlNode node = std::move(m_stack.back().node);
+    m_stack.pop_back();
+    attach(std::move(node));
+}
+
+void TreeAssembler::attach(YamlNode node) {
+    if (m_stack.empty()) {
+        m_root = std::move(node);
+        return;
+    }
+    Frame& parent = m_stack.back();
+    if (parent.node.kind == YamlNode::Kind::Sequence) {
+        parent.node.items.push_back(std::move(node));
+        return;
+    }
+    if (!parent.hasPendingKey) {
+        acceptKey(parent, node);
+        return;
+    }
+    if (node.kind == YamlNode::Kind::Null) {
+        // yaml-cpp marks an empty value at the next token, often on the next line; the key is
+        // where the reader looks.
+        node.pos = parent.pendingKeyPos;
+    }
+    parent.node.entries.push_back(
+        YamlEntry{std::move(parent.pendingKey), parent.pendingKeyPos, std::move(node)});
+    parent.hasPendingKey = false;
+}
+
+void TreeAssembler::acceptKey(Frame& map, const YamlNode& key) const {
+    if (key.kind != YamlNode::Kind::Scalar || key.text.empty()) {
+        fail(key.pos, "a key must be a non-empty string, found " + std::string(describe(key.kind)));
+    }
+    const auto [it, inserted] =
+        map.keyIndex.emplace(toLowerAscii(key.text), map.node.entries.size());
+    if (!inserted) {
+        const YamlEntry& entry = map.node.entries[it->second];
+        fail(key.pos, "duplicate key '" + key.text + "' (already given as '" + entry.key +
+                          "' at line " + std::to_string(entry.keyPos.line) +
+                          "; keys are case-insensitive)");
+    }
+    map.hasPendingKey = true;
+    map.pendingKey = key.text;
+    map.pendingKeyPos = key.pos;
+}
+
+} // namespace redpak::detail
