@@ -93,8 +93,11 @@ void EffectiveConfigModel::reload() {
     if (!m_nodePath.isEmpty()) {
         try {
             m_family = loadFamily(m_nodePath.toStdString(), m_mode);
-            // Tags are expanded for display; commands are shown, never run, by a viewer.
-            const Expander expander(CommandPolicy::keep());
+            // Tags are expanded for display; commands are shown, never run, by a viewer. Launch
+            // values ($UUID, $PID, $TODAY) stay symbolic: a sample would change at each refresh
+            // and differ from the one the "why" panel shows.
+            const Expander expander(CommandPolicy::keep(), processEnvironment(),
+                                    LaunchValues::Symbolic);
             const EffectiveConfig effective =
                 mergeFamily(m_family, MergeOptions{m_mode, &expander});
             build(effective);
@@ -285,7 +288,7 @@ std::vector<EffectiveConfigModel::Definition> EffectiveConfigModel::definitionsF
     }
     const Row& item = m_rows[static_cast<std::size_t>(row)];
     const FamilyNodeInfo& leaf = m_familyInfo.back();
-    const Expander expander(CommandPolicy::keep());
+    const Expander expander(CommandPolicy::keep(), processEnvironment(), LaunchValues::Symbolic);
     for (std::size_t i = 0; i < m_family.size(); ++i) {
         const FamilyMember& member = m_family[i];
         const FamilyNodeInfo& info = m_familyInfo[i];

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// A small JSON document model for the audit code: records written by one version must be read
+// A small JSON document model for the audit code (jsonQuote also serves every JSON and
+// double-quoted YAML text core prints): records written by one version must be read
 // back exactly (audited file contents included), and the CLIs print diffs, findings and drift
 // as JSON. The parser is strict (RFC 8259, no trailing commas, no comments) and bounded
 // (nesting depth), because audit records are read by the launcher.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Effective configuration and bwrap plan as YAML or JSON, with provenance. One small document
 // tree, two printers: the same content whatever the format.
+#include "audit_json.h"
 #include "redpak/merge.h"
 #include "redpak/plan.h"
 
@@ -25,40 +26,11 @@ struct Node {
     Node(Map m) : value(std::move(m)) {}
 };
 
-std::string jsonString(const std::string& s) {
-    std::string out = "\"";
-    for (const char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-                out += buffer;
-            } else {
-                out.push_back(c);
-            }
-        }
-    }
-    return out + "\"";
-}
-
 void printJson(const Node& node, std::string& out, int indent) {
     const std::string pad(static_cast<std::size_t>(indent + 2), ' ');
     const std::string close(static_cast<std::size_t>(indent), ' ');
     if (const auto* s = std::get_if<std::string>(&node.value)) {
-        out += jsonString(*s);
+        out += detail::jsonQuote(*s);
     } else if (const auto* i = std::get_if<std::int64_t>(&node.value)) {
         out += std::to_string(*i);
     } else if (const auto* b = std::get_if<bool>(&node.value)) {
@@ -82,7 +54,7 @@ void printJson(const Node& node, std::string& out, int indent) {
         }
         out += "{\n";
         for (std::size_t k = 0; k < m->size(); ++k) {
-            out += pad + jsonString((*m)[k].first) + ": ";
+            out += pad + detail::jsonQuote((*m)[k].first) + ": ";
             printJson((*m)[k].second, out, indent + 2);
             out += k + 1 < m->size() ? ",\n" : "\n";
         }
@@ -118,7 +90,7 @@ std::string yamlScalar(const Node& node) {
         return "{}";
     }
     // Double-quoted YAML scalars use the JSON escapes: always valid, never ambiguous.
-    return jsonString(std::get<std::string>(node.value));
+    return detail::jsonQuote(std::get<std::string>(node.value));
 }
 
 void printYaml(const Node& node, std::string& out, int indent) {

@@ -173,6 +173,36 @@ private Q_SLOTS:
         QCOMPARE(why.rowCount(), 0);
     }
 
+    // $UUID is fresh at each launch: the view shows the tag, the same in every refresh and in
+    // the "why" panel, rather than a sample that would change each time.
+    void launchValuesStaySymbolic() {
+        QFile file(m_tree->browser() + QStringLiteral("/etc/redpak.yaml"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray text = file.readAll();
+        file.close();
+        QVERIFY(text.contains("environ:\n"));
+        text.replace("environ:\n", "environ:\n  - key: SESSION\n    value: run-$UUID\n");
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text);
+        file.close();
+
+        EffectiveConfigModel model;
+        model.setNodePath(m_tree->browser());
+        QCOMPARE(model.status(), EffectiveConfigModel::Status::Ready);
+        const int row = rowOf(model, QStringLiteral("Environment"), QStringLiteral("SESSION"));
+        QVERIFY(row >= 0);
+        QCOMPARE(model.index(row).data(EffectiveConfigModel::ValueRole).toString(),
+                 QStringLiteral("run-$UUID"));
+        model.reload();
+        QCOMPARE(model.index(row).data(EffectiveConfigModel::ValueRole).toString(),
+                 QStringLiteral("run-$UUID"));
+        WhyModel why;
+        why.setEffective(&model);
+        why.setRow(row);
+        QCOMPARE(why.rowCount(), 1);
+        QCOMPARE(why.index(0).data(WhyModel::ValueRole).toString(), QStringLiteral("run-$UUID"));
+    }
+
 private:
     std::unique_ptr<test::TestTree> m_tree;
 };
