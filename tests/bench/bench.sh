@@ -114,44 +114,41 @@ median() { # JSON...
 print("%.3f" % (statistics.median(t for f in sys.argv[1:] for t in json.load(open(f))["results"][0]["times"]) * 1000))' "$@"
 }
 
-run_once() { # NAME ROUND [WRAPPER...] -- COMMAND...
-    local name=$1 round=$2
-    shift 2
-    local wrapper=()
-    while [ "$1" != -- ]; do
-        wrapper+=("$1")
-        shift
-    done
-    shift
+# WRAPPER: a command prefix for hyperfine or pairs.py as one word-split string ("" for none,
+# "setpriv --reuid=nobody ..." for the unprivileged side).
+run_once() { # NAME ROUND WRAPPER COMMAND...
+    local name=$1 round=$2 wrapper
+    read -r -a wrapper <<<"$3"
+    shift 3
     "${rt[@]}" "${wrapper[@]}" hyperfine -N --warmup 20 --runs "$runs" \
         --export-json "$work/results/$name.$round.json" "$(printf '%q ' "$@")" >/dev/null 2>&1
 }
 
-# The sides of the launch comparison (see the top of this file), as wrappers of hyperfine.
+# The sides of the launch comparison (see the top of this file), as wrappers.
 if [ "$as_root" = 1 ]; then
-    user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+    user="setpriv --reuid=nobody --regid=nogroup --clear-groups"
     sides=(user root rootcap)
 else
-    user=()
+    user=""
     sides=(user)
 fi
 wrapper_of() { # SIDE
     case "$1" in
-    user) echo "${user[@]}" ;;
-    root) ;;
-    rootcap) echo setpriv --bounding-set=-sys_admin ;;
+    user) echo "$user" ;;
+    root) echo "" ;;
+    rootcap) echo "setpriv --bounding-set=-sys_admin" ;;
     esac
 }
 
 # Rounds alternate the commands so that a change of load on the machine hits both sides.
 rounds=${ROUNDS:-3}
 for round in $(seq "$rounds"); do
-    run_once trivial "$round" "${user[@]}" -- "$work/trivial"
-    run_once dump "$round" "${user[@]}" -- "$bindir/redwrap" --dump-only --redpath "$leaf"
+    run_once trivial "$round" "$user" "$work/trivial"
+    run_once dump "$round" "$user" "$bindir/redwrap" --dump-only --redpath "$leaf"
     for side in "${sides[@]}"; do
-        read -r -a wrapper <<<"$(wrapper_of "$side")"
-        run_once "bwrap-$side" "$round" "${wrapper[@]}" -- /usr/bin/bwrap "${bwrap_args[@]}" -- /bin/true
-        run_once "launch-$side" "$round" "${wrapper[@]}" -- "$bindir/redwrap" --redpath "$leaf" -- /bin/true
+        wrapper=$(wrapper_of "$side")
+        run_once "bwrap-$side" "$round" "$wrapper" /usr/bin/bwrap "${bwrap_args[@]}" -- /bin/true
+        run_once "launch-$side" "$round" "$wrapper" "$bindir/redwrap" --redpath "$leaf" -- /bin/true
     done
 done
 
@@ -165,22 +162,19 @@ done
 pairs=${PAIRS:-1000}
 python=/usr/bin/python3
 [ -x "$python" ] || python=$(command -v python3)
-paired() { # [WRAPPER...] -- A... --- B...
-    local wrapper=()
-    while [ "$1" != -- ]; do
-        wrapper+=("$1")
-        shift
-    done
+paired() { # WRAPPER A... --- B...
+    local wrapper
+    read -r -a wrapper <<<"$1"
     shift
     "${rt[@]}" "${wrapper[@]}" "$python" "$top/tests/bench/pairs.py" "$pairs" "$@"
 }
-paired_results=("$(paired "${user[@]}" -- "$work/trivial" --- "$bindir/redwrap" --dump-only --redpath "$leaf")")
+paired_results=("$(paired "$user" "$work/trivial" --- "$bindir/redwrap" --dump-only --redpath "$leaf")")
 for side in "${sides[@]}"; do
-    read -r -a wrapper <<<"$(wrapper_of "$side")"
+    wrapper=$(wrapper_of "$side")
     paired_results+=("$side"
-        "$(paired "${wrapper[@]}" -- /usr/bin/bwrap "${bwrap_args[@]}" -- /bin/true \
+        "$(paired "$wrapper" /usr/bin/bwrap "${bwrap_args[@]}" -- /bin/true \
             --- "$work/exec" /usr/bin/bwrap "${bwrap_args[@]}" -- /bin/true)"
-        "$(paired "${wrapper[@]}" -- /usr/bin/bwrap "${bwrap_args[@]}" -- /bin/true \
+        "$(paired "$wrapper" /usr/bin/bwrap "${bwrap_args[@]}" -- /bin/true \
             --- "$bindir/redwrap" --redpath "$leaf" -- /bin/true)")
 done
 

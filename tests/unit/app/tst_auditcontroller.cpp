@@ -29,6 +29,15 @@ void appendTo(const QString& file, const QByteArray& text) {
     out.write(text);
 }
 
+// Opens every root as a system root, served by a fake helper store; `fake` gets the last one.
+Workspace::StoreFactory systemStores(test::FakeSystemStore*& fake) {
+    return [&fake](const QString& root) {
+        auto store = std::make_unique<test::FakeSystemStore>(root);
+        fake = store.get();
+        return store;
+    };
+}
+
 } // namespace
 
 class TestAuditController : public QObject {
@@ -50,11 +59,7 @@ private Q_SLOTS:
         test::TestTree tree;
         QVERIFY(tree.isValid());
         test::FakeSystemStore* fake = nullptr;
-        Workspace workspace([&fake](const QString& root) {
-            auto store = std::make_unique<test::FakeSystemStore>(root);
-            fake = store.get();
-            return store;
-        });
+        Workspace workspace(systemStores(fake));
         QVERIFY(workspace.addRoot(tree.root()));
         QVERIFY(fake);
         fake->approvalResult = StoreResult{error, detail};
@@ -106,11 +111,7 @@ private Q_SLOTS:
     void approvalCarriesTheFamilyAsShown() {
         test::TestTree tree;
         test::FakeSystemStore* fake = nullptr;
-        Workspace workspace([&fake](const QString& root) {
-            auto store = std::make_unique<test::FakeSystemStore>(root);
-            fake = store.get();
-            return store;
-        });
+        Workspace workspace(systemStores(fake));
         QVERIFY(workspace.addRoot(tree.root()));
         AuditController audit;
         audit.setWorkspace(&workspace);
