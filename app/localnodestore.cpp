@@ -174,13 +174,8 @@ void LocalNodeStore::recordApproval(const QString& nodeDir, const QList<Reviewed
             failure(StoreError::InvalidConfig, QString::fromStdString(error.diagnostic().format()));
     }
     if (record) {
-        QList<ReviewedFile> current;
-        for (const AuditedFile& file : record->files) {
-            current.append(ReviewedFile{QString::fromStdString(file.path),
-                                        QByteArray::fromStdString(file.digest)});
-        }
         // Same rule as the helper: only what the user saw is approved.
-        if (current != reviewed) {
+        if (reviewedFiles(record->files) != reviewed) {
             result = failure(StoreError::StaleDigest,
                              nodeDir + QStringLiteral(": the files of its family differ from the "
                                                       "reviewed ones"));

@@ -29,13 +29,17 @@ QString configFilePath(const QString& nodeDir, ConfigKind kind) {
                                       : QStringLiteral("etc/redpak-admin.yaml"));
 }
 
-QList<ReviewedFile> currentReviewedFiles(const QString& nodeDir) {
-    QList<ReviewedFile> files;
-    for (const AuditedFile& file : currentFamilyFiles(nodeDir.toStdString())) {
-        files.append(ReviewedFile{QString::fromStdString(file.path),
-                                  QByteArray::fromStdString(file.digest)});
+QList<ReviewedFile> reviewedFiles(const std::vector<AuditedFile>& files) {
+    QList<ReviewedFile> reviewed;
+    for (const AuditedFile& file : files) {
+        reviewed.append(ReviewedFile{QString::fromStdString(file.path),
+                                     QByteArray::fromStdString(file.digest)});
     }
-    return files;
+    return reviewed;
+}
+
+QList<ReviewedFile> currentReviewedFiles(const QString& nodeDir) {
+    return reviewedFiles(currentFamilyFiles(nodeDir.toStdString()));
 }
 
 } // namespace redpak::gui

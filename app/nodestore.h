@@ -5,6 +5,7 @@
 // and not at all once `context` is destroyed.
 #pragma once
 
+#include "redpak/audit.h"
 #include "redpak/merge.h"
 
 #include <QByteArray>
@@ -12,6 +13,7 @@
 #include <QObject>
 #include <QString>
 #include <functional>
+#include <vector>
 
 namespace redpak::gui {
 
@@ -87,6 +89,9 @@ public:
                                 const QString& comment, QObject* context,
                                 std::function<void(const StoreResult&)> done) = 0;
 };
+
+// Core's audited files (path and digest) as ReviewedFile, in the same order.
+QList<ReviewedFile> reviewedFiles(const std::vector<AuditedFile>& files);
 
 // The files of the family of the node at `nodeDir` as they are now, in the order
 // recordApproval expects. Throws InputError (not a rednode, unreadable file).

@@ -20,7 +20,7 @@ struct SubsetComparison {
     std::string failure;   // empty when the readers agree
 };
 
-namespace detail {
+namespace subset_check {
 
 inline std::string position(const SourcePos& pos) {
     return std::to_string(pos.line) + ":" + std::to_string(pos.column);
@@ -73,7 +73,7 @@ inline std::string treeDifference(const redpak::detail::YamlNode& subset,
     return {};
 }
 
-} // namespace detail
+} // namespace subset_check
 
 // Texts that parseYaml refuses before reading (size, NUL, UTF-8) are not compared.
 inline SubsetComparison compareSubsetWithYamlCpp(std::string_view text) {
@@ -90,7 +90,7 @@ inline SubsetComparison compareSubsetWithYamlCpp(std::string_view text) {
     }
     try {
         const redpak::detail::YamlNode reference = redpak::detail::readYamlCpp(text, fileName);
-        return {true, detail::treeDifference(*subset, reference, "root")};
+        return {true, subset_check::treeDifference(*subset, reference, "root")};
     } catch (const InputError& error) {
         return {true, std::string("accepted, but yaml-cpp refuses it: ") + error.what()};
     }

@@ -124,7 +124,9 @@ private slots:
         QTest::newRow("colon in a flow scalar") << QByteArray("a: {u: http://x}\n") << false;
         QTest::newRow("very long key") << QByteArray(300, 'k') + ": v\n" << false;
         QTest::newRow("question mark in a flow scalar") << QByteArray("a: [m?em]\n") << false;
-        QTest::newRow("control character") << QByteArray("a: b\x04" "c\n") << false;
+        QTest::newRow("control character") << QByteArray("a: b\x04"
+                                                         "c\n")
+                                           << false;
     }
 
     void forms() {
