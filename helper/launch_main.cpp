@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // redpak-helper-launch: started by redpak-helper (never by people) to carry out one launch:
 // it plans again from the same root-owned files (see launchplan.h) and hands over to the core
-// launcher, which changes identity, clears capabilities (libcap-ng) and execs bwrap, so the
+// launcher, which changes identity, clears every capability and execs bwrap, so the
 // helper's child is bwrap itself and its exit status is the command's.
 //
 // Usage: redpak-helper-launch [--admin] NODE_DIR [-- COMMAND ARGS...]

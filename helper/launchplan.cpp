@@ -35,9 +35,10 @@ std::optional<uid_t> resolveUser(const std::string& user) {
 
 BwrapPlan planHelperLaunch(const std::filesystem::path& nodeDir, bool admin) {
     const MergeMode mode = admin ? MergeMode::Admin : MergeMode::Normal;
+    std::optional<CheckedNode> leaf;
     try {
         // The rules of every launcher (launch policy, disabled node), as in redwrap.
-        checkLaunchPreconditions(nodeDir, LaunchPreconditions{});
+        leaf = checkLaunchPreconditions(nodeDir, LaunchPreconditions{});
     } catch (const InputError& error) {
         throw HelperError(ErrorKind::UnsafeNode, error.diagnostic().format());
     }
@@ -45,7 +46,8 @@ BwrapPlan planHelperLaunch(const std::filesystem::path& nodeDir, bool admin) {
     try {
         // Root must never run what a config file says: commands are refused, not run.
         const Expander expander(CommandPolicy::refuse());
-        effective = mergeFamily(loadFamily(nodeDir, mode), MergeOptions{mode, &expander});
+        effective = mergeFamily(leaf ? loadFamily(*leaf, mode) : loadFamily(nodeDir, mode),
+                                MergeOptions{mode, &expander});
     } catch (const CommandRefusedError& error) {
         throw HelperError(ErrorKind::UnsafeNode, error.diagnostic().format());
     } catch (const InputError& error) {

@@ -5,19 +5,20 @@
 #include "redpak/diagnostic.h"
 #include "redpak/node.h"
 
-#include <cap-ng.h>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <grp.h>
+#include <linux/capability.h>
 #include <optional>
 #include <pwd.h>
 #include <sched.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 extern char** environ;
@@ -181,6 +182,36 @@ void dropToRealUser() {
     }
 }
 
+// Changes to `uid`/`gid` and leaves no capability behind: the new identity runs bwrap
+// unprivileged and can never regain one. Plain system calls rather than libcap-ng, whose
+// library constructor probes /proc and prctl at every start of every program linking it.
+void becomeWithoutCapabilities(uid_t uid, gid_t gid) {
+    const std::string identity = "uid " + std::to_string(uid) + " gid " + std::to_string(gid);
+    if (setgroups(0, nullptr) != 0 || setresgid(gid, gid, gid) != 0) {
+        systemFailure("cannot change identity to " + identity + " (needs CAP_SETGID)");
+    }
+    // Out of the bounding set first: that needs CAP_SETPCAP, which the new uid will not have.
+    // PR_CAPBSET_READ fails with EINVAL past the kernel's last capability.
+    for (int capability = 0; prctl(PR_CAPBSET_READ, capability) >= 0; ++capability) {
+        if (prctl(PR_CAPBSET_DROP, capability) != 0) {
+            systemFailure("cannot clear the capability bounding set (needs CAP_SETPCAP)");
+        }
+    }
+    if (setresuid(uid, uid, uid) != 0) {
+        systemFailure("cannot change identity to " + identity + " (needs CAP_SETUID)");
+    }
+    // A non-zero uid loses its permitted and effective sets, but not the inheritable one, and
+    // uid 0 keeps them all: clear every set explicitly (lowering needs no privilege).
+    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct none[_LINUX_CAPABILITY_U32S_3]{};
+    if (syscall(SYS_capset, &header, none) != 0) {
+        systemFailure("cannot clear the capabilities of " + identity);
+    }
+    if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) != 0 && errno != EINVAL) {
+        systemFailure("cannot clear the ambient capabilities of " + identity);
+    }
+}
+
 void changeIdentity(const BwrapPlan& plan) {
     if (!plan.setUser && !plan.setGroup) {
         dropToRealUser();
@@ -204,15 +235,7 @@ void changeIdentity(const BwrapPlan& plan) {
     if (plan.setGroup) {
         gid = resolveGroup(*plan.setGroup);
     }
-    // capng_change_id drops supplementary groups, changes gid then uid, and leaves no
-    // capability behind (the new identity runs bwrap unprivileged).
-    capng_clear(CAPNG_SELECT_BOTH);
-    if (capng_change_id(static_cast<int>(uid), static_cast<int>(gid),
-                        static_cast<capng_flags_t>(CAPNG_DROP_SUPP_GRP | CAPNG_CLEAR_BOUNDING)) !=
-        0) {
-        throw LaunchError("cannot change identity to uid " + std::to_string(uid) + " gid " +
-                          std::to_string(gid) + " (needs CAP_SETUID and CAP_SETGID)");
-    }
+    becomeWithoutCapabilities(uid, gid);
 }
 
 void applySmack(const std::string& label) {
@@ -315,14 +338,14 @@ void checkSources(const BwrapPlan& plan) {
     }
 }
 
-void checkLaunchPreconditions(const std::filesystem::path& nodeDir,
-                              const LaunchPreconditions& preconditions) {
+std::optional<CheckedNode> checkLaunchPreconditions(const std::filesystem::path& nodeDir,
+                                                    const LaunchPreconditions& preconditions) {
     LaunchPolicy policy = loadLaunchPolicy(preconditions.policyFile);
     policy.requireAudit = policy.requireAudit || preconditions.requireAudit;
     enforceAuditPolicy(nodeDir, policy);
-    const std::optional<NodeLocation> node = locateNode(nodeDir);
+    std::optional<NodeLocation> node = locateNode(nodeDir);
     if (!node) {
-        return;
+        return std::nullopt;
     }
     // Read even for a dump: a status file that is not valid is refused in every mode.
     const NodeStatus status = readNodeStatus(*node);
@@ -331,6 +354,7 @@ void checkLaunchPreconditions(const std::filesystem::path& nodeDir,
                                     "rednode " + node->base.string() +
                                         " is disabled (state: Disable); it is not launched"});
     }
+    return CheckedNode{std::move(*node), status};
 }
 
 void launch(const BwrapPlan& plan, const LaunchOptions& options) {

@@ -29,19 +29,39 @@ std::string normalizeMountPath(std::string_view path) {
     return out;
 }
 
-std::vector<FamilyMember> loadFamily(const std::filesystem::path& leafDir, MergeMode mode) {
+namespace {
+
+// `leafChecked`: the leaf's status was read and checked already.
+std::vector<FamilyMember> loadMembers(std::vector<NodeLocation> locations, MergeMode mode,
+                                      bool leafChecked) {
     std::vector<FamilyMember> family;
-    for (NodeLocation& location : locateFamily(leafDir)) {
+    family.reserve(locations.size());
+    for (std::size_t i = 0; i < locations.size(); ++i) {
+        NodeLocation& location = locations[i];
+        const bool isLeaf = i + 1 == locations.size();
         // Every member's status gets the same checks as the leaf's at launch: a status file
         // that is not valid makes the whole family unusable, whatever the caller.
-        readNodeStatus(location);
-        FamilyMember member{location, loadConfigFile(location.normalConfig), std::nullopt};
-        if (mode == MergeMode::Admin && location.adminConfig) {
-            member.admin = loadConfigFile(*location.adminConfig);
+        if (!(isLeaf && leafChecked)) {
+            readNodeStatus(location);
         }
-        family.push_back(std::move(member));
+        Config normal = loadConfigFile(location.normalConfig);
+        std::optional<Config> admin;
+        if (mode == MergeMode::Admin && location.adminConfig) {
+            admin = loadConfigFile(*location.adminConfig);
+        }
+        family.push_back(FamilyMember{std::move(location), std::move(normal), std::move(admin)});
     }
     return family;
+}
+
+} // namespace
+
+std::vector<FamilyMember> loadFamily(const std::filesystem::path& leafDir, MergeMode mode) {
+    return loadMembers(locateFamily(leafDir), mode, false);
+}
+
+std::vector<FamilyMember> loadFamily(const CheckedNode& leaf, MergeMode mode) {
+    return loadMembers(locateFamily(leaf.location), mode, true);
 }
 
 namespace {

@@ -48,11 +48,11 @@ bool isDirectory(const fs::path& path) {
 // The current name when it exists, else the legacy one when it exists.
 std::optional<fs::path> findConfig(const fs::path& base, std::string_view current,
                                    std::string_view legacy) {
-    if (pathExists(base / current)) {
-        return base / current;
-    }
-    if (pathExists(base / legacy)) {
-        return base / legacy;
+    for (const std::string_view name : {current, legacy}) {
+        fs::path file = base / name;
+        if (pathExists(file)) {
+            return file;
+        }
     }
     return std::nullopt;
 }
@@ -160,13 +160,17 @@ std::vector<NodeLocation> locateFamily(const fs::path& leafDir) {
         throw InputError(
             Diagnostic{leafDir.string(), 0, 0, "not a directory (expected a rednode)"});
     }
-    const fs::path leaf = canonicalDirectory(leafDir);
-    std::vector<NodeLocation> family;
-    auto node = locateCanonical(leaf);
-    if (!node) {
+    const std::optional<NodeLocation> leaf = locateCanonical(canonicalDirectory(leafDir));
+    if (!leaf) {
         throw InputError(Diagnostic{leafDir.string(), 0, 0,
                                     "not a rednode: no " + std::string(kStatusFileName)});
     }
+    return locateFamily(*leaf);
+}
+
+std::vector<NodeLocation> locateFamily(const NodeLocation& leaf) {
+    std::vector<NodeLocation> family;
+    std::optional<NodeLocation> node = leaf;
     while (node) {
         refuseLinkedEtc(node->base);
         if (!pathExists(node->normalConfig)) {

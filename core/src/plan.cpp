@@ -7,23 +7,28 @@
 namespace redpak {
 namespace {
 
-std::vector<std::string_view> components(std::string_view path) {
-    std::vector<std::string_view> parts;
-    std::size_t i = 0;
-    while (i < path.size()) {
-        while (i < path.size() && path[i] == '/') {
-            ++i;
+// The components of a path, one at a time ("/a//b/" gives "a", "b"), without allocating: the
+// plan compares every export with every family file and sorts the mounts at every launch.
+class Components {
+public:
+    explicit Components(std::string_view path) : m_path(path) {}
+
+    // The next component; empty once there is none left.
+    std::string_view next() {
+        while (m_at < m_path.size() && m_path[m_at] == '/') {
+            ++m_at;
         }
-        const std::size_t start = i;
-        while (i < path.size() && path[i] != '/') {
-            ++i;
+        const std::size_t start = m_at;
+        while (m_at < m_path.size() && m_path[m_at] != '/') {
+            ++m_at;
         }
-        if (i > start) {
-            parts.push_back(path.substr(start, i - start));
-        }
+        return m_path.substr(start, m_at - start);
     }
-    return parts;
-}
+
+private:
+    std::string_view m_path;
+    std::size_t m_at = 0;
+};
 
 [[noreturn]] void refuse(const EffectiveExport& exp, const std::string& message) {
     const Origin& o = exp.provenance.origin;
@@ -101,15 +106,30 @@ bool cgroupKeyHasEffect(const CgroupLimit& limit) {
 } // namespace
 
 bool isSameOrBelow(std::string_view inner, std::string_view outer) {
-    const auto in = components(inner);
-    const auto out = components(outer);
-    return out.size() <= in.size() && std::equal(out.begin(), out.end(), in.begin());
+    Components in(inner);
+    Components out(outer);
+    for (std::string_view part = out.next(); !part.empty(); part = out.next()) {
+        if (in.next() != part) {
+            return false;
+        }
+    }
+    return true;
 }
 
+// Component by component; a path sorts before the paths below it.
 bool mountPointLess(std::string_view a, std::string_view b) {
-    const auto ca = components(a);
-    const auto cb = components(b);
-    return std::lexicographical_compare(ca.begin(), ca.end(), cb.begin(), cb.end());
+    Components ca(a);
+    Components cb(b);
+    for (;;) {
+        const std::string_view x = ca.next();
+        const std::string_view y = cb.next();
+        if (y.empty()) {
+            return false;
+        }
+        if (x.empty() || x != y) {
+            return x < y;
+        }
+    }
 }
 
 std::vector<std::string> BwrapPlan::arguments() const {

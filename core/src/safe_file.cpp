@@ -3,6 +3,7 @@
 #include "redpak/diagnostic.h"
 #include "redpak/parser.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -68,11 +69,16 @@ std::string readLimitedFile(const std::filesystem::path& file, std::size_t maxBy
                                         " bytes, at most " + std::to_string(maxBytes) +
                                         " are accepted"});
     }
-    // The size may change while reading: read at most one byte more than allowed to know.
-    std::string content;
-    char buffer[16384];
+    // Read straight into the result, sized by fstat plus one byte so that the end of file is
+    // seen without growing (a stack buffer would add pages to every launch). The size may
+    // change while reading: the string grows, and one byte past the limit is enough to know.
+    std::string content(static_cast<std::size_t>(info.st_size) + 1, '\0');
+    std::size_t length = 0;
     for (;;) {
-        const ssize_t got = ::read(fd.get(), buffer, sizeof buffer);
+        if (length == content.size()) {
+            content.resize(std::min(content.size() * 2, maxBytes + 1));
+        }
+        const ssize_t got = ::read(fd.get(), content.data() + length, content.size() - length);
         if (got < 0) {
             if (errno == EINTR) {
                 continue;
@@ -82,13 +88,14 @@ std::string readLimitedFile(const std::filesystem::path& file, std::size_t maxBy
         if (got == 0) {
             break;
         }
-        content.append(buffer, static_cast<std::size_t>(got));
-        if (content.size() > maxBytes) {
+        length += static_cast<std::size_t>(got);
+        if (length > maxBytes) {
             throw InputError(
                 Diagnostic{file.string(), 0, 0,
                            "file too large: more than " + std::to_string(maxBytes) + " bytes"});
         }
     }
+    content.resize(length);
     return content;
 }
 

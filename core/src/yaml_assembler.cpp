@@ -67,7 +67,7 @@ void TreeAssembler::attach(YamlNode node) {
         return;
     }
     if (!parent.hasPendingKey) {
-        acceptKey(parent, node);
+        acceptKey(parent, std::move(node));
         return;
     }
     if (node.kind == YamlNode::Kind::Null) {
@@ -80,20 +80,38 @@ void TreeAssembler::attach(YamlNode node) {
     parent.hasPendingKey = false;
 }
 
-void TreeAssembler::acceptKey(Frame& map, const YamlNode& key) const {
+const YamlEntry* TreeAssembler::findKey(Frame& map, const std::string& key) {
+    constexpr std::size_t kSearchedEntries = 16;
+    std::vector<YamlEntry>& entries = map.node.entries;
+    if (entries.size() <= kSearchedEntries) {
+        for (const YamlEntry& entry : entries) {
+            if (equalsIgnoreCase(entry.key, key)) {
+                return &entry;
+            }
+        }
+        return nullptr;
+    }
+    if (map.keyIndex.empty()) {
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            map.keyIndex.emplace(toLowerAscii(entries[i].key), i);
+        }
+    }
+    // The entry is indexed now: attach appends it just after.
+    const auto [it, inserted] = map.keyIndex.emplace(toLowerAscii(key), entries.size());
+    return inserted ? nullptr : &entries[it->second];
+}
+
+void TreeAssembler::acceptKey(Frame& map, YamlNode&& key) const {
     if (key.kind != YamlNode::Kind::Scalar || key.text.empty()) {
         fail(key.pos, "a key must be a non-empty string, found " + std::string(describe(key.kind)));
     }
-    const auto [it, inserted] =
-        map.keyIndex.emplace(toLowerAscii(key.text), map.node.entries.size());
-    if (!inserted) {
-        const YamlEntry& entry = map.node.entries[it->second];
-        fail(key.pos, "duplicate key '" + key.text + "' (already given as '" + entry.key +
-                          "' at line " + std::to_string(entry.keyPos.line) +
+    if (const YamlEntry* entry = findKey(map, key.text)) {
+        fail(key.pos, "duplicate key '" + key.text + "' (already given as '" + entry->key +
+                          "' at line " + std::to_string(entry->keyPos.line) +
                           "; keys are case-insensitive)");
     }
     map.hasPendingKey = true;
-    map.pendingKey = key.text;
+    map.pendingKey = std::move(key.text);
     map.pendingKeyPos = key.pos;
 }
 

@@ -36,12 +36,16 @@ private:
         bool hasPendingKey = false;
         std::string pendingKey;
         SourcePos pendingKeyPos{};
-        std::unordered_map<std::string, std::size_t> keyIndex; // lower-case key -> entry
+        // Lower-case key -> entry, built once the map is too long to search entry by entry
+        // (configuration maps have a few keys; a hostile one may have thousands).
+        std::unordered_map<std::string, std::size_t> keyIndex;
     };
 
     void open(SourcePos pos, bool flowStyle, YamlNode::Kind kind);
     void attach(YamlNode node);
-    void acceptKey(Frame& map, const YamlNode& key) const;
+    void acceptKey(Frame& map, YamlNode&& key) const;
+    // The entry of `map` whose key equals `key` without case, if any.
+    static const YamlEntry* findKey(Frame& map, const std::string& key);
 
     const std::string& m_fileName;
     std::vector<Frame> m_stack;

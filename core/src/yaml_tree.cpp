@@ -13,9 +13,31 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+// yaml-cpp's static constructors do not run at program start: core/CMakeLists.txt moves them
+// from .init_array into a section of their own. Every parser object of yaml-cpp includes
+// <iostream>, and building the standard streams and the classic locale cost ~55 us at every
+// start of redwrap and redconf, which read configurations with readBlockSubset and rarely need
+// yaml-cpp. This file is the only user of yaml-cpp (core/CMakeLists.txt checks it), and runs
+// them once before the first use. The linker defines the bounds of the section.
+extern "C" {
+extern void (*const __start_redpak_yamlcpp_init[])();
+extern void (*const __stop_redpak_yamlcpp_init[])();
+}
+
 namespace redpak::detail {
 
 namespace {
+
+void runYamlCppConstructors() {
+    static const bool done = [] {
+        for (auto* constructor = __start_redpak_yamlcpp_init;
+             constructor != __stop_redpak_yamlcpp_init; ++constructor) {
+            (*constructor)();
+        }
+        return true;
+    }();
+    static_cast<void>(done);
+}
 
 SourcePos toPos(const YAML::Mark& mark) {
     // yaml-cpp marks are 0-based and -1 when unknown.
@@ -178,6 +200,7 @@ std::string_view describe(YamlNode::Kind kind) {
 }
 
 YamlNode readYamlCpp(std::string_view text, const std::string& fileName) {
+    runYamlCppConstructors();
     std::istringstream stream{std::string(text)};
     TreeAssembler out(fileName);
     YamlCppEvents events(text, out);

@@ -8,8 +8,10 @@
 #
 #   pairs.py RUNS A_COMMAND... --- B_COMMAND...
 #
-# Prints one JSON object: {"a": median ms, "b": median ms, "diff": median of B - A in ms}.
-# Both commands run with stdout and stderr on /dev/null; a failing run stops everything.
+# Prints one JSON object: {"a": median ms, "b": median ms, "diff": median of B - A in ms,
+# "ratio": b / a}. Both commands run with stdout and stderr on /dev/null and an empty
+# environment: redwrap gives bwrap an empty one (the configured variables are --setenv
+# options), so plain bwrap gets the same. A failing run stops everything.
 import json
 import os
 import statistics
@@ -32,7 +34,7 @@ def main():
 
     def timed(command):
         start = time.perf_counter_ns()
-        pid = os.posix_spawn(command[0], command, os.environ, file_actions=redirect)
+        pid = os.posix_spawn(command[0], command, {}, file_actions=redirect)
         _, status = os.waitpid(pid, 0)
         elapsed = (time.perf_counter_ns() - start) / 1e6
         if status != 0:
@@ -53,8 +55,8 @@ def main():
         times_a.append(a)
         times_b.append(b)
         differences.append(b - a)
-    print(json.dumps({"a": statistics.median(times_a), "b": statistics.median(times_b),
-                      "diff": statistics.median(differences)}))
+    a, b = statistics.median(times_a), statistics.median(times_b)
+    print(json.dumps({"a": a, "b": b, "diff": statistics.median(differences), "ratio": b / a}))
 
 
 if __name__ == "__main__":

@@ -120,8 +120,10 @@ int run(const Arguments& args, const char* argv0) {
     LaunchPreconditions preconditions;
     preconditions.requireAudit = args.requireAudit;
     preconditions.dumpOnly = args.dumpOnly;
-    checkLaunchPreconditions(args.redpath, preconditions); // before anything of the node is used
-    const std::vector<FamilyMember> family = loadFamily(args.redpath, mode);
+    // Before anything of the node is used; the leaf it checks is not read again.
+    const std::optional<CheckedNode> leaf = checkLaunchPreconditions(args.redpath, preconditions);
+    const std::vector<FamilyMember> family =
+        leaf ? loadFamily(*leaf, mode) : loadFamily(args.redpath, mode);
     // Commands of the configuration run unprivileged (ShellCommandRunner never runs them as
     // root). Environ Execfd values are part of the dump, so they run in dump mode too; export
     // Execfd commands only run for a real launch.

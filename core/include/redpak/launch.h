@@ -53,9 +53,10 @@ struct LaunchPreconditions {
 // audit record), then the node's status file, which must be valid and, unless `dumpOnly`, not
 // say `state: Disable` (rednode-format.md §1). A directory without a status file passes the
 // status check: the family load that follows refuses it with the precise reason.
-// Throws InputError.
-void checkLaunchPreconditions(const std::filesystem::path& nodeDir,
-                              const LaunchPreconditions& preconditions);
+// Returns the node with its checked status (nullopt for such a directory), for loadFamily to
+// start from. Throws InputError.
+std::optional<CheckedNode> checkLaunchPreconditions(const std::filesystem::path& nodeDir,
+                                                    const LaunchPreconditions& preconditions);
 
 // Checks the plan against the system (sources exist, no family file reachable through a
 // symlink), prepares everything and execs bwrap. Returns only by throwing LaunchError or

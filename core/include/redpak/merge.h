@@ -37,6 +37,9 @@ struct FamilyMember {
 // Reads the family of `leafDir` (root first); admin files are parsed in admin mode only.
 // Throws InputError (missing node, invalid file).
 std::vector<FamilyMember> loadFamily(const std::filesystem::path& leafDir, MergeMode mode);
+// The same from a leaf already located and checked (checkLaunchPreconditions returns it): its
+// directory is not resolved and its status file not read again.
+std::vector<FamilyMember> loadFamily(const CheckedNode& leaf, MergeMode mode);
 
 // Where one definition was written.
 struct Origin {

@@ -41,8 +41,18 @@ std::optional<NodeLocation> locateNode(const std::filesystem::path& dir);
 // not a directory (locateNode refuses the same for its node).
 std::vector<NodeLocation> locateFamily(const std::filesystem::path& leafDir);
 
+// The same from a leaf that locateNode already found (launchers locate it for their
+// preconditions first): its directory is not resolved again.
+std::vector<NodeLocation> locateFamily(const NodeLocation& leaf);
+
 // Reads and validates a status file. Throws InputError.
 NodeStatus readStatus(const std::filesystem::path& statusFile);
+
+// A node found on disk whose status file was read and checked (readNodeStatus).
+struct CheckedNode {
+    NodeLocation location;
+    NodeStatus status;
+};
 
 // Reads and validates the status file of `node` (readStatus), and refuses one whose
 // `realpath` is not the node's canonical directory. Throws InputError.

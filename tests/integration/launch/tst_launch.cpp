@@ -330,6 +330,46 @@ private slots:
         QCOMPARE(run.out.trimmed(), expected);
     }
 
+    // What bwrap itself is given after set-user/set-group (root only): the new identity with no
+    // supplementary group and no capability in any set, bounding and ambient included, so that
+    // nothing privileged is left to the sandbox's setup. A stand-in for bwrap (--bwrap) reports
+    // its own process status.
+    void identityGivenToBwrap_data() {
+        QTest::addColumn<QByteArray>("config");
+        QTest::addColumn<QString>("ids");
+        QTest::newRow("user and group by name")
+            << QByteArray("  set-user: nobody\n  set-group: nogroup\n") << "65534 65534";
+        QTest::newRow("numeric user and group")
+            << QByteArray("  set-user: '4242'\n  set-group: '4343'\n") << "4242 4343";
+        QTest::newRow("group only") << QByteArray("  set-group: '4343'\n") << "0 4343";
+    }
+    void identityGivenToBwrap() {
+        QFETCH(QByteArray, config);
+        QFETCH(QString, ids);
+        if (geteuid() != 0) {
+            QSKIP("needs root (CAP_SETUID, CAP_SETGID, CAP_SETPCAP), the tests run unprivileged");
+        }
+        const QString reporter = m_dir.path() + "/report-identity";
+        QVERIFY(writeFile(reporter, "#!/bin/sh\n"
+                                    "echo ids $(id -u) $(id -g)\n"
+                                    "echo groups $(id -G)\n"
+                                    "grep -E '^Cap(Inh|Prm|Eff|Bnd|Amb):' /proc/self/status\n"));
+        QVERIFY(QFile::setPermissions(reporter, QFile::permissions(reporter) | QFile::ExeUser |
+                                                    QFile::ExeGroup | QFile::ExeOther));
+        static int rows = 0;
+        const QString node = createNode("identity" + QString::number(++rows),
+                                        "exports:" + kBaseExports + "config:\n" + config);
+        QVERIFY(!node.isEmpty());
+        const Run run = redwrap({"--bwrap", reporter, "--redpath", node, "--", "/bin/true"}, false);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains("ids " + ids + "\n"), qPrintable(run.out));
+        const QString group = ids.section(' ', 1);
+        QVERIFY2(run.out.contains("groups " + group + "\n"), qPrintable(run.out));
+        for (const char* set : {"CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb"}) {
+            QVERIFY2(run.out.contains(QString(set) + ":\t0000000000000000"), qPrintable(run.out));
+        }
+    }
+
     // The dump in JSON carries the same options, with the provenance of each.
     void jsonDumpHasProvenance() {
         const Run text = redwrap({"--dump-only", "--redpath", m_node}, false);

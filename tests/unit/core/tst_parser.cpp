@@ -17,6 +17,15 @@ namespace {
 const QByteArray kHeaders = "headers:\n  alias: a\n";
 const std::string kFile = "test.yaml";
 
+// A `headers` map with `keys` entries k1, k2... then `extra` (at line keys + 3).
+QByteArray longHeaders(int keys, const QByteArray& extra) {
+    QByteArray text = "headers:\n";
+    for (int i = 1; i <= keys; ++i) {
+        text += "  k" + QByteArray::number(i) + ": v\n";
+    }
+    return text + extra;
+}
+
 QByteArray nested(int depth) {
     QByteArray text = kHeaders + "config:\n  hostname: ";
     text += QByteArray(depth, '[') + "x" + QByteArray(depth, ']') + "\n";
@@ -358,6 +367,22 @@ void TestParser::rejects_data() {
         << 5 << "duplicate key 'HostName' (already given as 'hostname' at line 4";
     QTest::newRow("duplicate section") << kHeaders + "Headers:\n  alias: b\n"
                                        << 3 << "duplicate key 'Headers'";
+    // Short maps are searched entry by entry, long ones through an index built on the way.
+    QTest::newRow("duplicate key, 16th entry")
+        << longHeaders(15, "  K2: again\n") << 17
+        << "duplicate key 'K2' (already given as 'k2' at line 3";
+    QTest::newRow("duplicate key, 17th entry")
+        << longHeaders(16, "  K16: again\n") << 18
+        << "duplicate key 'K16' (already given as 'k16' at line 17";
+    QTest::newRow("duplicate key, 18th entry, index built")
+        << longHeaders(17, "  K17: again\n") << 19
+        << "duplicate key 'K17' (already given as 'k17' at line 18";
+    QTest::newRow("duplicate key of a long map")
+        << longHeaders(40, "  K3: again\n") << 42
+        << "duplicate key 'K3' (already given as 'k3' at line 4";
+    QTest::newRow("duplicate key after the index")
+        << longHeaders(40, "  k41: v\n  K41: again\n") << 43
+        << "duplicate key 'K41' (already given as 'k41' at line 42";
     QTest::newRow("depth 32 reaches the schema") << nested(30) << 4 << "must be a single value";
     QTest::newRow("depth 33") << nested(31) << 4 << "nesting deeper than 32 levels";
     QTest::newRow("depth 5000") << nested(5000) << 4 << "nesting deeper than 32 levels";

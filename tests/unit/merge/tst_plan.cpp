@@ -99,13 +99,39 @@ private slots:
         QCOMPARE(plan.fds[1].fd, 4);
     }
 
-    void mountPointOrdering() {
-        QVERIFY(mountPointLess("/a", "/a/b"));
-        QVERIFY(mountPointLess("/a/b", "/a-b"));
-        QVERIFY(!mountPointLess("/a/b", "/a"));
-        QVERIFY(isSameOrBelow("/run/host/x", "/run/host"));
-        QVERIFY(!isSameOrBelow("/run/hostage", "/run/host"));
-        QVERIFY(isSameOrBelow("/r/etc/redpak.yaml", "/"));
+    // Paths compare component by component: "/a-b" is not below "/a", "//" and a trailing '/'
+    // change nothing.
+    void pathComparisons_data() {
+        QTest::addColumn<QString>("a");
+        QTest::addColumn<QString>("b");
+        QTest::addColumn<bool>("aLess"); // mountPointLess(a, b)
+        QTest::addColumn<bool>("bLess"); // mountPointLess(b, a)
+        QTest::addColumn<bool>("aInB");  // isSameOrBelow(a, b)
+        QTest::addColumn<bool>("bInA");  // isSameOrBelow(b, a)
+        // clang-format off
+        QTest::newRow("parent first")           << "/a" << "/a/b" << true << false << false << true;
+        QTest::newRow("sibling after subtree")  << "/a/b" << "/a-b" << true << false << false << false;
+        QTest::newRow("same path")              << "/a/b" << "/a/b" << false << false << true << true;
+        QTest::newRow("double and end slashes") << "//a//b/" << "/a/b" << false << false << true << true;
+        QTest::newRow("prefix of a name")       << "/run/hostage" << "/run/host" << false << true << false << false;
+        QTest::newRow("deep below")             << "/run/host/x" << "/run/host" << false << true << true << false;
+        QTest::newRow("root above all")         << "/r/etc/redpak.yaml" << "/" << false << true << true << false;
+        QTest::newRow("byte order of names")    << "/B" << "/a" << true << false << false << false;
+        // clang-format on
+    }
+    void pathComparisons() {
+        QFETCH(QString, a);
+        QFETCH(QString, b);
+        QFETCH(bool, aLess);
+        QFETCH(bool, bLess);
+        QFETCH(bool, aInB);
+        QFETCH(bool, bInA);
+        const std::string first = a.toStdString();
+        const std::string second = b.toStdString();
+        QCOMPARE(mountPointLess(first, second), aLess);
+        QCOMPARE(mountPointLess(second, first), bLess);
+        QCOMPARE(isSameOrBelow(first, second), aInB);
+        QCOMPARE(isSameOrBelow(second, first), bInA);
     }
 
     void settingsGolden() {
