@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // readBlockSubset (yaml_tree.h): a direct reader for the YAML that configurations are written
 // in, so that the launcher does not pay for yaml-cpp's scanner (0.16 of redwrap's 0.25 ms of
-// in-process work before, 0.02 ms now; README "Performance"). It is an accelerator, not a second
-// parser: it accepts a strict subset and, for each text it accepts, builds exactly the tree
-// (values, positions, styles) that yaml-cpp's events build. Everything else (block scalars,
-// multi-line scalars or flow collections, quoted keys, tabs, anchors, tags, empty sequence items,
-// document markers, uncommon escapes, any error) stops it, and yaml-cpp reads the text and reports.
+// in-process work before, 0.02 ms with it) nor, most of the time, for yaml-cpp's start-up
+// (yaml_tree.cpp). It is an accelerator, not a second parser: it accepts a strict subset and,
+// for each text it accepts, builds exactly the tree (values, positions, styles) that yaml-cpp's
+// events build. Everything else (block scalars, multi-line scalars or flow collections, quoted
+// keys, tabs, anchors, tags, empty sequence items, document markers, uncommon escapes, any
+// error) stops it, and yaml-cpp reads the text and reports.
 // The equivalence is checked on every YAML file of the tests and by the fuzz_yaml_subset target.
 //
 // The subset, by line: a block map entry `key:` (plain key) followed by a one-line value or
