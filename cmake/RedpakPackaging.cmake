@@ -64,8 +64,9 @@ if(REDPAK_BUILD_GUI)
     # Native Wayland sessions (X11 and XWayland work without it); Qt's own French strings.
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
 endif()
-# A statically linked redwrap still loads glibc's NSS modules (user and group names) from the
-# host, and glibc only supports modules of the release it was linked with: pin that release.
+# The statically linked command-line programs (redwrap, redconf: tools/CMakeLists.txt) still
+# load glibc's NSS modules (user and group names) from the host, and glibc only supports
+# modules of the release it was linked with: pin that release.
 if(TARGET redwrap)
     get_target_property(REDPAK_REDWRAP_LINK_OPTIONS redwrap LINK_OPTIONS)
     if("-static" IN_LIST REDPAK_REDWRAP_LINK_OPTIONS)
@@ -77,7 +78,7 @@ if(TARGET redwrap)
             list(APPEND REDPAK_RUNTIME_DEPENDS "libc6 (<< ${CMAKE_MATCH_1}.${REDPAK_LIBC_NEXT_MINOR})")
         else()
             message(WARNING "No libc6 package (dpkg-query): a Debian package built here would "
-                            "not pin the glibc release the static redwrap needs.")
+                            "not pin the glibc release the static programs need.")
         endif()
     endif()
 endif()
