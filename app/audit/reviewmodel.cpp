@@ -150,8 +150,7 @@ void ReviewModel::review(const QString& nodePath, const QString& newText, bool a
             report = computeImpact(node->base, parseConfig(text, node->normalConfig.string()));
         } else {
             // An empty admin text removes the file (the helper's WriteConfig contract).
-            const std::string file =
-                (node->adminConfig ? *node->adminConfig : node->base / kAdminConfigName).string();
+            const std::string file = adminConfigPath(*node).string();
             std::optional<Config> replacement;
             if (!newText.trimmed().isEmpty()) {
                 replacement = parseConfig(text, file);

@@ -123,8 +123,7 @@ ImpactReport computeAdminImpact(const std::filesystem::path& nodeDir,
     const NodeLocation changed = requireNode(nodeDir);
     ImpactReport report;
     report.node = changed.base.string();
-    report.file = changed.adminConfig ? changed.adminConfig->string()
-                                      : (changed.base / kAdminConfigName).string();
+    report.file = adminConfigPath(changed).string();
     // An absent admin file says nothing: compared as an empty config.
     const Config before = changed.adminConfig ? loadConfigFile(*changed.adminConfig) : Config{};
     report.fileDiff = diffConfigs(before, replacement.value_or(Config{}));

@@ -354,7 +354,7 @@ std::optional<CheckedNode> checkLaunchPreconditions(const std::filesystem::path&
                                     "rednode " + node->base.string() +
                                         " is disabled (state: Disable); it is not launched"});
     }
-    return CheckedNode{std::move(*node), status};
+    return CheckedNode{std::move(*node)};
 }
 
 void launch(const BwrapPlan& plan, const LaunchOptions& options) {

@@ -155,6 +155,10 @@ std::optional<NodeLocation> locateNode(const fs::path& dir) {
     return node;
 }
 
+fs::path adminConfigPath(const NodeLocation& node) {
+    return node.adminConfig.value_or(node.base / kAdminConfigName);
+}
+
 std::vector<NodeLocation> locateFamily(const fs::path& leafDir) {
     if (!fs::is_directory(leafDir)) {
         throw InputError(
@@ -165,6 +169,7 @@ std::vector<NodeLocation> locateFamily(const fs::path& leafDir) {
         throw InputError(Diagnostic{leafDir.string(), 0, 0,
                                     "not a rednode: no " + std::string(kStatusFileName)});
     }
+    refuseLinkedEtc(leaf->base);
     return locateFamily(*leaf);
 }
 
@@ -172,7 +177,6 @@ std::vector<NodeLocation> locateFamily(const NodeLocation& leaf) {
     std::vector<NodeLocation> family;
     std::optional<NodeLocation> node = leaf;
     while (node) {
-        refuseLinkedEtc(node->base);
         if (!pathExists(node->normalConfig)) {
             throw InputError(
                 Diagnostic{node->normalConfig.string(), 0, 0,
@@ -182,6 +186,9 @@ std::vector<NodeLocation> locateFamily(const NodeLocation& leaf) {
         const bool atRoot = parent == node->base;
         family.push_back(std::move(*node));
         node = atRoot ? std::nullopt : locateCanonical(parent);
+        if (node) {
+            refuseLinkedEtc(node->base);
+        }
     }
     std::reverse(family.begin(), family.end());
     return family;

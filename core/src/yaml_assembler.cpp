@@ -80,7 +80,7 @@ void TreeAssembler::attach(YamlNode node) {
     parent.hasPendingKey = false;
 }
 
-const YamlEntry* TreeAssembler::findKey(Frame& map, const std::string& key) {
+const YamlEntry* TreeAssembler::registerKey(Frame& map, const std::string& key) {
     constexpr std::size_t kSearchedEntries = 16;
     std::vector<YamlEntry>& entries = map.node.entries;
     if (entries.size() <= kSearchedEntries) {
@@ -105,7 +105,7 @@ void TreeAssembler::acceptKey(Frame& map, YamlNode&& key) const {
     if (key.kind != YamlNode::Kind::Scalar || key.text.empty()) {
         fail(key.pos, "a key must be a non-empty string, found " + std::string(describe(key.kind)));
     }
-    if (const YamlEntry* entry = findKey(map, key.text)) {
+    if (const YamlEntry* entry = registerKey(map, key.text)) {
         fail(key.pos, "duplicate key '" + key.text + "' (already given as '" + entry->key +
                           "' at line " + std::to_string(entry->keyPos.line) +
                           "; keys are case-insensitive)");

@@ -44,8 +44,9 @@ private:
     void open(SourcePos pos, bool flowStyle, YamlNode::Kind kind);
     void attach(YamlNode node);
     void acceptKey(Frame& map, YamlNode&& key) const;
-    // The entry of `map` whose key equals `key` without case, if any.
-    static const YamlEntry* findKey(Frame& map, const std::string& key);
+    // Records `key` as the next key of `map`; returns the entry whose key it repeats (compared
+    // without case), if any.
+    static const YamlEntry* registerKey(Frame& map, const std::string& key);
 
     const std::string& m_fileName;
     std::vector<Frame> m_stack;

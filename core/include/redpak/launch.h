@@ -53,8 +53,8 @@ struct LaunchPreconditions {
 // audit record), then the node's status file, which must be valid and, unless `dumpOnly`, not
 // say `state: Disable` (rednode-format.md §1). A directory without a status file passes the
 // status check: the family load that follows refuses it with the precise reason.
-// Returns the node with its checked status (nullopt for such a directory), for loadFamily to
-// start from. Throws InputError.
+// Returns the checked node (nullopt for such a directory), for loadFamily to start from.
+// Throws InputError.
 std::optional<CheckedNode> checkLaunchPreconditions(const std::filesystem::path& nodeDir,
                                                     const LaunchPreconditions& preconditions);
 

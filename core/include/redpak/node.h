@@ -42,16 +42,19 @@ std::optional<NodeLocation> locateNode(const std::filesystem::path& dir);
 std::vector<NodeLocation> locateFamily(const std::filesystem::path& leafDir);
 
 // The same from a leaf that locateNode already found (launchers locate it for their
-// preconditions first): its directory is not resolved again.
+// preconditions first): its directory is not resolved nor its etc/ checked again.
 std::vector<NodeLocation> locateFamily(const NodeLocation& leaf);
 
 // Reads and validates a status file. Throws InputError.
 NodeStatus readStatus(const std::filesystem::path& statusFile);
 
-// A node found on disk whose status file was read and checked (readNodeStatus).
+// The admin config of `node`: the existing file, else where it is created (current name).
+std::filesystem::path adminConfigPath(const NodeLocation& node);
+
+// A node found on disk whose status file was read and checked (readNodeStatus): loadFamily
+// does not read it again.
 struct CheckedNode {
     NodeLocation location;
-    NodeStatus status;
 };
 
 // Reads and validates the status file of `node` (readStatus), and refuses one whose

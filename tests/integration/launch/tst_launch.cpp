@@ -356,9 +356,9 @@ private slots:
                                     "grep -E '^Cap(Inh|Prm|Eff|Bnd|Amb):' /proc/self/status\n"));
         QVERIFY(QFile::setPermissions(reporter, QFile::permissions(reporter) | QFile::ExeUser |
                                                     QFile::ExeGroup | QFile::ExeOther));
-        static int rows = 0;
-        const QString node = createNode("identity" + QString::number(++rows),
-                                        "exports:" + kBaseExports + "config:\n" + config);
+        const QString name =
+            "identity-" + QString(QTest::currentDataTag()).section(' ', 0, 0).remove('-');
+        const QString node = createNode(name, "exports:" + kBaseExports + "config:\n" + config);
         QVERIFY(!node.isEmpty());
         const Run run = redwrap({"--bwrap", reporter, "--redpath", node, "--", "/bin/true"}, false);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
