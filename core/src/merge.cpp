@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sys/stat.h>
 
 namespace redpak {
 
@@ -31,6 +32,32 @@ std::string normalizeMountPath(std::string_view path) {
 
 namespace {
 
+std::optional<FileIdentity> identityOf(const std::filesystem::path& file) {
+    struct stat info {};
+    if (::lstat(file.c_str(), &info) != 0) {
+        return std::nullopt;
+    }
+    return FileIdentity{static_cast<std::uint64_t>(info.st_dev),
+                        static_cast<std::uint64_t>(info.st_ino),
+                        info.st_uid,
+                        info.st_gid,
+                        info.st_mode,
+                        static_cast<std::uint64_t>(info.st_nlink)};
+}
+
+std::vector<FamilyObject> objectsOf(const NodeLocation& node) {
+    std::vector<FamilyObject> objects;
+    const std::filesystem::path paths[] = {
+        node.base,         node.base / "etc",     node.statusFile,
+        node.normalConfig, adminConfigPath(node), node.base / ".rednode-audit.json"};
+    for (const std::filesystem::path& path : paths) {
+        if (const std::optional<FileIdentity> identity = identityOf(path)) {
+            objects.push_back(FamilyObject{path.string(), *identity});
+        }
+    }
+    return objects;
+}
+
 // `leafChecked`: the leaf's status was read and checked already.
 std::vector<FamilyMember> loadMembers(std::vector<NodeLocation> locations, MergeMode mode,
                                       bool leafChecked) {
@@ -46,10 +73,15 @@ std::vector<FamilyMember> loadMembers(std::vector<NodeLocation> locations, Merge
         }
         Config normal = loadConfigFile(location.normalConfig);
         std::optional<Config> admin;
+        std::optional<FileIdentity> adminIdentity;
         if (mode == MergeMode::Admin && location.adminConfig) {
             admin = loadConfigFile(*location.adminConfig);
+            adminIdentity = identityOf(*location.adminConfig);
         }
-        family.push_back(FamilyMember{std::move(location), std::move(normal), std::move(admin)});
+        std::optional<FileIdentity> normalIdentity = identityOf(location.normalConfig);
+        std::vector<FamilyObject> objects = objectsOf(location);
+        family.push_back(FamilyMember{std::move(location), std::move(normal), std::move(admin),
+                                      normalIdentity, adminIdentity, std::move(objects)});
     }
     return family;
 }
@@ -96,7 +128,8 @@ struct Layer {
     const Config* config = nullptr;
     ConfigKind kind = ConfigKind::Normal;
     std::string file;
-    std::size_t node = 0; // index in the family
+    std::size_t node = 0;               // index in the family
+    std::optional<std::uint32_t> owner; // uid owning `file`
 
     explicit operator bool() const { return config != nullptr; }
     const ConfigSection* section() const {
@@ -184,19 +217,17 @@ public:
             m_out.family.push_back(FamilyNodeInfo{
                 tags.path, tags.alias, tags.name, tags.info, member.location.normalConfig.string(),
                 member.location.adminConfig ? member.location.adminConfig->string() : std::string(),
-                member.location.statusFile.string()});
+                member.location.statusFile.string(), member.objects});
             m_tags.push_back(std::move(tags));
         }
     }
 
     EffectiveConfig run() {
         for (std::size_t i = 0; i < m_family.size(); ++i) {
-            const Layer normal{&m_family[i].normal, ConfigKind::Normal,
-                               m_out.family[i].normalConfig, i};
+            const Layer normal = normalLayer(i);
             Layer admin;
             if (m_options.mode == MergeMode::Admin && m_family[i].admin) {
-                admin =
-                    Layer{&*m_family[i].admin, ConfigKind::Admin, m_out.family[i].adminConfig, i};
+                admin = adminLayer(i);
             }
             mergeEnviron(normal, admin);
             mergeExports(normal, admin);
@@ -214,9 +245,25 @@ public:
 private:
     const NodeTags& leafTags() const { return m_tags.back(); }
 
+    static std::optional<std::uint32_t> ownerOf(const std::optional<FileIdentity>& identity) {
+        return identity ? std::optional<std::uint32_t>(identity->uid) : std::nullopt;
+    }
+    Layer normalLayer(std::size_t i) const {
+        return Layer{&m_family[i].normal, ConfigKind::Normal, m_out.family[i].normalConfig, i,
+                     ownerOf(m_family[i].normalIdentity)};
+    }
+    Layer adminLayer(std::size_t i) const {
+        return Layer{&*m_family[i].admin, ConfigKind::Admin, m_out.family[i].adminConfig, i,
+                     ownerOf(m_family[i].adminIdentity)};
+    }
+
     Origin originOf(const Layer& layer, SourcePos pos) const {
-        return Origin{m_tags[layer.node].path, m_tags[layer.node].alias, layer.kind, layer.file,
-                      pos};
+        return Origin{m_tags[layer.node].path,
+                      m_tags[layer.node].alias,
+                      layer.kind,
+                      layer.file,
+                      pos,
+                      layer.owner};
     }
 
     std::string expand(const std::string& text, const Layer& layer, SourcePos pos,
@@ -225,7 +272,8 @@ private:
             return text;
         }
         const NodeTags& defining = definingNode ? m_tags[layer.node] : leafTags();
-        return m_options.expander->expand(text, defining, leafTags(), TextOrigin{layer.file, pos});
+        return m_options.expander->expand(text, defining, leafTags(),
+                                          TextOrigin{layer.file, pos, layer.owner});
     }
 
     void warn(const Origin& at, std::string message) {
@@ -357,8 +405,8 @@ private:
         for (EffectiveEnv& env : m_out.environ) {
             if (env.mode == EnvMode::Execfd) {
                 const Origin& o = env.provenance.origin;
-                env.value =
-                    m_options.expander->commands().evaluate(env.command, TextOrigin{o.file, o.pos});
+                env.value = m_options.expander->commands().evaluate(
+                    env.command, TextOrigin{o.file, o.pos, o.owner});
             }
         }
     }
@@ -736,11 +784,9 @@ private:
         for (std::size_t i = m_family.size(); i-- > 0;) {
             std::vector<Layer> layers;
             if (m_options.mode == MergeMode::Admin && m_family[i].admin) {
-                layers.push_back(
-                    Layer{&*m_family[i].admin, ConfigKind::Admin, m_out.family[i].adminConfig, i});
+                layers.push_back(adminLayer(i));
             }
-            layers.push_back(
-                Layer{&m_family[i].normal, ConfigKind::Normal, m_out.family[i].normalConfig, i});
+            layers.push_back(normalLayer(i));
             for (const Layer& layer : layers) {
                 const ConfigSection* section = layer.section();
                 if (!section || !(section->*member)) {

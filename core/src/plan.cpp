@@ -36,7 +36,7 @@ private:
 }
 
 TextOrigin textOrigin(const Provenance& p) {
-    return TextOrigin{p.origin.file, p.origin.pos};
+    return TextOrigin{p.origin.file, p.origin.pos, p.origin.owner};
 }
 
 std::string_view bindOption(ExportMode mode) {
@@ -311,6 +311,8 @@ BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
                                        unshared(Namespace::User) &&
                                        !plan.launcherCreatesUserNamespace;
     for (const FamilyNodeInfo& node : config.family) {
+        plan.familyObjects.insert(plan.familyObjects.end(), node.objects.begin(),
+                                  node.objects.end());
         for (const std::string* file : {&node.normalConfig, &node.adminConfig, &node.statusFile}) {
             if (!file->empty()) {
                 plan.familyFiles.push_back(*file);

@@ -10,6 +10,7 @@
 #include "redpak/config.h"
 #include "redpak/diagnostic.h"
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ struct NodeTags {
 struct TextOrigin {
     std::string file;
     SourcePos pos{};
+    // Owner (uid) of `file` as it was opened; absent when the text does not come from a file.
+    // A command runs only with the identity its file's owner gives it (ShellCommandRunner).
+    std::optional<std::uint32_t> owner;
 };
 
 // Runs one shell command and returns its raw standard output.

@@ -32,6 +32,11 @@ struct FamilyMember {
     NodeLocation location;
     Config normal;
     std::optional<Config> admin;
+    // fstat of each config file as it was read (owners decide whose commands these are).
+    std::optional<FileIdentity> normalIdentity;
+    std::optional<FileIdentity> adminIdentity;
+    // Every object of the node that recommendation 4 protects, as it was opened.
+    std::vector<FamilyObject> objects;
 };
 
 // Reads the family of `leafDir` (root first); admin files are parsed in admin mode only.
@@ -48,6 +53,7 @@ struct Origin {
     ConfigKind kind = ConfigKind::Normal;
     std::string file; // path of the config file
     SourcePos pos{};
+    std::optional<std::uint32_t> owner; // uid owning `file` when it was read
 };
 
 // What a definition replaced, with the value it had (as text).
@@ -136,6 +142,7 @@ struct FamilyNodeInfo {
     std::string normalConfig;
     std::string adminConfig; // empty when absent
     std::string statusFile;
+    std::vector<FamilyObject> objects; // FamilyMember::objects
 };
 
 struct EffectiveConfig {

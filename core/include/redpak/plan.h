@@ -73,6 +73,9 @@ struct BwrapPlan {
     // Files of the family that must never be visible in the node (rec. 4): the launcher
     // repeats the check on resolved paths (symlinks) before bwrap runs.
     std::vector<std::string> familyFiles;
+    // The same objects with their identities (every FamilyNodeInfo::objects, root first): the
+    // launcher compares export sources with them by device and inode.
+    std::vector<FamilyObject> familyObjects;
     // Rec. 1 beyond `--cap-drop`: the launcher also removes CAP_SYS_ADMIN from the bounding
     // set when bwrap creates the user namespace (it does not need the capability then).
     bool dropSysAdminFromBoundingSet = false;
