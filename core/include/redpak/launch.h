@@ -11,6 +11,8 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
+#include <sys/types.h>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -35,6 +37,13 @@ struct LaunchOptions {
     std::string cgroupRoot;
     // Receives non-fatal messages (cgroup failures with force).
     std::function<void(const std::string&)> warn;
+    // Identity that opens and reads the host files the launcher itself reads for the node
+    // (Internal export sources): a privileged launcher must not read them with its own rights.
+    struct Identity {
+        uid_t uid = 0;
+        gid_t gid = 0;
+    };
+    std::optional<Identity> readSourcesAs;
 };
 
 // What decides whether the node may be launched at all, before anything of it is read.
