@@ -310,8 +310,8 @@ std::vector<EffectiveConfigModel::Definition> EffectiveConfigModel::definitionsF
             };
             const auto expanded = [&](const std::string& text, SourcePos pos) {
                 try {
-                    return qs(
-                        expander.expand(text, tagsOf(info), tagsOf(leaf), TextOrigin{file, pos}));
+                    return qs(expander.expand(text, tagsOf(info), tagsOf(leaf),
+                                              TextOrigin{file, pos, std::nullopt}));
                 } catch (const InputError&) {
                     return qs(text);
                 }

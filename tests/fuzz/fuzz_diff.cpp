@@ -75,7 +75,9 @@ std::optional<EffectiveConfig> effectiveOf(const Config& config, const std::stri
     location.statusFile = base + "/.rednode.yaml";
     location.normalConfig = base + "/etc/redpak.yaml";
     try {
-        return mergeForReview({FamilyMember{location, config, std::nullopt}}, MergeMode::Normal);
+        return mergeForReview(
+            {FamilyMember{location, config, std::nullopt, std::nullopt, std::nullopt, {}}},
+            MergeMode::Normal);
     } catch (const InputError& error) {
         if (error.diagnostic().message.empty()) {
             fuzzFailure("merge refusal without a message", error.what());

@@ -48,7 +48,7 @@ Config headersOnly(const std::string& alias) {
 }
 
 FamilyMember member(const std::string& base, const Config& normal, const Config& admin) {
-    return FamilyMember{location(base, true), normal, admin};
+    return FamilyMember{location(base, true), normal, admin, std::nullopt, std::nullopt, {}};
 }
 
 // The layouts of shared/conformance/README.md, with NULL = a headers-only config.

@@ -39,7 +39,7 @@ std::optional<std::string> testEnvironment(const std::string& name) {
 
 const NodeTags kRoot{"ROOT", "root-uuid", "/r", "root info"};
 const NodeTags kLeaf{"LEAF", "leaf-uuid", "/r/l", "leaf info"};
-const TextOrigin kOrigin{"/r/etc/redpak.yaml", SourcePos{7, 5}};
+const TextOrigin kOrigin{"/r/etc/redpak.yaml", SourcePos{7, 5}, std::nullopt};
 
 std::string expandWith(const CommandPolicy& policy, const std::string& text) {
     const Expander expander(policy, testEnvironment);
