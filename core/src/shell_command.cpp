@@ -5,6 +5,7 @@
 #include "redpak/expand.h"
 #include "redpak/privileges.h"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <csignal>
@@ -208,6 +209,28 @@ void closeAll(std::initializer_list<int> fds) {
     }
 }
 
+// Throws InputError naming `origin` unless the command finished in its limits with status 0.
+void checkFinished(const std::string& command, const TextOrigin& origin, const Collected& got,
+                   int status, const CommandLimits& limits) {
+    const std::string shown = "command `" + command + "`";
+    if (got.outputTooLong) {
+        fail(origin,
+             "output of " + shown + " exceeds " + std::to_string(limits.maxOutput) + " bytes");
+    }
+    if (got.timedOut) {
+        fail(origin, shown + " did not finish within " +
+                         std::to_string(limits.wallClockMilliseconds) + " ms");
+    }
+    if (WIFSIGNALED(status)) {
+        fail(origin, shown + " was killed by signal " + std::to_string(WTERMSIG(status)) +
+                         quoted(got.errors));
+    }
+    if (WEXITSTATUS(status) != 0) {
+        fail(origin, shown + " failed with exit status " + std::to_string(WEXITSTATUS(status)) +
+                         quoted(got.errors));
+    }
+}
+
 } // namespace
 
 std::string ShellCommandRunner::run(const std::string& command, const TextOrigin& origin) {
@@ -230,13 +253,14 @@ std::string ShellCommandRunner::run(const std::string& command, const TextOrigin
     // glibc 2.36's <sys/pidfd.h> lacks C linkage for C++: the system call itself.
     const int pidFd = pid > 0 ? static_cast<int>(syscall(SYS_pidfd_open, pid, 0)) : -1;
     if (pidFd < 0) {
-        const int savedErrno = errno;
+        const std::string failed =
+            std::string(pid > 0 ? "pidfd_open: " : "fork: ") + std::strerror(errno);
         if (pid > 0) {
             kill(pid, SIGKILL);
             waitpid(pid, nullptr, 0);
         }
         closeAll({out[0], err[0]});
-        fail(origin, std::string("cannot run command: fork: ") + std::strerror(savedErrno));
+        fail(origin, "cannot run command: " + failed);
     }
     const Collected got = collect(out[0], err[0], pidFd, m_limits);
     // The whole session goes, background children included, while the child's pid (the group
@@ -246,23 +270,7 @@ std::string ShellCommandRunner::run(const std::string& command, const TextOrigin
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     closeAll({out[0], err[0], pidFd});
-    const std::string shown = "command `" + command + "`";
-    if (got.outputTooLong) {
-        fail(origin,
-             "output of " + shown + " exceeds " + std::to_string(m_limits.maxOutput) + " bytes");
-    }
-    if (got.timedOut) {
-        fail(origin, shown + " did not finish within " +
-                         std::to_string(m_limits.wallClockMilliseconds) + " ms");
-    }
-    if (WIFSIGNALED(status)) {
-        fail(origin, shown + " was killed by signal " + std::to_string(WTERMSIG(status)) +
-                         quoted(got.errors));
-    }
-    if (WEXITSTATUS(status) != 0) {
-        fail(origin, shown + " failed with exit status " + std::to_string(WEXITSTATUS(status)) +
-                         quoted(got.errors));
-    }
+    checkFinished(command, origin, got, status, m_limits);
     return got.output;
 }
 
