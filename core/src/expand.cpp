@@ -10,20 +10,12 @@
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
-#include <grp.h>
 #include <pwd.h>
 #include <sys/random.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
-
-extern char** environ;
 
 namespace redpak {
 namespace {
-
-constexpr std::size_t kMaxCommandOutput = 1u << 20;
-constexpr uid_t kNobody = 65534;
 
 [[noreturn]] void fail(const TextOrigin& origin, std::string message) {
     throw InputError(
@@ -134,24 +126,6 @@ std::string osVersion() {
     return value;
 }
 
-// Identity a command runs with (see ShellCommandRunner): never root.
-struct RunIdentity {
-    bool change = false;
-    uid_t uid = 0;
-    gid_t gid = 0;
-};
-
-RunIdentity identityFor(const TextOrigin& origin) {
-    if (geteuid() != 0) {
-        return {};
-    }
-    struct stat st {};
-    if (!origin.file.empty() && stat(origin.file.c_str(), &st) == 0 && st.st_uid != 0) {
-        return {true, st.st_uid, st.st_gid};
-    }
-    return {true, kNobody, static_cast<gid_t>(kNobody)};
-}
-
 } // namespace
 
 std::string stripOneTrailingNewline(std::string text) {
@@ -159,71 +133,6 @@ std::string stripOneTrailingNewline(std::string text) {
         text.pop_back();
     }
     return text;
-}
-
-std::string ShellCommandRunner::run(const std::string& command, const TextOrigin& origin) {
-    int pipeFds[2];
-    if (pipe2(pipeFds, O_CLOEXEC) != 0) {
-        fail(origin, std::string("cannot run command: pipe: ") + std::strerror(errno));
-    }
-    const RunIdentity identity = identityFor(origin);
-    const pid_t pid = fork();
-    if (pid < 0) {
-        close(pipeFds[0]);
-        close(pipeFds[1]);
-        fail(origin, std::string("cannot run command: fork: ") + std::strerror(errno));
-    }
-    if (pid == 0) {
-        // Child: only async-signal-safe calls until exec.
-        const int devNull = open("/dev/null", O_RDONLY);
-        if (devNull < 0 || dup2(devNull, 0) < 0 || dup2(pipeFds[1], 1) < 0) {
-            _exit(127);
-        }
-        if (identity.change && (setgroups(0, nullptr) != 0 || setgid(identity.gid) != 0 ||
-                                setuid(identity.uid) != 0)) {
-            _exit(126);
-        }
-        if (chdir("/") != 0) {
-            _exit(127);
-        }
-        const char* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
-        execve("/bin/sh", const_cast<char* const*>(argv), environ);
-        _exit(127);
-    }
-    close(pipeFds[1]);
-    std::string output;
-    std::array<char, 4096> buffer{};
-    bool tooLong = false;
-    for (;;) {
-        const ssize_t n = read(pipeFds[0], buffer.data(), buffer.size());
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            break;
-        }
-        if (output.size() + static_cast<std::size_t>(n) > kMaxCommandOutput) {
-            tooLong = true;
-            break;
-        }
-        output.append(buffer.data(), static_cast<std::size_t>(n));
-    }
-    close(pipeFds[0]);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
-    if (tooLong) {
-        fail(origin, "output of command `" + command + "` exceeds 1 MiB");
-    }
-    if (WIFSIGNALED(status)) {
-        fail(origin,
-             "command `" + command + "` was killed by signal " + std::to_string(WTERMSIG(status)));
-    }
-    if (WEXITSTATUS(status) != 0) {
-        fail(origin, "command `" + command + "` failed with exit status " +
-                         std::to_string(WEXITSTATUS(status)));
-    }
-    return output;
 }
 
 std::string CommandPolicy::evaluate(const std::string& command, const TextOrigin& origin) const {

@@ -4,6 +4,7 @@
 
 #include "redpak/diagnostic.h"
 #include "redpak/node.h"
+#include "redpak/privileges.h"
 
 #include <cerrno>
 #include <climits>
@@ -18,7 +19,6 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 
 extern char** environ;
@@ -170,51 +170,16 @@ gid_t resolveGroup(const std::string& name) {
     return gr->gr_gid;
 }
 
-// Risk analysis rec. 5: an installed-setuid launcher gives its privileges up as soon as the
-// privileged steps (joins, cgroups, Smack) are done, unless the config asks for an identity.
-void dropToRealUser() {
-    if (geteuid() == getuid() && getegid() == getgid()) {
-        return;
-    }
-    if (setresgid(getgid(), getgid(), getgid()) != 0 ||
-        setresuid(getuid(), getuid(), getuid()) != 0) {
-        systemFailure("cannot drop privileges to the calling user");
-    }
-}
-
-// Changes to `uid`/`gid` and leaves no capability behind: the new identity runs bwrap
-// unprivileged and can never regain one. Plain system calls rather than libcap-ng, whose
-// library constructor probes /proc and prctl at every start of every program linking it.
-void becomeWithoutCapabilities(uid_t uid, gid_t gid) {
-    const std::string identity = "uid " + std::to_string(uid) + " gid " + std::to_string(gid);
-    if (setgroups(0, nullptr) != 0 || setresgid(gid, gid, gid) != 0) {
-        systemFailure("cannot change identity to " + identity + " (needs CAP_SETGID)");
-    }
-    // Out of the bounding set first: that needs CAP_SETPCAP, which the new uid will not have.
-    // PR_CAPBSET_READ fails with EINVAL past the kernel's last capability.
-    for (int capability = 0; prctl(PR_CAPBSET_READ, capability) >= 0; ++capability) {
-        if (prctl(PR_CAPBSET_DROP, capability) != 0) {
-            systemFailure("cannot clear the capability bounding set (needs CAP_SETPCAP)");
-        }
-    }
-    if (setresuid(uid, uid, uid) != 0) {
-        systemFailure("cannot change identity to " + identity + " (needs CAP_SETUID)");
-    }
-    // A non-zero uid loses its permitted and effective sets, but not the inheritable one, and
-    // uid 0 keeps them all: clear every set explicitly (lowering needs no privilege).
-    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
-    __user_cap_data_struct none[_LINUX_CAPABILITY_U32S_3]{};
-    if (syscall(SYS_capset, &header, none) != 0) {
-        systemFailure("cannot clear the capabilities of " + identity);
-    }
-    if (prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0) != 0 && errno != EINVAL) {
-        systemFailure("cannot clear the ambient capabilities of " + identity);
+// The new identity runs bwrap unprivileged and can never regain a capability.
+void changeIdentityWithoutCapabilities(uid_t uid, gid_t gid) {
+    if (const char* failure = becomeWithoutCapabilities(uid, gid)) {
+        systemFailure(std::string(failure) + " for uid " + std::to_string(uid) + " gid " +
+                      std::to_string(gid));
     }
 }
 
 void changeIdentity(const BwrapPlan& plan) {
     if (!plan.setUser && !plan.setGroup) {
-        dropToRealUser();
         return;
     }
     uid_t uid = getuid();
@@ -235,7 +200,7 @@ void changeIdentity(const BwrapPlan& plan) {
     if (plan.setGroup) {
         gid = resolveGroup(*plan.setGroup);
     }
-    becomeWithoutCapabilities(uid, gid);
+    changeIdentityWithoutCapabilities(uid, gid);
 }
 
 void applySmack(const std::string& label) {

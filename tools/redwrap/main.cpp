@@ -18,6 +18,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -33,7 +34,8 @@ constexpr const char* kUsage =
     "  --admin             merge the admin configs too (redpak-admin.yaml)\n"
     "  --dump-only         print the bwrap call instead of running it; no command of the\n"
     "                      configuration's exports runs (Execfd files show their fd number,\n"
-    "                      Internal files their source path)\n"
+    "                      Internal files their source path); commands of environment values\n"
+    "                      run only from the caller's own files, like at launch\n"
     "  --dump-format F     text (default, one option per line) or json (with provenance)\n"
     "  --bwrap PATH        bubblewrap executable (default /usr/bin/bwrap)\n"
     "  --force             launch even when cgroup limits cannot be applied\n"
@@ -159,6 +161,17 @@ int run(const Arguments& args, const char* argv0) {
     launch(plan, options);
 }
 
+// No setuid/setgid install (risk analysis rec. 5): the caller's configuration must never
+// decide what runs with privileges the caller does not have. Saved ids count too.
+bool runsWithCallersIds() {
+    uid_t ruid = 0, euid = 0, suid = 0;
+    gid_t rgid = 0, egid = 0, sgid = 0;
+    if (getresuid(&ruid, &euid, &suid) != 0 || getresgid(&rgid, &egid, &sgid) != 0) {
+        return false;
+    }
+    return ruid == euid && ruid == suid && rgid == egid && rgid == sgid;
+}
+
 // "redwrap" for "/usr/bin/redwrap": the dump names the program as it was called.
 const char* baseName(const char* path) {
     const char* slash = std::strrchr(path, '/');
@@ -168,6 +181,12 @@ const char* baseName(const char* path) {
 } // namespace
 
 int main(int argc, char** argv) {
+    if (!runsWithCallersIds()) {
+        printError("redwrap must not be installed setuid or setgid: its real and effective "
+                   "user and group ids differ, and a caller's configuration would choose what "
+                   "runs with the privileges; privileged launches go through redpak-helper");
+        return kFailure;
+    }
     Arguments args;
     bool done = false;
     if (const int rc = parseArguments(argc, argv, args, done); rc != 0 || done) {

@@ -3,13 +3,15 @@
 //
 // `$NAME` tags are replaced from an explicit context (the node that defines the entry and
 // the leaf being launched), `\$` is a literal dollar and `$(command)` is handed to a
-// CommandPolicy chosen by the caller: the launcher allows commands (run unprivileged), the
-// privileged helper refuses them, a viewer can keep them verbatim.
+// CommandPolicy chosen by the caller: the launcher allows the caller's own commands (run
+// confined, ShellCommandRunner), the privileged helper refuses them, a viewer keeps them
+// verbatim.
 #pragma once
 
 #include "redpak/config.h"
 #include "redpak/diagnostic.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -33,7 +35,7 @@ struct TextOrigin {
     std::string file;
     SourcePos pos{};
     // Owner (uid) of `file` as it was opened; absent when the text does not come from a file.
-    // A command runs only with the identity its file's owner gives it (ShellCommandRunner).
+    // A command runs only when this owner is the caller (ShellCommandRunner).
     std::optional<std::uint32_t> owner;
 };
 
@@ -45,12 +47,29 @@ public:
     virtual std::string run(const std::string& command, const TextOrigin& origin) = 0;
 };
 
-// `/bin/sh -c COMMAND` with the caller's environment, stdin from /dev/null, at most 1 MiB of
-// output. Never as root: when the caller is root the command runs as the owner of the file
-// that defines it, or as nobody (65534) when root owns that file, without supplementary groups.
+// Limits of one configuration command (ShellCommandRunner).
+struct CommandLimits {
+    int cpuSeconds = 10;               // RLIMIT_CPU of the command
+    int wallClockMilliseconds = 10000; // killed (its whole process group) after this
+    std::size_t maxOutput = 1u << 20;  // more standard output than this is an error
+};
+
+// `/bin/sh -c COMMAND`, only for the caller's own files: the command of a file owned by the
+// caller runs as the caller; for a privileged caller (root) a command of a root-owned file
+// runs as nobody (65534:65534) without groups or capabilities; every other command, and one
+// whose file owner is unknown, is refused (CommandRefusedError naming the file, line and
+// owner). The owner is TextOrigin::owner, taken when the file was opened; the path is never
+// looked at again. The command is confined: a new session (no controlling terminal), stdin
+// /dev/null, stdout a pipe, stderr a capped pipe (quoted in the error when it fails), no
+// other descriptor, an environment of PATH only, working directory /, PR_SET_NO_NEW_PRIVS and
+// the CommandLimits.
 class ShellCommandRunner final : public CommandRunner {
 public:
+    explicit ShellCommandRunner(CommandLimits limits = {}) : m_limits(limits) {}
     std::string run(const std::string& command, const TextOrigin& origin) override;
+
+private:
+    CommandLimits m_limits;
 };
 
 // A `$(...)` or Execfd command that the CommandPolicy does not let run. Callers that must

@@ -88,6 +88,8 @@ class TestLaunch : public QObject {
 
     QTemporaryDir m_dir;
     QString m_node;
+    // The same node owned by nobody: a configuration's commands run only for its owner.
+    QString m_nobodysNode;
     QString m_data;
 
     Run redwrap(const QStringList& args, bool asNobody) {
@@ -172,6 +174,13 @@ private slots:
                                 "  hostname: $LEAF_ALIAS-host\n";
         m_node = createNode("demo", body);
         QVERIFY(!m_node.isEmpty());
+        if (geteuid() == 0) {
+            const QString nobodys = m_dir.path() + "/nobody";
+            QVERIFY(QDir().mkpath(nobodys));
+            m_nobodysNode = createNode("demo", body, nobodys);
+            QVERIFY(!m_nobodysNode.isEmpty());
+            QCOMPARE(QProcess::execute("chown", {"-R", "65534:65534", nobodys}), 0);
+        }
     }
 
     void insideTheSandbox_data() {
@@ -197,7 +206,9 @@ private slots:
             "echo capeff:$(grep CapEff /proc/self/status | cut -f2);"
             "echo capbnd:$(grep CapBnd /proc/self/status | cut -f2);"
             "exit 42";
-        const Run run = redwrap({"--redpath", m_node, "--", "/bin/sh", "-c", script}, asNobody);
+        const Run run =
+            redwrap({"--redpath", asNobody ? m_nobodysNode : m_node, "--", "/bin/sh", "-c", script},
+                    asNobody);
         QVERIFY2(run.exitCode == 42, qPrintable(run.err + run.out));
         const QStringList lines = run.out.split('\n', Qt::SkipEmptyParts);
         QHash<QString, QString> seen;
@@ -237,8 +248,10 @@ private slots:
     void exitStatus() {
         QFETCH(QString, script);
         QFETCH(int, status);
+        const bool asNobody = geteuid() == 0;
         const Run run =
-            redwrap({"--redpath", m_node, "--", "/bin/sh", "-c", script}, geteuid() == 0);
+            redwrap({"--redpath", asNobody ? m_nobodysNode : m_node, "--", "/bin/sh", "-c", script},
+                    asNobody);
         QCOMPARE(run.exitCode, status);
     }
 

@@ -5,10 +5,14 @@
 #include "redpak/diagnostic.h"
 #include "redpak/expand.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QtTest>
 #include <ctime>
+#include <fcntl.h>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace redpak;
@@ -39,7 +43,8 @@ std::optional<std::string> testEnvironment(const std::string& name) {
 
 const NodeTags kRoot{"ROOT", "root-uuid", "/r", "root info"};
 const NodeTags kLeaf{"LEAF", "leaf-uuid", "/r/l", "leaf info"};
-const TextOrigin kOrigin{"/r/etc/redpak.yaml", SourcePos{7, 5}, std::nullopt};
+// Owned by the caller: only the caller's own commands run (ShellCommandRunner).
+const TextOrigin kOrigin{"/r/etc/redpak.yaml", SourcePos{7, 5}, getuid()};
 
 std::string expandWith(const CommandPolicy& policy, const std::string& text) {
     const Expander expander(policy, testEnvironment);
@@ -236,6 +241,140 @@ private slots:
         const CommandPolicy policy = CommandPolicy::allow(runner);
         QCOMPARE(policy.evaluate("printf 'a\\n\\n'", kOrigin), std::string("a\n"));
         QVERIFY_THROWS_EXCEPTION(InputError, policy.evaluate("exit 3", kOrigin));
+    }
+
+    // A command runs only when the file that holds it is the caller's (issue 13, items 1 and
+    // 14): another user's, or one whose owner is unknown, is refused and never runs.
+    void commandsRunOnlyForTheirOwner_data() {
+        QTest::addColumn<qint64>("ownerUid"); // -1: unknown
+        QTest::addColumn<bool>("runs");
+        QTest::newRow("caller's own file") << qint64(getuid()) << true;
+        QTest::newRow("another user's file") << qint64(getuid() == 0 ? 4242 : 0) << false;
+        QTest::newRow("owner unknown") << qint64(-1) << false;
+    }
+    void commandsRunOnlyForTheirOwner() {
+        QFETCH(qint64, ownerUid);
+        QFETCH(bool, runs);
+        const std::optional<std::uint32_t> owner =
+            ownerUid < 0 ? std::nullopt
+                         : std::optional<std::uint32_t>(static_cast<std::uint32_t>(ownerUid));
+        QTemporaryDir dir;
+        const std::string marker = dir.path().toStdString() + "/ran";
+        chmod(dir.path().toLocal8Bit().constData(), 0777); // writable by nobody too
+        ShellCommandRunner runner;
+        const TextOrigin origin{"/r/etc/redpak.yaml", SourcePos{3, 9}, owner};
+        try {
+            runner.run("touch " + marker, origin);
+            QVERIFY2(runs, "a command of a file that is not the caller's ran");
+        } catch (const CommandRefusedError& error) {
+            QVERIFY2(!runs, error.what());
+            QCOMPARE(error.diagnostic().file, origin.file);
+            QCOMPARE(error.diagnostic().line, 3);
+            const std::string expected =
+                owner ? "owned by uid " + std::to_string(*owner) : std::string("unknown");
+            QVERIFY2(error.diagnostic().message.find(expected) != std::string::npos, error.what());
+        }
+        QCOMPARE(access(marker.c_str(), F_OK) == 0, runs);
+    }
+
+    // What a command finds when it runs (issue 13, item 1): its own session, nothing of the
+    // caller's but its output pipe, PATH only, no way to gain privileges.
+    void commandsRunConfined_data() {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("expected");
+        // The shell itself exports PWD.
+        QTest::newRow("environment: PATH only")
+            << "env | grep -v ^PWD="
+            << "PATH=/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin";
+        QTest::newRow("descriptors: 0, 1, 2 only") << "ls /proc/$$/fd; true"
+                                                   << "0\n1\n2";
+        QTest::newRow("stdin is /dev/null") << "readlink /proc/$$/fd/0; true"
+                                            << "/dev/null";
+        QTest::newRow("session leader")
+            << "[ \"$(cut -d' ' -f6 /proc/$$/stat)\" = $$ ] && echo leader; true"
+            << "leader";
+        QTest::newRow("no controlling terminal") << "cut -d' ' -f7 /proc/$$/stat; true"
+                                                 << "0";
+        QTest::newRow("no new privileges") << "grep NoNewPrivs /proc/self/status"
+                                           << "NoNewPrivs:\t1";
+        QTest::newRow("working directory /") << "pwd"
+                                             << "/";
+        if (geteuid() == 0) {
+            // Root's own commands run as nobody, without groups or capabilities.
+            QTest::newRow("as nobody") << "id -u; id -G"
+                                       << "65534\n65534";
+            QTest::newRow("no capability bounding set") << "grep CapBnd /proc/self/status"
+                                                        << "CapBnd:\t0000000000000000";
+        } else {
+            QTest::newRow("as the caller") << "id -u" << QString::number(getuid());
+        }
+    }
+    void commandsRunConfined() {
+        QFETCH(QString, command);
+        QFETCH(QString, expected);
+        // An inherited descriptor and variable the command must not see.
+        const int inherited = open("/dev/null", O_RDONLY);
+        QVERIFY(inherited >= 0);
+        qputenv("REDPAK_TEST_SECRET", "leaked");
+        ShellCommandRunner runner;
+        const std::string output = runner.run(command.toStdString(), kOrigin);
+        close(inherited);
+        QCOMPARE(QString::fromStdString(stripOneTrailingNewline(output)), expected);
+    }
+
+    // A privileged caller's command runs with the identity of the file as it was opened
+    // (TextOrigin::owner), never with the owner of whatever the path names now (issue 13,
+    // item 5: a command swapped the file for a link to another user's file).
+    void identityComesFromTheOpenedFileNotThePath() {
+        if (geteuid() != 0) {
+            QSKIP("only a privileged caller changes identity; needs root");
+        }
+        QTemporaryDir dir;
+        const QString swapped = dir.path() + "/redpak.yaml";
+        QVERIFY(QFile(swapped).open(QIODevice::WriteOnly));
+        QVERIFY(chown(swapped.toLocal8Bit().constData(), 4242, 4242) == 0);
+        const TextOrigin opened{swapped.toStdString(), SourcePos{1, 1}, 0u};
+        ShellCommandRunner runner;
+        QCOMPARE(runner.run("id -u", opened), std::string("65534\n"));
+    }
+
+    void commandLimits_data() {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("wall clock") << "sleep 5"
+                                    << "did not finish within 300 ms";
+        QTest::newRow("background child keeps the output open") << "sleep 5 & echo started"
+                                                                << "did not finish within 300 ms";
+        QTest::newRow("output size") << "echo 0123456789abcdef"
+                                     << "exceeds 8 bytes";
+        QTest::newRow("failure quotes the error output") << "printf 'bad\\033[31m\\n' >&2; exit 3"
+                                                         << "failed with exit status 3 (bad?[31m)";
+    }
+    void commandLimits() {
+        QFETCH(QString, command);
+        QFETCH(QString, message);
+        ShellCommandRunner runner(CommandLimits{1, 300, 8});
+        QElapsedTimer timer;
+        timer.start();
+        try {
+            runner.run(command.toStdString(), kOrigin);
+            QFAIL("the command was not stopped");
+        } catch (const InputError& error) {
+            QVERIFY2(error.diagnostic().message.find(message.toStdString()) != std::string::npos,
+                     error.what());
+        }
+        QVERIFY2(timer.elapsed() < 3000, "the limit did not stop the command in time");
+    }
+
+    void cpuLimitKillsTheCommand() {
+        ShellCommandRunner runner(CommandLimits{1, 8000, 1u << 20});
+        try {
+            runner.run("while :; do :; done", kOrigin);
+            QFAIL("the command was not stopped");
+        } catch (const InputError& error) {
+            QVERIFY2(error.diagnostic().message.find("killed by signal") != std::string::npos,
+                     error.what());
+        }
     }
 
     // Where NODE_* points depends on the item (spec §3): the defining node for exports,
