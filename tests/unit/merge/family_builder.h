@@ -51,7 +51,7 @@ inline std::vector<FamilyMember> family(const std::vector<NodeSpec>& nodes) {
             base, base / ".rednode.yaml", base / "etc/redpak.yaml",
             node.admin ? std::optional<std::filesystem::path>(base / "etc/redpak-admin.yaml")
                        : std::nullopt};
-        out.push_back(FamilyMember{location, node.normal, node.admin, {}, {}, {}});
+        out.push_back(FamilyMember{location, node.normal, node.admin});
     }
     return out;
 }
