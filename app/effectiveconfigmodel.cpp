@@ -259,7 +259,9 @@ QString EffectiveConfigModel::ruleFor(int row) const {
     case ItemKind::Capability:
         return tr("Capabilities and sharings: an admin file decides over normal files; a child "
                   "can never enable what an ancestor disabled, except with an admin file over "
-                  "a normal parent. An unset namespace falls back to share_all (except time).");
+                  "a normal parent. ALL is a rule for every capability. share_all is a "
+                  "fallback, not a bound: a namespace no file defines takes its value (never "
+                  "time).");
     case ItemKind::Environ:
     case ItemKind::Export:
         return tr("Environment and exports, per key or mount point: a child may redefine what a "
@@ -320,10 +322,11 @@ std::vector<EffectiveConfigModel::Definition> EffectiveConfigModel::definitionsF
             const ConfigSection& section = config.config ? *config.config : none;
             switch (item.kind) {
             case ItemKind::Share:
+                // share_all is no bound of a namespace a file defines (spec §2): the row of
+                // share_X only has share_X definitions.
                 for (Namespace ns : kAllNamespaces) {
                     const QString name = QString::fromUtf8(toString(ns));
-                    const bool fallback = ns == Namespace::All && item.key != QLatin1String("time");
-                    if ((name == item.key || fallback) && section.share(ns)) {
+                    if (name == item.key && section.share(ns)) {
                         add(QStringLiteral("share_") + name, valueText(section.share(ns)->value),
                             section.share(ns)->pos.line);
                     }
@@ -331,7 +334,7 @@ std::vector<EffectiveConfigModel::Definition> EffectiveConfigModel::definitionsF
                 break;
             case ItemKind::Capability:
                 for (const CapabilityEntry& entry : section.capabilities) {
-                    if (qs(entry.name) == item.key || entry.name == "all") {
+                    if (covers(entry.name, item.key.toStdString())) {
                         add(qs(entry.name), capabilityValue(entry.add), entry.pos.line);
                     }
                 }

@@ -55,7 +55,7 @@ public:
         ConfigKind kind = ConfigKind::Normal;
         QString file;
         int line = 0;
-        QString key; // the key it was written under (share_all for share_net...)
+        QString key; // the key it was written under ("all" for a capability ALL covers...)
         QString value;
         enum class Effect { Applied, Overridden, Defined } effect = Effect::Defined;
     };

@@ -262,12 +262,8 @@ private:
     }
 
     std::string capabilitySource(std::string_view name) const {
-        for (const EffectiveCapability& cap : m_config.capabilities) {
-            if (cap.add && (cap.name == name || cap.name == "all")) {
-                return sourceOf(cap.provenance);
-            }
-        }
-        return {};
+        const EffectiveCapability* cap = effectiveCapability(m_config, name);
+        return cap && cap->add ? sourceOf(cap->provenance) : std::string();
     }
 
     void capabilities() {
@@ -304,13 +300,8 @@ private:
     }
 
     std::string shareSource(Namespace ns) const {
-        if (const auto& s = m_config.share(ns)) {
-            return sourceOf(s->provenance);
-        }
-        if (const auto& all = m_config.share(Namespace::All)) {
-            return sourceOf(all->provenance);
-        }
-        return {};
+        const EffectiveShare* share = effectiveShare(m_config, ns);
+        return share ? sourceOf(share->provenance) : std::string();
     }
 
     void namespaces() {

@@ -6,6 +6,7 @@
 #include "redpak/node.h"
 #include "redpak/privileges.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -267,6 +268,52 @@ void dropSysAdminFromBoundingSet() {
     }
 }
 
+// bwrap 0.8 running as root outside a user namespace starts from the launcher's capabilities
+// and, when the set it is asked for holds one the launcher lacks (CAP_SYS_RESOURCE in a
+// container, anything outside a service's bounding set), its capset() fails and it silently
+// keeps them all: `--cap-add ALL --cap-drop cap_sys_admin` then keeps CAP_SYS_ADMIN. Such a
+// launch is only asked for capabilities the launcher holds; there, ALL is the launcher's set.
+bool bwrapStartsFromLauncherCapabilities(const BwrapPlan& plan) {
+    const bool bwrapCreatesUserNamespace =
+        std::any_of(plan.options.begin(), plan.options.end(),
+                    [](const BwrapOption& o) { return o.name == "--unshare-user"; });
+    return geteuid() == 0 && !bwrapCreatesUserNamespace && !plan.launcherCreatesUserNamespace;
+}
+
+std::uint64_t permittedCapabilities() {
+    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
+    __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3]{};
+    if (syscall(SYS_capget, &header, data) != 0) {
+        systemFailure("cannot read the launcher's capabilities");
+    }
+    return data[0].permitted | (std::uint64_t{data[1].permitted} << 32);
+}
+
+bool launcherHolds(std::string_view capability, std::uint64_t permitted) {
+    const std::vector<std::string_view>& names = capabilityNames();
+    for (std::size_t bit = 0; bit < names.size(); ++bit) {
+        const bool held = (permitted >> bit) & 1U;
+        if ((capability == "ALL" || capability == names[bit]) && !held) {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::vector<std::string> bwrapArguments(const BwrapPlan& plan) {
+    if (!bwrapStartsFromLauncherCapabilities(plan)) {
+        return plan.arguments();
+    }
+    const std::uint64_t permitted = permittedCapabilities();
+    BwrapPlan fitted;
+    for (const BwrapOption& option : plan.options) {
+        if (option.name != "--cap-add" || launcherHolds(option.values.front(), permitted)) {
+            fitted.options.push_back(option);
+        }
+    }
+    return fitted.arguments();
+}
+
 std::string resolvedPath(const std::string& path) {
     char buffer[PATH_MAX];
     return realpath(path.c_str(), buffer) ? std::string(buffer) : std::string();
@@ -361,7 +408,7 @@ void launch(const BwrapPlan& plan, const LaunchOptions& options) {
         dropSysAdminFromBoundingSet();
     }
 
-    std::vector<std::string> args = plan.arguments();
+    std::vector<std::string> args = bwrapArguments(plan);
     args.insert(args.begin(), "bwrap");
     args.emplace_back("--");
     if (options.command.empty()) {

@@ -16,18 +16,57 @@ std::string_view toString(ConfigKind kind) {
 }
 
 std::string normalizeMountPath(std::string_view path) {
+    if (path.empty()) {
+        return {};
+    }
+    const bool absolute = path.front() == '/';
     std::string out;
     out.reserve(path.size());
-    for (const char c : path) {
-        if (c == '/' && !out.empty() && out.back() == '/') {
-            continue;
+    std::size_t at = 0;
+    while (at < path.size()) {
+        const std::size_t end = std::min(path.find('/', at), path.size());
+        const std::string_view part = path.substr(at, end - at);
+        if (!part.empty() && part != ".") {
+            if (!out.empty() || absolute) {
+                out.push_back('/');
+            }
+            out.append(part);
         }
-        out.push_back(c);
+        at = end + 1;
     }
-    while (out.size() > 1 && out.back() == '/') {
-        out.pop_back();
+    if (out.empty()) {
+        return absolute ? "/" : ".";
     }
     return out;
+}
+
+const EffectiveShare* effectiveShare(const EffectiveConfig& config, Namespace ns) {
+    if (const auto& own = config.share(ns)) {
+        return &*own;
+    }
+    if (ns == Namespace::All || ns == Namespace::Time) {
+        return nullptr;
+    }
+    const auto& all = config.share(Namespace::All);
+    return all ? &*all : nullptr;
+}
+
+bool covers(std::string_view rule, std::string_view capability) {
+    return rule == capability || rule == "all";
+}
+
+const EffectiveCapability* effectiveCapability(const EffectiveConfig& config,
+                                               std::string_view capability) {
+    const EffectiveCapability* decision = nullptr;
+    for (const EffectiveCapability& cap : config.capabilities) {
+        if (cap.name == capability) {
+            return &cap;
+        }
+        if (covers(cap.name, capability)) {
+            decision = &cap;
+        }
+    }
+    return decision;
 }
 
 namespace {
@@ -230,6 +269,7 @@ public:
                 admin = adminLayer(i);
             }
             mergeEnviron(normal, admin);
+            dropAncestorPrivateExports();
             mergeExports(normal, admin);
             mergeCapabilities(normal, admin);
             mergeShares(normal, admin);
@@ -237,7 +277,7 @@ public:
             mergeCgroups(normal, admin);
         }
         mergePathLists();
-        dropAncestorPrivateExports();
+        finishCapabilities();
         evaluateEnvironCommands();
         return std::move(m_out);
     }
@@ -276,15 +316,29 @@ private:
                                           TextOrigin{layer.file, pos, layer.owner});
     }
 
+    static bool samePlace(const Diagnostic& d, const Origin& at, const std::string& message) {
+        return d.file == at.file && d.line == at.pos.line && d.column == at.pos.column &&
+               d.message == message;
+    }
+
+    // One ALL rule decides every capability: what it causes is reported once.
     void warn(const Origin& at, std::string message) {
-        m_out.warnings.push_back(
-            Diagnostic{at.file, at.pos.line, at.pos.column, std::move(message)});
+        if (std::none_of(m_out.warnings.begin(), m_out.warnings.end(),
+                         [&](const Diagnostic& d) { return samePlace(d, at, message); })) {
+            m_out.warnings.push_back(
+                Diagnostic{at.file, at.pos.line, at.pos.column, std::move(message)});
+        }
     }
 
     void error(const Origin& offender, const Origin& ancestor, std::string item,
                const std::string& verb) {
         std::string message =
             "cannot " + verb + " in " + describe(offender) + ": forbidden by " + describe(ancestor);
+        if (std::any_of(m_out.errors.begin(), m_out.errors.end(), [&](const MergeError& e) {
+                return samePlace(e.diagnostic, offender, message);
+            })) {
+            return;
+        }
         m_out.errors.push_back(
             MergeError{offender.node, ancestor.node, std::move(item),
                        Diagnostic{offender.file, offender.pos.line, offender.pos.column, message}});
@@ -493,16 +547,15 @@ private:
         }
     }
 
-    // Private and PrivateFile exports are private to the node that defines them (not mounted
-    // in its children). PrivateRestricted of an ancestor stays mounted (read-only): the
-    // reference cases (conformance/basic, export-privaterestricted-A) record it so, and spec §4
-    // lists no deviation for it.
+    // Spec §2: Private and PrivateFile exports of an ancestor take no part in the merge of a
+    // descendant. Called before each node's exports are merged, when every export held comes
+    // from an ancestor: they are set aside before the table applies, so they neither reach the
+    // node nor hide its own definition of the mount point (even from an admin file).
+    // PrivateRestricted of an ancestor stays mounted (read-only), as the reference cases record
+    // (conformance/basic, export-privaterestricted-A).
     void dropAncestorPrivateExports() {
-        const std::string& leaf = leafTags().path;
-        std::erase_if(m_out.exports, [&leaf](const EffectiveExport& e) {
-            const bool isPrivate =
-                e.mode == ExportMode::Private || e.mode == ExportMode::PrivateFile;
-            return isPrivate && e.provenance.origin.node != leaf;
+        std::erase_if(m_out.exports, [](const EffectiveExport& e) {
+            return e.mode == ExportMode::Private || e.mode == ExportMode::PrivateFile;
         });
     }
 
@@ -558,67 +611,128 @@ private:
         return pickAdmin ? Pick::Admin : Pick::Normal;
     }
 
-    std::optional<GuardedDefinition> capabilityIn(const Layer& layer,
-                                                  const std::string& name) const {
+    // ---- capabilities: per capability, ALL being a rule for every capability at once ------
+
+    // The rule of one file about one capability, and the name it was written under.
+    struct CapabilityRule {
+        GuardedDefinition definition;
+        std::string rule; // the capability itself, or "all"
+    };
+
+    // What the family decided so far about one capability (or about "all").
+    struct CapabilityDecision {
+        bool add = false;
+        std::string rule;
+        Provenance provenance;
+    };
+
+    static std::string ruleText(bool add, const std::string& rule, const std::string& name) {
+        return std::string(add ? "add" : "drop") + (rule != name ? " ALL" : "");
+    }
+
+    // A file's own rule for the capability wins over its ALL rule (drop ALL, add one back).
+    std::optional<CapabilityRule> capabilityRuleIn(const Layer& layer,
+                                                   const std::string& name) const {
         const ConfigSection* section = layer.section();
         if (!section) {
             return std::nullopt;
         }
-        std::optional<GuardedDefinition> found;
+        const CapabilityEntry* found = nullptr;
         for (const CapabilityEntry& cap : section->capabilities) {
-            if (cap.name == name) {
-                found =
-                    GuardedDefinition{cap.add, originOf(layer, cap.pos), cap.add ? "add" : "drop"};
+            if (cap.name == name || (!found && covers(cap.name, name))) {
+                found = &cap;
             }
         }
-        return found;
+        if (!found) {
+            return std::nullopt;
+        }
+        return CapabilityRule{GuardedDefinition{found->add, originOf(layer, found->pos),
+                                                ruleText(found->add, found->name, name)},
+                              found->name};
     }
 
-    static std::optional<GuardedDefinition>
-    capabilityState(const std::vector<EffectiveCapability>& state, const std::string& name) {
-        for (const EffectiveCapability& cap : state) {
-            if (cap.name == name) {
-                return GuardedDefinition{cap.add, cap.provenance.origin, cap.add ? "add" : "drop"};
+    static bool definesCapabilities(const Layer& layer) {
+        const ConfigSection* section = layer.section();
+        return section && !section->capabilities.empty();
+    }
+
+    // "all" first, then every capability the kernel knows.
+    static const std::vector<std::string>& capabilityItems() {
+        static const std::vector<std::string> items = [] {
+            std::vector<std::string> names{"all"};
+            for (const std::string_view name : capabilityNames()) {
+                names.emplace_back(name);
             }
-        }
-        return std::nullopt;
+            return names;
+        }();
+        return items;
     }
 
     void mergeCapabilities(const Layer& normal, const Layer& admin) {
-        std::vector<std::string> names;
-        for (const Layer* layer : {&normal, &admin}) {
-            if (const ConfigSection* section = layer->section()) {
-                for (const CapabilityEntry& cap : section->capabilities) {
-                    if (std::find(names.begin(), names.end(), cap.name) == names.end()) {
-                        names.push_back(cap.name);
-                    }
-                }
-            }
+        if (!definesCapabilities(normal) && !definesCapabilities(admin)) {
+            return;
         }
         // Decisions are taken against the state before this node: a node's own `ALL` rule
         // does not forbid its own `cap_x` (drop ALL, add one back is a normal pattern).
-        const std::vector<EffectiveCapability> before = m_out.capabilities;
-        for (const std::string& name : names) {
-            std::optional<GuardedDefinition> parent = capabilityState(before, name);
-            if (!parent && name != "all") {
-                // A specific capability is bounded by an ancestor's `ALL` rule.
-                parent = capabilityState(before, "all");
-            }
-            const std::optional<GuardedDefinition> n = capabilityIn(normal, name);
-            const std::optional<GuardedDefinition> a = capabilityIn(admin, name);
-            Provenance provenance;
-            const std::optional<Pick> pick =
-                applyGuarded(parent, n, a, true, "capability " + name, "add " + name, provenance);
-            if (!pick) {
-                continue;
-            }
-            const bool add = (*pick == Pick::Admin ? a : n)->on;
-            auto existing = std::find_if(m_out.capabilities.begin(), m_out.capabilities.end(),
-                                         [&name](const auto& c) { return c.name == name; });
-            if (existing != m_out.capabilities.end()) {
-                *existing = EffectiveCapability{name, add, std::move(provenance)};
-            } else {
-                m_out.capabilities.push_back(EffectiveCapability{name, add, std::move(provenance)});
+        const std::map<std::string, CapabilityDecision> before = m_capabilities;
+        for (const std::string& name : capabilityItems()) {
+            mergeCapability(name, before, normal, admin);
+        }
+    }
+
+    // The 21-row table for one capability. An error or warning between two ALL rules is about
+    // "all" (reported once), otherwise about the capability.
+    void mergeCapability(const std::string& name,
+                         const std::map<std::string, CapabilityDecision>& before,
+                         const Layer& normal, const Layer& admin) {
+        const std::optional<CapabilityRule> n = capabilityRuleIn(normal, name);
+        const std::optional<CapabilityRule> a = capabilityRuleIn(admin, name);
+        if (!n && !a) {
+            return;
+        }
+        std::optional<GuardedDefinition> parent;
+        std::string parentRule = "all";
+        if (const auto found = before.find(name); found != before.end()) {
+            const CapabilityDecision& d = found->second;
+            parent = GuardedDefinition{d.add, d.provenance.origin, ruleText(d.add, d.rule, name)};
+            parentRule = d.rule;
+        }
+        const std::string& childRule = a ? a->rule : n->rule;
+        const bool betweenAllRules = childRule == "all" && parentRule == "all";
+        const std::string item = betweenAllRules ? "all" : name;
+        const std::string verb = betweenAllRules      ? "add ALL"
+                                 : childRule == "all" ? "add " + name + " (cap: ALL)"
+                                                      : "add " + name;
+        const auto definition = [](const std::optional<CapabilityRule>& r) {
+            return r ? std::optional<GuardedDefinition>(r->definition) : std::nullopt;
+        };
+        Provenance provenance;
+        const std::optional<Pick> pick = applyGuarded(parent, definition(n), definition(a), true,
+                                                      "capability " + item, verb, provenance);
+        if (!pick) {
+            return;
+        }
+        const CapabilityRule& made = *pick == Pick::Admin ? *a : *n;
+        if (!m_capabilities.contains(name)) {
+            m_capabilityOrder.push_back(name);
+        }
+        m_capabilities[name] = CapabilityDecision{made.definition.on, made.rule, provenance};
+    }
+
+    // The unambiguous final set (EffectiveConfig::capabilities): the ALL decision first, then
+    // what differs from it or was named on its own.
+    void finishCapabilities() {
+        const auto all = m_capabilities.find("all");
+        if (all != m_capabilities.end()) {
+            m_out.capabilities.push_back(
+                EffectiveCapability{"all", all->second.add, all->second.provenance});
+        }
+        for (const std::string& name : m_capabilityOrder) {
+            const CapabilityDecision& d = m_capabilities.at(name);
+            const bool followsAll =
+                all != m_capabilities.end() && d.rule == "all" && d.add == all->second.add;
+            if (name != "all" && !followsAll) {
+                m_out.capabilities.push_back(EffectiveCapability{name, d.add, d.provenance});
             }
         }
     }
@@ -654,21 +768,15 @@ private:
         static constexpr std::array<Namespace, kNamespaceCount> kOrder{
             Namespace::All, Namespace::User, Namespace::Cgroup, Namespace::Net,
             Namespace::Pid, Namespace::Ipc,  Namespace::Time};
-        // Decisions are taken against the state before this node, so that a node's own
-        // `share_all` does not act as the parent of its own `share_net`.
-        const auto before = m_out.shares;
+        // Spec §2: share_all is merged as a key of its own, and is no bound of the others (the
+        // fallback applies after the merge: effectiveShare).
         for (const Namespace ns : kOrder) {
             const auto index = static_cast<std::size_t>(ns);
+            const std::optional<EffectiveShare>& held = m_out.shares[index];
             std::optional<GuardedDefinition> parent;
-            const auto asDefinition = [](const std::optional<EffectiveShare>& s) {
-                return s ? std::optional<GuardedDefinition>(
-                               GuardedDefinition{s->value.state == Edu::Enabled,
-                                                 s->provenance.origin, shareText(s->value)})
-                         : std::nullopt;
-            };
-            parent = asDefinition(before[index]);
-            if (!parent && ns != Namespace::All && ns != Namespace::Time) {
-                parent = asDefinition(before[static_cast<std::size_t>(Namespace::All)]);
+            if (held) {
+                parent = GuardedDefinition{held->value.state == Edu::Enabled,
+                                           held->provenance.origin, shareText(held->value)};
             }
             ShareValue normalValue, adminValue;
             const std::optional<GuardedDefinition> n = shareIn(normal, ns, &normalValue);
@@ -696,6 +804,11 @@ private:
                 return std::nullopt;
             }
             const auto& setting = *(section->*member);
+            if constexpr (std::is_same_v<T, Edu>) {
+                if (setting.value == Edu::Unset) {
+                    return std::nullopt; // spec §2: `unset` is not a definition
+                }
+            }
             Effective<T> made{setting.value, Provenance{originOf(layer, setting.pos), {}, {}}};
             if constexpr (std::is_same_v<T, std::string>) {
                 if (expandText) {
@@ -820,6 +933,8 @@ private:
     MergeOptions m_options;
     EffectiveConfig m_out;
     std::vector<NodeTags> m_tags;
+    std::map<std::string, CapabilityDecision> m_capabilities; // by capability, and "all"
+    std::vector<std::string> m_capabilityOrder;               // of first decision
 };
 
 } // namespace

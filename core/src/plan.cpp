@@ -103,6 +103,36 @@ bool cgroupKeyHasEffect(const CgroupLimit& limit) {
     return std::find(std::begin(kInert), std::end(kInert), limit.key) == std::end(kInert);
 }
 
+struct CapabilityOutcome {
+    bool sysAdminDropped = false; // by the configuration, or by default (rec. 1)
+};
+
+// One unambiguous final set (EffectiveConfig::capabilities): the ALL option first, then only
+// the capabilities that differ from it, so that bwrap, which applies the options in order,
+// never re-adds what an earlier option dropped. Rec. 1: CAP_SYS_ADMIN is dropped unless the
+// configuration decides it.
+CapabilityOutcome emitCapabilities(const EffectiveConfig& config, const PlanOptions& options,
+                                   std::vector<BwrapOption>& out) {
+    const EffectiveCapability* all = effectiveCapability(config, "all");
+    const auto emit = [&out](const EffectiveCapability& cap) {
+        const std::string name = cap.name == "all" ? "ALL" : cap.name;
+        out.push_back({cap.add ? "--cap-add" : "--cap-drop", {name}, cap.provenance});
+    };
+    if (all) {
+        emit(*all);
+    }
+    for (const EffectiveCapability& cap : config.capabilities) {
+        if (cap.name != "all" && (!all || cap.add != all->add)) {
+            emit(cap);
+        }
+    }
+    const EffectiveCapability* sysAdmin = effectiveCapability(config, "cap_sys_admin");
+    if (!sysAdmin && options.dropSysAdminByDefault) {
+        out.push_back({"--cap-drop", {"cap_sys_admin"}, std::nullopt});
+    }
+    return CapabilityOutcome{sysAdmin ? !sysAdmin->add : options.dropSysAdminByDefault};
+}
+
 } // namespace
 
 bool isSameOrBelow(std::string_view inner, std::string_view outer) {
@@ -224,22 +254,7 @@ BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
                        config.ldpath.front().provenance});
     }
 
-    bool sysAdminAdded = false;
-    for (const EffectiveCapability& cap : config.capabilities) {
-        const std::string name = cap.name == "all" ? "ALL" : cap.name;
-        out.push_back({cap.add ? "--cap-add" : "--cap-drop", {name}, cap.provenance});
-        if (cap.add && (cap.name == "cap_sys_admin" || cap.name == "all")) {
-            sysAdminAdded = true;
-        }
-    }
-    const bool sysAdminDropped =
-        std::any_of(config.capabilities.begin(), config.capabilities.end(), [](const auto& c) {
-            return !c.add && (c.name == "cap_sys_admin" || c.name == "all");
-        });
-    const bool defaultDrop = options.dropSysAdminByDefault && !sysAdminAdded;
-    if (defaultDrop && !sysAdminDropped) {
-        out.push_back({"--cap-drop", {"cap_sys_admin"}, std::nullopt});
-    }
+    const CapabilityOutcome capabilities = emitCapabilities(config, options, out);
 
     if (config.hostname) {
         out.push_back({"--unshare-uts", {}, config.hostname->provenance});
@@ -255,17 +270,10 @@ BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
         out.push_back({"--new-session", {}, config.newSession->provenance});
     }
 
-    // Namespaces: an unset share_X falls back to share_all (except time).
+    // Namespaces: spec §2, share_all is the fallback of the share_X no file defined.
     const auto shareOf = [&config](Namespace ns) -> std::optional<ShareValue> {
-        if (const auto& s = config.share(ns)) {
-            return s->value;
-        }
-        if (ns != Namespace::Time) {
-            if (const auto& all = config.share(Namespace::All)) {
-                return all->value;
-            }
-        }
-        return std::nullopt;
+        const EffectiveShare* share = effectiveShare(config, ns);
+        return share ? std::optional<ShareValue>(share->value) : std::nullopt;
     };
     for (const Namespace ns : {Namespace::User, Namespace::Cgroup, Namespace::Net, Namespace::Pid,
                                Namespace::Ipc, Namespace::Time}) {
@@ -307,8 +315,7 @@ BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
     // Only when bwrap creates the user namespace: it then needs no CAP_SYS_ADMIN of its own
     // (it gets a full set inside), whereas running as root of a namespace the launcher created,
     // it needs the capability to set the sandbox up.
-    plan.dropSysAdminFromBoundingSet = (defaultDrop || sysAdminDropped) && !sysAdminAdded &&
-                                       unshared(Namespace::User) &&
+    plan.dropSysAdminFromBoundingSet = capabilities.sysAdminDropped && unshared(Namespace::User) &&
                                        !plan.launcherCreatesUserNamespace;
     for (const FamilyNodeInfo& node : config.family) {
         plan.familyObjects.insert(plan.familyObjects.end(), node.objects.begin(),

@@ -106,8 +106,8 @@ struct EffectiveCapability {
     Provenance provenance;
 };
 
-// State of one namespace. `key` is the config key it was read from ("share_net", or
-// "share_all" when share_net was unset in that file).
+// State of one namespace, as merged under its own key ("share_net"; `share_all` is a key of its
+// own too: see effectiveShare for the fallback).
 struct EffectiveShare {
     ShareValue value;
     std::string key;
@@ -154,6 +154,9 @@ struct EffectiveConfig {
     std::vector<EffectivePathEntry> ldpath; // idem
     std::vector<EffectiveEnv> environ;      // order of first definition
     std::vector<EffectiveExport> exports;   // order of first definition (the plan sorts)
+    // The final capability set, unambiguous: the `all` entry first when an ALL rule is in
+    // effect, then each capability that differs from it or that a file names (order of first
+    // definition). Applied in this order, no entry undoes a later one.
     std::vector<EffectiveCapability> capabilities;
     std::array<std::optional<EffectiveShare>, kNamespaceCount> shares{}; // by Namespace
 
@@ -192,7 +195,21 @@ EffectiveConfig mergeFamily(const std::vector<FamilyMember>& family, const Merge
 enum class EffectiveFormat { Yaml, Json };
 std::string formatEffective(const EffectiveConfig& config, EffectiveFormat format);
 
-// "/a//b/" -> "/a/b" (component-wise normal form used for mount points and comparisons).
+// "/a//b/./c/." -> "/a/b/c" (component-wise normal form used for mount points and comparisons,
+// spec §2: `//`, `/./`, a trailing `/` or `/.`). `..` is kept as written.
 std::string normalizeMountPath(std::string_view path);
+
+// Spec §2, "share_all is a fallback, not a bound": what decides namespace `ns` is its own
+// share_X when a file of the family defines it, else (never for time) the effective share_all.
+// nullptr when neither is defined.
+const EffectiveShare* effectiveShare(const EffectiveConfig& config, Namespace ns);
+
+// True when the capability rule `rule` ("all" or a capability name) is about `capability`.
+bool covers(std::string_view rule, std::string_view capability);
+
+// The effective entry that decides `capability`: its own, else the `all` entry; nullptr when the
+// family leaves it to bwrap's default.
+const EffectiveCapability* effectiveCapability(const EffectiveConfig& config,
+                                               std::string_view capability);
 
 } // namespace redpak

@@ -173,6 +173,33 @@ private Q_SLOTS:
         QCOMPARE(why.rowCount(), 0);
     }
 
+    // Spec §2: share_all is a fallback, not a bound. A root's `share_all: disabled` does not
+    // forbid a child's `share_ipc: enabled`, and the "why" of share_ipc only lists share_ipc.
+    void shareAllIsNoBound() {
+        const auto rewrite = [](const QString& node, const QByteArray& text) {
+            QFile file(node + QStringLiteral("/etc/redpak.yaml"));
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(text);
+        };
+        rewrite(m_tree->platform(),
+                "headers:\n  alias: platform\nconfig:\n  share_all: disabled\n");
+        rewrite(m_tree->browser(), "headers:\n  alias: browser\nconfig:\n  share_ipc: enabled\n");
+        EffectiveConfigModel model;
+        model.setNodePath(m_tree->browser());
+        QCOMPARE(model.status(), EffectiveConfigModel::Status::Ready);
+        QVERIFY2(model.errors().isEmpty(), qPrintable(model.errors().join('\n')));
+        const int row = rowOf(model, QStringLiteral("Namespaces"), QStringLiteral("share_ipc"));
+        QVERIFY(row >= 0);
+        QCOMPARE(model.index(row).data(EffectiveConfigModel::ValueRole).toString(),
+                 QStringLiteral("enabled"));
+        WhyModel why;
+        why.setEffective(&model);
+        why.setRow(row);
+        QCOMPARE(why.rowCount(), 1);
+        QCOMPARE(why.index(0).data(WhyModel::AliasRole).toString(), QStringLiteral("browser"));
+        QCOMPARE(why.index(0).data(WhyModel::EffectRole).toString(), QStringLiteral("applied"));
+    }
+
     // $UUID is fresh at each launch: the view shows the tag, the same in every refresh and in
     // the "why" panel, rather than a sample that would change each time.
     void launchValuesStaySymbolic() {

@@ -3,6 +3,7 @@
 // exist) and in normal mode (where admin files must have no effect). A root /r is the PARENT
 // column, its child /r/c holds the NORMAL and ADMIN columns.
 #include "family_builder.h"
+#include "redpak/plan.h"
 
 #include <QtTest>
 
@@ -172,6 +173,134 @@ QString expectedValue(const QString& effect) {
     return effect.endsWith('P') ? "P" : effect;
 }
 
+// ---- the five layouts of the reference cases (conformance/README.md) -----------------------
+//
+// Two configs C1 and C2 placed as the reference cases place them, each merged in normal and in
+// admin mode: ten blocks, in the order node, rootnn, rootna, rootan, rootaa, normal mode first.
+using Fill = void (*)(Config&);
+
+struct Layout {
+    const char* name;
+    bool single;     // one node /r with C1 normal, C2 admin
+    bool rootAdmin;  // C1 in the admin file of /r
+    bool childAdmin; // C2 in the admin file of /r/c
+};
+constexpr Layout kLayouts[] = {{"node", true, false, true},
+                               {"rootnn", false, false, false},
+                               {"rootna", false, false, true},
+                               {"rootan", false, true, false},
+                               {"rootaa", false, true, true}};
+
+std::vector<NodeSpec> layoutFamily(const Layout& layout, Fill c1, Fill c2) {
+    NodeSpec root = makeNode("/r", "ROOT");
+    if (layout.single) {
+        c1(root.normal);
+        c2(root.adminFile());
+        return {root};
+    }
+    NodeSpec child = makeNode("/r/c", "C");
+    c1(root.file(layout.rootAdmin));
+    c2(child.file(layout.childAdmin));
+    return {root, child};
+}
+
+// One row per layout and mode; `expected` holds the ten blocks separated by '|'.
+void addLayoutRows(const char* example, Fill c1, Fill c2, const char* expected) {
+    const QStringList blocks = QString(expected).split('|');
+    QCOMPARE(blocks.size(), 10);
+    for (std::size_t i = 0; i < std::size(kLayouts); ++i) {
+        for (const int mode : {int(MergeMode::Normal), int(MergeMode::Admin)}) {
+            const QString tag = QString("%1, %2, %3 mode")
+                                    .arg(example, kLayouts[i].name,
+                                         mode == int(MergeMode::Admin) ? "admin" : "normal");
+            QTest::newRow(qPrintable(tag))
+                << int(i) << mode << reinterpret_cast<quintptr>(c1)
+                << reinterpret_cast<quintptr>(c2)
+                << blocks[qsizetype(2 * i) + (mode == int(MergeMode::Admin) ? 1 : 0)].trimmed();
+        }
+    }
+}
+
+void addLayoutColumns() {
+    QTest::addColumn<int>("layout");
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<quintptr>("c1");
+    QTest::addColumn<quintptr>("c2");
+    QTest::addColumn<QString>("expected");
+}
+
+EffectiveConfig mergeLayoutRow() {
+    QFETCH(int, layout);
+    QFETCH(int, mode);
+    QFETCH(quintptr, c1);
+    QFETCH(quintptr, c2);
+    return merge(
+        layoutFamily(kLayouts[layout], reinterpret_cast<Fill>(c1), reinterpret_cast<Fill>(c2)),
+        static_cast<MergeMode>(mode));
+}
+
+void noConfig(Config&) {}
+
+QString eduText(const std::optional<Effective<Edu>>& value) {
+    if (!value) {
+        return "-";
+    }
+    return value->value == Edu::Enabled ? "1" : value->value == Edu::Disabled ? "0" : "unset";
+}
+
+// share_user, share_cgroup, share_ipc, share_pid, share_net, share_time after the fallback.
+QString effectiveShares(const EffectiveConfig& config) {
+    QString text;
+    for (const Namespace ns : {Namespace::User, Namespace::Cgroup, Namespace::Ipc, Namespace::Pid,
+                               Namespace::Net, Namespace::Time}) {
+        const EffectiveShare* share = effectiveShare(config, ns);
+        text += !share ? '-' : share->value.state == Edu::Enabled ? '1' : '0';
+    }
+    return text;
+}
+
+// The capability options of the plan, "+ALL -cap_sys_admin", or "ERROR".
+QString capabilityOptions(const EffectiveConfig& config) {
+    if (!config.ok()) {
+        return "ERROR";
+    }
+    QStringList options;
+    for (const BwrapOption& option : buildPlan(config).options) {
+        if (option.name == "--cap-add" || option.name == "--cap-drop") {
+            options << (option.name == "--cap-add" ? "+" : "-") +
+                           QString::fromStdString(option.values.front());
+        }
+    }
+    return options.join(' ');
+}
+
+// The export of mount point /A or /data: "-" (none), else its source; "(2 mounts)" when the
+// mount point is held twice.
+QString exportAt(const EffectiveConfig& config, const std::string& mount) {
+    QString found = "-";
+    int count = 0;
+    for (const EffectiveExport& exp : config.exports) {
+        if (isSameOrBelow(exp.mount, mount) && isSameOrBelow(mount, exp.mount)) {
+            found = QString::fromStdString(exp.source);
+            ++count;
+        }
+    }
+    return count > 1 ? QString("(%1 mounts)").arg(count) : found;
+}
+
+void setEdu(Config& config, std::optional<Setting<Edu>> ConfigSection::*member, Edu value) {
+    section(config).*member = Setting<Edu>{value, {}};
+}
+
+void addExport(Config& config, ExportMode mode, const std::string& mount,
+               const std::string& source) {
+    config.exports.push_back(ExportEntry{mode, mount, source, {}, {}, {}});
+}
+
+void addCap(Config& config, const std::string& name, bool add) {
+    section(config).capabilities.push_back(CapabilityEntry{name, add, {}, {}, {}});
+}
+
 } // namespace
 
 class TestMergeTables : public QObject {
@@ -275,16 +404,21 @@ private slots:
         QCOMPARE(joined.share(Namespace::Net)->value.joinPath, std::string("/proc/1/ns/net"));
     }
 
-    // An ancestor's share_all bounds the namespaces its descendants leave to share_all.
-    void shareAllOfParentBoundsChild() {
+    // Spec §2: an ancestor's share_all is no bound; to forbid a namespace it names it.
+    void shareAllOfParentDoesNotBoundChild() {
         NodeSpec root = makeNode("/r", "ROOT");
         NodeSpec child = makeNode("/r/c", "C");
         setShare(root.normal, Namespace::All, Edu::Disabled);
         setShare(child.normal, Namespace::Pid, Edu::Enabled);
-        const EffectiveConfig result = merge({root, child}, MergeMode::Normal);
-        QCOMPARE(result.errors.size(), std::size_t(1));
-        QCOMPARE(result.errors.front().item, std::string("share pid"));
-        QCOMPARE(result.errors.front().ancestor, std::string("/r"));
+        const EffectiveConfig allowed = merge({root, child}, MergeMode::Normal);
+        QVERIFY(allowed.ok());
+        QVERIFY(effectiveShare(allowed, Namespace::Pid)->value.state == Edu::Enabled);
+        QVERIFY(effectiveShare(allowed, Namespace::Net)->value.state == Edu::Disabled);
+        setShare(root.normal, Namespace::Pid, Edu::Disabled);
+        const EffectiveConfig refused = merge({root, child}, MergeMode::Normal);
+        QCOMPARE(refused.errors.size(), std::size_t(1));
+        QCOMPARE(refused.errors.front().item, std::string("share pid"));
+        QCOMPARE(refused.errors.front().ancestor, std::string("/r"));
     }
 
     // An ancestor's `ALL` capability rule bounds every capability.
@@ -531,6 +665,347 @@ private slots:
         QVERIFY(admin.cgroups[1].limits[0].provenance.overrode.has_value());
         const EffectiveConfig normal = merge({root, child}, MergeMode::Normal);
         QCOMPARE(normal.cgroups[1].limits[0].limit.value, std::string("512M"));
+    }
+
+    // ---- spec §2 rules in the five layouts, normal and admin mode -------------------------
+
+    // `unset` is not a definition: it neither overrides a parent nor hides a child.
+    void unsetIsNotADefinition_data() {
+        addLayoutColumns();
+        // die-with-parent and new-session get the same value in each file.
+        addLayoutRows(
+            "C1 enabled, C2 unset",
+            +[](Config& c) {
+                setEdu(c, &ConfigSection::dieWithParent, Edu::Enabled);
+                setEdu(c, &ConfigSection::newSession, Edu::Enabled);
+            },
+            +[](Config& c) {
+                setEdu(c, &ConfigSection::dieWithParent, Edu::Unset);
+                setEdu(c, &ConfigSection::newSession, Edu::Unset);
+            },
+            "1|1|1|1|1|1|-|1|-|1");
+        addLayoutRows(
+            "C1 unset, C2 enabled",
+            +[](Config& c) {
+                setEdu(c, &ConfigSection::dieWithParent, Edu::Unset);
+                setEdu(c, &ConfigSection::newSession, Edu::Unset);
+            },
+            +[](Config& c) {
+                setEdu(c, &ConfigSection::dieWithParent, Edu::Enabled);
+                setEdu(c, &ConfigSection::newSession, Edu::Enabled);
+            },
+            "-|1|1|1|-|1|1|1|-|1");
+        addLayoutRows(
+            "C1 disabled, C2 unset",
+            +[](Config& c) {
+                setEdu(c, &ConfigSection::dieWithParent, Edu::Disabled);
+                setEdu(c, &ConfigSection::newSession, Edu::Disabled);
+            },
+            +[](Config& c) {
+                setEdu(c, &ConfigSection::dieWithParent, Edu::Unset);
+                setEdu(c, &ConfigSection::newSession, Edu::Unset);
+            },
+            "0|0|0|0|0|0|-|0|-|0");
+    }
+    void unsetIsNotADefinition() {
+        QFETCH(QString, expected);
+        const EffectiveConfig result = mergeLayoutRow();
+        QVERIFY(result.ok());
+        QCOMPARE(eduText(result.dieWithParent), expected);
+        QCOMPARE(eduText(result.newSession), expected);
+        const BwrapPlan plan = buildPlan(result);
+        const auto has = [&plan](const char* option) {
+            return std::any_of(plan.options.begin(), plan.options.end(),
+                               [option](const BwrapOption& o) { return o.name == option; });
+        };
+        QCOMPARE(has("--die-with-parent"), expected == "1");
+        QCOMPARE(has("--new-session"), expected == "1");
+    }
+
+    // The same for sharings (user, cgroup, ipc, pid, net, time after the share_all fallback).
+    void unsetShareIsNotADefinition_data() {
+        addLayoutColumns();
+        addLayoutRows(
+            "share_net C1 disabled, C2 unset",
+            +[](Config& c) { setShare(c, Namespace::Net, Edu::Disabled); },
+            +[](Config& c) { setShare(c, Namespace::Net, Edu::Unset); },
+            "----0-|----0-|----0-|----0-|----0-|----0-|------|----0-|------|----0-");
+        addLayoutRows(
+            "share_net C1 unset, C2 enabled",
+            +[](Config& c) { setShare(c, Namespace::Net, Edu::Unset); },
+            +[](Config& c) { setShare(c, Namespace::Net, Edu::Enabled); },
+            "------|----1-|----1-|----1-|------|----1-|----1-|----1-|------|----1-");
+        addLayoutRows(
+            "share_all C1 disabled, C2 unset",
+            +[](Config& c) { setShare(c, Namespace::All, Edu::Disabled); },
+            +[](Config& c) { setShare(c, Namespace::All, Edu::Unset); },
+            "00000-|00000-|00000-|00000-|00000-|00000-|------|00000-|------|00000-");
+        addLayoutRows(
+            "share_time C1 disabled, C2 unset",
+            +[](Config& c) { setShare(c, Namespace::Time, Edu::Disabled); },
+            +[](Config& c) { setShare(c, Namespace::Time, Edu::Unset); },
+            "-----0|-----0|-----0|-----0|-----0|-----0|------|-----0|------|-----0");
+    }
+    void unsetShareIsNotADefinition() {
+        QFETCH(QString, expected);
+        const EffectiveConfig result = mergeLayoutRow();
+        QVERIFY(result.ok());
+        QCOMPARE(effectiveShares(result), expected);
+    }
+
+    // share_all is a fallback, not a bound; share_time never falls back.
+    void shareAllIsAFallback_data() {
+        addLayoutColumns();
+        addLayoutRows(
+            "root share_all disabled, child share_ipc enabled",
+            +[](Config& c) { setShare(c, Namespace::All, Edu::Disabled); },
+            +[](Config& c) { setShare(c, Namespace::Ipc, Edu::Enabled); },
+            "00000-|00100-|00100-|00100-|00000-|00100-|--1---|00100-|------|00100-");
+        addLayoutRows(
+            "root share_all enabled, child share_net disabled",
+            +[](Config& c) { setShare(c, Namespace::All, Edu::Enabled); },
+            +[](Config& c) { setShare(c, Namespace::Net, Edu::Disabled); },
+            "11111-|11110-|11110-|11110-|11111-|11110-|----0-|11110-|------|11110-");
+        addLayoutRows(
+            "share_time never falls back",
+            +[](Config& c) { setShare(c, Namespace::All, Edu::Disabled); }, noConfig,
+            "00000-|00000-|00000-|00000-|00000-|00000-|------|00000-|------|00000-");
+    }
+    void shareAllIsAFallback() {
+        QFETCH(QString, expected);
+        const EffectiveConfig result = mergeLayoutRow();
+        QVERIFY2(result.ok(), result.ok() ? "" : result.errors.front().diagnostic.message.c_str());
+        QCOMPARE(effectiveShares(result), expected);
+        const BwrapPlan plan = buildPlan(result);
+        QCOMPARE(plan.launcherCreatesTimeNamespace, false);
+        const auto has = [&plan](const char* option) {
+            return std::any_of(plan.options.begin(), plan.options.end(),
+                               [option](const BwrapOption& o) { return o.name == option; });
+        };
+        QCOMPARE(has("--unshare-ipc"), expected[2] != '1');
+        QCOMPARE(has("--share-net"), expected[4] == '1');
+    }
+
+    // An ancestor's Private/PrivateFile exports take no part in the merge, even from its admin
+    // file; PrivateRestricted stays, as the reference cases record.
+    void ancestorPrivateExports_data() {
+        addLayoutColumns();
+        addLayoutRows(
+            "C1 Private /A, C2 Public /A",
+            +[](Config& c) { addExport(c, ExportMode::Private, "/A", "/p"); },
+            +[](Config& c) { addExport(c, ExportMode::Public, "/A", "/c"); },
+            "/p|/c|/c|/c|-|/c|/c|/c|-|/c");
+        addLayoutRows(
+            "C1 PrivateFile /A, C2 PublicFile /A",
+            +[](Config& c) { addExport(c, ExportMode::PrivateFile, "/A", "/p"); },
+            +[](Config& c) { addExport(c, ExportMode::PublicFile, "/A", "/c"); },
+            "/p|/c|/c|/c|-|/c|/c|/c|-|/c");
+        addLayoutRows(
+            "C1 Private /A, C2 nothing",
+            +[](Config& c) { addExport(c, ExportMode::Private, "/A", "/p"); }, noConfig,
+            "/p|/p|-|-|-|-|-|-|-|-");
+        addLayoutRows(
+            "C1 PrivateRestricted /A, C2 Public /A",
+            +[](Config& c) { addExport(c, ExportMode::PrivateRestricted, "/A", "/p"); },
+            +[](Config& c) { addExport(c, ExportMode::Public, "/A", "/c"); },
+            "/p|/c|/c|/c|/p|/c|/c|/p|-|/c");
+    }
+    void ancestorPrivateExports() {
+        QFETCH(QString, expected);
+        const EffectiveConfig result = mergeLayoutRow();
+        QVERIFY(result.ok());
+        QCOMPARE(exportAt(result, "/A"), expected);
+    }
+
+    // `/data/.`, `//data`, `/data/`... are the mount point /data: a read-write mount of a child
+    // cannot stack over the read-only one of an admin parent (rootan, admin mode).
+    void mountPointsNormalised_data() {
+        addLayoutColumns();
+        const char* expected = "/ro|/rw|/rw|/rw|/ro|/rw|/rw|/ro|-|/rw";
+        const auto parent =
+            +[](Config& c) { addExport(c, ExportMode::Restricted, "/data", "/ro"); };
+        addLayoutRows(
+            "/data then /data/.", parent,
+            +[](Config& c) { addExport(c, ExportMode::Public, "/data/.", "/rw"); }, expected);
+        addLayoutRows(
+            "/data then //data", parent,
+            +[](Config& c) { addExport(c, ExportMode::Public, "//data", "/rw"); }, expected);
+        addLayoutRows(
+            "/data then /data/", parent,
+            +[](Config& c) { addExport(c, ExportMode::Public, "/data/", "/rw"); }, expected);
+        addLayoutRows(
+            "/data then /./data/./", parent,
+            +[](Config& c) { addExport(c, ExportMode::Public, "/./data/./", "/rw"); }, expected);
+        addLayoutRows(
+            "/data/. then /data",
+            +[](Config& c) { addExport(c, ExportMode::Restricted, "/data/.", "/ro"); },
+            +[](Config& c) { addExport(c, ExportMode::Public, "/data", "/rw"); }, expected);
+    }
+    void mountPointsNormalised() {
+        QFETCH(QString, expected);
+        const EffectiveConfig result = mergeLayoutRow();
+        QCOMPARE(exportAt(result, "/data"), expected);
+        for (const EffectiveExport& exp : result.exports) {
+            QCOMPARE(exp.mount, std::string("/data"));
+        }
+    }
+
+    void normalizeMountPath_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QString>("normal");
+        for (const char* path : {"/data", "/data/", "/data/.", "//data", "/data//", "/./data",
+                                 "/data/./", "/data/.//.", "///data///./"}) {
+            QTest::newRow(path) << path << "/data";
+        }
+        QTest::newRow("root") << "/"
+                              << "/";
+        QTest::newRow("root dot") << "/."
+                                  << "/";
+        QTest::newRow("inner") << "/a//./b/"
+                               << "/a/b";
+        QTest::newRow("dot-dot kept") << "/a/../b"
+                                      << "/a/../b";
+        QTest::newRow("relative symlink target") << "usr/bin/"
+                                                 << "usr/bin";
+        QTest::newRow("dot") << "./"
+                             << ".";
+        QTest::newRow("empty") << ""
+                               << "";
+    }
+    void normalizeMountPath() {
+        QFETCH(QString, path);
+        QFETCH(QString, normal);
+        QCOMPARE(QString::fromStdString(redpak::normalizeMountPath(path.toStdString())), normal);
+    }
+
+    // ALL is a capability rule for every capability at once. Expected: the plan's capability
+    // options ("+ALL -cap_sys_admin"; the default drop of rec. 1 included), or ERROR.
+    void capabilityAll_data() {
+        addLayoutColumns();
+        addLayoutRows(
+            "C1 cap_sys_admin drop, C2 ALL add",
+            +[](Config& c) { addCap(c, "cap_sys_admin", false); },
+            +[](Config& c) { addCap(c, "all", true); },
+            "-cap_sys_admin|+ALL|ERROR|ERROR|-cap_sys_admin|+ALL|+ALL|+ALL -cap_sys_admin|"
+            "-cap_sys_admin|ERROR");
+        addLayoutRows(
+            "C1 cap_chown drop, C2 ALL add", +[](Config& c) { addCap(c, "cap_chown", false); },
+            +[](Config& c) { addCap(c, "all", true); },
+            "-cap_chown -cap_sys_admin|+ALL|ERROR|ERROR|-cap_chown -cap_sys_admin|+ALL|+ALL|"
+            "+ALL -cap_chown|-cap_sys_admin|ERROR");
+        addLayoutRows(
+            "C1 ALL drop, C2 cap_net_raw add", +[](Config& c) { addCap(c, "all", false); },
+            +[](Config& c) { addCap(c, "cap_net_raw", true); },
+            "-ALL|-ALL +cap_net_raw|ERROR|ERROR|-ALL|-ALL +cap_net_raw|"
+            "+cap_net_raw -cap_sys_admin|-ALL|-cap_sys_admin|ERROR");
+        addLayoutRows(
+            "C1 ALL drop, C2 ALL add", +[](Config& c) { addCap(c, "all", false); },
+            +[](Config& c) { addCap(c, "all", true); },
+            "-ALL|+ALL|ERROR|ERROR|-ALL|+ALL|+ALL|-ALL|-cap_sys_admin|ERROR");
+        addLayoutRows(
+            "C1 ALL add, C2 cap_sys_admin drop", +[](Config& c) { addCap(c, "all", true); },
+            +[](Config& c) { addCap(c, "cap_sys_admin", false); },
+            "+ALL|+ALL -cap_sys_admin|+ALL -cap_sys_admin|+ALL -cap_sys_admin|+ALL|"
+            "+ALL -cap_sys_admin|-cap_sys_admin|+ALL|-cap_sys_admin|+ALL -cap_sys_admin");
+        addLayoutRows(
+            "C1 ALL drop and cap_chown add, C2 nothing",
+            +[](Config& c) {
+                addCap(c, "cap_chown", true);
+                addCap(c, "all", false);
+            },
+            noConfig,
+            "-ALL +cap_chown|-ALL +cap_chown|-ALL +cap_chown|-ALL +cap_chown|-ALL +cap_chown|"
+            "-ALL +cap_chown|-cap_sys_admin|-ALL +cap_chown|-cap_sys_admin|-ALL +cap_chown");
+    }
+    void capabilityAll() {
+        QFETCH(QString, expected);
+        QCOMPARE(capabilityOptions(mergeLayoutRow()), expected);
+    }
+
+    // A child's `cap: ALL, add: 1` under an ancestor dropping any capability: the ERROR row
+    // for that capability, and only for it.
+    void childAllUnderAncestorDrop_data() {
+        QTest::addColumn<QString>("cap");
+        for (const std::string_view name : capabilityNames()) {
+            QTest::newRow(std::string(name).c_str()) << QString::fromUtf8(name.data(), name.size());
+        }
+    }
+    void childAllUnderAncestorDrop() {
+        QFETCH(QString, cap);
+        NodeSpec root = makeNode("/r", "ROOT");
+        NodeSpec child = makeNode("/r/c", "C");
+        addCap(root.normal, cap.toStdString(), false);
+        addCap(child.normal, "all", true);
+        const EffectiveConfig result = merge({root, child}, MergeMode::Normal);
+        QCOMPARE(result.errors.size(), std::size_t(1));
+        const MergeError& error = result.errors.front();
+        QCOMPARE(QString::fromStdString(error.item), "capability " + cap);
+        QCOMPARE(error.ancestor, std::string("/r"));
+        QCOMPARE(QString::fromStdString(error.diagnostic.message),
+                 "cannot add " + cap + " (cap: ALL) in /r/c: forbidden by /r");
+    }
+
+    // An ancestor's `cap: ALL, add: 0` forbids every capability, and ALL itself (one error).
+    void ancestorAllDropForbidsEverything_data() { childAllUnderAncestorDrop_data(); }
+    void ancestorAllDropForbidsEverything() {
+        QFETCH(QString, cap);
+        NodeSpec root = makeNode("/r", "ROOT");
+        NodeSpec child = makeNode("/r/c", "C");
+        NodeSpec leaf = makeNode("/r/c/l", "L");
+        addCap(root.normal, "all", false);
+        addCap(leaf.normal, cap.toStdString(), true);
+        const EffectiveConfig result = merge({root, child, leaf}, MergeMode::Normal);
+        QCOMPARE(result.errors.size(), std::size_t(1));
+        QCOMPARE(QString::fromStdString(result.errors.front().item), "capability " + cap);
+        QCOMPARE(QString::fromStdString(result.errors.front().diagnostic.message),
+                 "cannot add " + cap + " in /r/c/l: forbidden by /r");
+    }
+    void ancestorAllDropForbidsAll() {
+        NodeSpec root = makeNode("/r", "ROOT");
+        NodeSpec child = makeNode("/r/c", "C");
+        addCap(root.normal, "all", false);
+        addCap(child.normal, "all", true);
+        const EffectiveConfig result = merge({root, child}, MergeMode::Normal);
+        QCOMPARE(result.errors.size(), std::size_t(1));
+        QCOMPARE(result.errors.front().item, std::string("capability all"));
+        QCOMPARE(result.errors.front().diagnostic.message,
+                 std::string("cannot add ALL in /r/c: forbidden by /r"));
+    }
+
+    // Within one file a capability's own rule wins over ALL, whatever their order.
+    void ownRuleWinsOverAllInOneFile_data() {
+        QTest::addColumn<bool>("allFirst");
+        QTest::newRow("ALL first") << true;
+        QTest::newRow("ALL last") << false;
+    }
+    void ownRuleWinsOverAllInOneFile() {
+        QFETCH(bool, allFirst);
+        NodeSpec node = makeNode("/r", "ROOT");
+        if (allFirst) {
+            addCap(node.normal, "all", false);
+        }
+        addCap(node.normal, "cap_net_raw", true);
+        if (!allFirst) {
+            addCap(node.normal, "all", false);
+        }
+        const EffectiveConfig result = merge({node}, MergeMode::Normal);
+        QCOMPARE(capabilityOptions(result), QString("-ALL +cap_net_raw"));
+        QVERIFY(effectiveCapability(result, "cap_net_raw")->add);
+        QVERIFY(!effectiveCapability(result, "cap_sys_admin")->add);
+    }
+
+    // One ALL rule over another gives one warning, not one per capability.
+    void allOverAllWarnsOnce() {
+        NodeSpec root = makeNode("/r", "ROOT");
+        NodeSpec child = makeNode("/r/c", "C");
+        addCap(root.normal, "all", true);
+        addCap(child.normal, "all", false);
+        const EffectiveConfig result = merge({root, child}, MergeMode::Normal);
+        QVERIFY(result.ok());
+        QCOMPARE(result.warnings.size(), std::size_t(1));
+        QCOMPARE(result.warnings.front().message,
+                 std::string("capability all of /r redefined in /r/c"));
+        QCOMPARE(capabilityOptions(result), QString("-ALL"));
     }
 
     // Merge errors name the node, the forbidding ancestor and the file kind.

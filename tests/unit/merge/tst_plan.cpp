@@ -5,6 +5,7 @@
 #include "redpak/plan.h"
 
 #include <QtTest>
+#include <set>
 
 using namespace redpak;
 using namespace redpak::test;
@@ -196,6 +197,73 @@ private slots:
         const BwrapPlan optedOut = buildPlan(merge({node}, MergeMode::Normal), PlanOptions{false});
         QVERIFY(std::find(optedOut.options.begin(), optedOut.options.end(), drop) ==
                 optedOut.options.end());
+    }
+
+    // One unambiguous final set: ALL first, then only what differs from it, so that bwrap
+    // (which applies the options in order) never re-adds what an earlier option dropped.
+    // Rows are effective lists; the first is what the old merge produced for the issue's
+    // attack (a parent's drop of cap_sys_admin, a child's ALL add).
+    void capabilityFinalSet_data() {
+        QTest::addColumn<QString>("effective");
+        QTest::addColumn<QString>("options");
+        QTest::addColumn<bool>("boundingDrop");
+        QTest::newRow("drop cap_sys_admin, then ALL added")
+            << "-cap_sys_admin +all"
+            << "--cap-add ALL --cap-drop cap_sys_admin" << true;
+        QTest::newRow("nothing: rec. 1 default") << ""
+                                                 << "--cap-drop cap_sys_admin" << true;
+        QTest::newRow("ALL added") << "+all"
+                                   << "--cap-add ALL" << false;
+        QTest::newRow("ALL dropped, one back") << "-all +cap_chown"
+                                               << "--cap-drop ALL --cap-add cap_chown" << true;
+        QTest::newRow("one back before ALL dropped")
+            << "+cap_chown -all"
+            << "--cap-drop ALL --cap-add cap_chown" << true;
+        QTest::newRow("specific only")
+            << "+cap_chown -cap_net_raw"
+            << "--cap-add cap_chown --cap-drop cap_net_raw --cap-drop cap_sys_admin" << true;
+        QTest::newRow("redundant under ALL") << "+all +cap_chown"
+                                             << "--cap-add ALL" << false;
+        QTest::newRow("cap_sys_admin added") << "+cap_sys_admin"
+                                             << "--cap-add cap_sys_admin" << false;
+    }
+    void capabilityFinalSet() {
+        QFETCH(QString, effective);
+        QFETCH(QString, options);
+        QFETCH(bool, boundingDrop);
+        EffectiveConfig config;
+        for (const QString& item : effective.split(' ', Qt::SkipEmptyParts)) {
+            config.capabilities.push_back(
+                EffectiveCapability{item.mid(1).toStdString(), item.startsWith('+'), {}});
+        }
+        const BwrapPlan plan = buildPlan(config);
+        QStringList emitted;
+        for (const BwrapOption& option : plan.options) {
+            if (option.name.starts_with("--cap-")) {
+                emitted << QString::fromStdString(option.name + " " + option.values.front());
+            }
+        }
+        QCOMPARE(emitted.join(' '), options);
+        QCOMPARE(plan.dropSysAdminFromBoundingSet, boundingDrop);
+        // bwrap's reading (as root: every capability kept, then the options in order) gives
+        // each capability the effective decision (undecided: kept, cap_sys_admin dropped).
+        std::set<std::string> kept(capabilityNames().begin(), capabilityNames().end());
+        for (const BwrapOption& option : plan.options) {
+            if (!option.name.starts_with("--cap-")) {
+                continue;
+            }
+            const bool add = option.name == "--cap-add";
+            for (const std::string_view cap : capabilityNames()) {
+                if (option.values.front() == "ALL" || option.values.front() == cap) {
+                    add ? void(kept.insert(std::string(cap))) : void(kept.erase(std::string(cap)));
+                }
+            }
+        }
+        for (const std::string_view cap : capabilityNames()) {
+            const EffectiveCapability* decision = effectiveCapability(config, cap);
+            const bool expected = decision ? decision->add : cap != "cap_sys_admin";
+            QVERIFY2(kept.contains(std::string(cap)) == expected, std::string(cap).c_str());
+        }
     }
 
     void shareAllEnabledUnsharesNothing() {
