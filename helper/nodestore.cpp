@@ -109,6 +109,20 @@ void NodeStore::validate(const NodeName& name, FileKind kind, std::string_view c
         throw HelperError(ErrorKind::InvalidConfig,
                           result.error ? result.error->format() : fileName + ": invalid");
     }
+    // Whoever may write a config must not choose who the launch runs as.
+    if (const std::optional<ConfigSection>& section = result.config->config) {
+        const auto where = [&](const SourcePos& pos) {
+            return fileName + ":" + std::to_string(pos.line);
+        };
+        if (section->setUser) {
+            m_identities.checkUser(section->setUser->value, where(section->setUser->pos),
+                                   ErrorKind::InvalidConfig);
+        }
+        if (section->setGroup) {
+            m_identities.checkGroup(section->setGroup->value, where(section->setGroup->pos),
+                                    ErrorKind::InvalidConfig);
+        }
+    }
 }
 
 ConfigFileContent NodeStore::readConfig(const NodeName& name, FileKind kind) const {
