@@ -3,10 +3,6 @@
 
 #include "helpererror.h"
 
-#include <grp.h>
-#include <pwd.h>
-#include <vector>
-
 namespace redpak::helper {
 
 CallFlags CallFlags::decode(Method method, uint flags) {
@@ -59,35 +55,13 @@ AuthorizationRequest authorizationFor(Method method, const CallFlags& flags, con
     return request;
 }
 
-namespace {
-
-QString userName(uid_t uid) {
-    std::vector<char> buffer(16384);
-    passwd entry{};
-    passwd* found = nullptr;
-    if (::getpwuid_r(uid, &entry, buffer.data(), buffer.size(), &found) != 0 || !found) {
-        return QString::number(uid);
-    }
-    return QString::fromLocal8Bit(entry.pw_name);
-}
-
-QString groupName(gid_t gid) {
-    std::vector<char> buffer(16384);
-    group entry{};
-    group* found = nullptr;
-    if (::getgrgid_r(gid, &entry, buffer.data(), buffer.size(), &found) != 0 || !found) {
-        return QString::number(gid);
-    }
-    return QString::fromLocal8Bit(entry.gr_name);
-}
-
-} // namespace
-
 AuthorizationRequest launchAsAuthorization(const CallFlags& flags, const QString& node,
                                            const NodeIdentity& identity) {
     AuthorizationRequest request = authorizationFor(Method::LaunchAs, flags, node);
-    request.details.insert(QStringLiteral("user"), userName(identity.uid));
-    request.details.insert(QStringLiteral("group"), groupName(identity.gid));
+    request.details.insert(QStringLiteral("user"),
+                           QString::fromStdString(userNameOf(identity.uid)));
+    request.details.insert(QStringLiteral("group"),
+                           QString::fromStdString(groupNameOf(identity.gid)));
     request.details.insert(QStringLiteral("uid"), QString::number(identity.uid));
     request.details.insert(QStringLiteral("gid"), QString::number(identity.gid));
     return request;

@@ -58,6 +58,27 @@ std::string expectedDigestOf(const QString& digest) {
     return text;
 }
 
+// A journal line about one launch (who asked, the node, the launch id).
+JournalEntry launchEntry(const char* action, uid_t caller, const PreparedLaunch& launch) {
+    JournalEntry entry;
+    entry.uid = caller;
+    entry.action = QString::fromLatin1(action);
+    entry.node = QString::fromStdString(launch.node.text());
+    entry.launchId = launch.id;
+    return entry;
+}
+
+JournalEntry launchEntry(const char* action, uid_t caller, const LaunchInfo& launch) {
+    JournalEntry entry;
+    entry.uid = caller;
+    entry.action = QString::fromLatin1(action);
+    entry.node = launch.node;
+    entry.launchId = launch.id;
+    entry.identity = launch.identity;
+    entry.admin = launch.admin;
+    return entry;
+}
+
 } // namespace
 
 HelperService::HelperService(QDBusConnection bus, NodeStore& store, Authority& authority,
@@ -70,16 +91,9 @@ HelperService::HelperService(QDBusConnection bus, NodeStore& store, Authority& a
     m_idleTimer.setInterval(std::chrono::milliseconds(store.config().idleTimeout));
     connect(&m_idleTimer, &QTimer::timeout, this, &HelperService::quitIfIdle);
     connect(&m_launcher, &Launcher::exited, this, [this](const LaunchInfo& info, int status) {
-        journalLater({info.uid,
-                      QStringLiteral("node.exit"),
-                      info.node,
-                      {},
-                      {},
-                      {},
-                      info.id,
-                      info.identity,
-                      info.admin,
-                      status});
+        JournalEntry entry = launchEntry("node.exit", info.uid, info);
+        entry.status = status;
+        journalLater(entry);
         emit LaunchExited(info.id, status);
         m_idleTimer.start();
     });
@@ -362,18 +376,17 @@ void HelperService::journalThenStart(const LaunchRequest& request) {
         const PreparedLaunch& prepared = request.prepared;
         try {
             // No launch without its journal line.
-            self->m_store.journal().append({request.caller,
-                                            QStringLiteral("node.launch"),
-                                            QString::fromStdString(prepared.node.text()),
-                                            {},
-                                            {},
-                                            {},
-                                            prepared.id,
-                                            prepared.identity,
-                                            prepared.admin,
-                                            std::nullopt});
+            JournalEntry entry = launchEntry("node.launch", request.caller, prepared);
+            entry.identity = prepared.identity;
+            entry.admin = prepared.admin;
+            self->m_store.journal().append(entry);
         } catch (const HelperError& error) {
             self->m_bus.send(errorReply(request.call, error.kind(), error.what()));
+            QMetaObject::invokeMethod(self, &HelperService::operationFinished,
+                                      Qt::QueuedConnection);
+            return;
+        } catch (const std::exception& error) {
+            self->m_bus.send(errorReply(request.call, ErrorKind::Failed, error.what()));
             QMetaObject::invokeMethod(self, &HelperService::operationFinished,
                                       Qt::QueuedConnection);
             return;
@@ -391,16 +404,9 @@ void HelperService::startJournaled(const LaunchRequest& request) {
         reply = request.call.createReply(QVariant::fromValue(id));
     } catch (const HelperError& error) {
         reply = errorReply(request.call, error.kind(), error.what());
-        journalLater({request.caller,
-                      QStringLiteral("node.exit"),
-                      QString::fromStdString(request.prepared.node.text()),
-                      {},
-                      {},
-                      {},
-                      request.prepared.id,
-                      std::nullopt,
-                      std::nullopt,
-                      -1});
+        JournalEntry entry = launchEntry("node.exit", request.caller, request.prepared);
+        entry.status = -1;
+        journalLater(entry);
     }
     m_bus.send(reply);
     operationFinished();
@@ -411,7 +417,7 @@ void HelperService::journalLater(const JournalEntry& entry) {
     m_worker.start([self, entry] {
         try {
             self->m_store.journal().append(entry);
-        } catch (const HelperError& error) {
+        } catch (const std::exception& error) {
             // What already happened (a stop, an exit) cannot be refused any more: say so.
             std::fprintf(stderr, "redpak-helper: journal: %s\n", error.what());
         }
@@ -449,16 +455,7 @@ void HelperService::StopLaunch(qulonglong launchId, uint flags) {
                                   "no launch " + std::to_string(launchId) +
                                       " started by this user");
             }
-            journalLater({caller,
-                          QStringLiteral("node.stop"),
-                          stopped->node,
-                          {},
-                          {},
-                          {},
-                          launchId,
-                          stopped->identity,
-                          stopped->admin,
-                          std::nullopt});
+            journalLater(launchEntry("node.stop", caller, *stopped));
             return call.createReply();
         });
     } catch (const HelperError& error) {

@@ -28,6 +28,18 @@ SafeDir openOrCreateTrusted(const std::filesystem::path& dir) {
 
 } // namespace
 
+JournalEntry JournalEntry::change(uid_t uid, QString action, QString node, QString file,
+                                  QString oldDigest, QString newDigest) {
+    JournalEntry entry;
+    entry.uid = uid;
+    entry.action = std::move(action);
+    entry.node = std::move(node);
+    entry.file = std::move(file);
+    entry.oldDigest = std::move(oldDigest);
+    entry.newDigest = std::move(newDigest);
+    return entry;
+}
+
 Journal::Journal(std::filesystem::path stateDir) : m_stateDir(std::move(stateDir)) {}
 
 void Journal::append(const JournalEntry& entry) {

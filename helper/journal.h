@@ -31,6 +31,10 @@ struct JournalEntry {
     std::optional<NodeIdentity> identity;
     std::optional<bool> admin;
     std::optional<int> status;
+
+    // A change of a node's files (no launch fields).
+    static JournalEntry change(uid_t uid, QString action, QString node, QString file,
+                               QString oldDigest, QString newDigest);
 };
 
 class Journal {

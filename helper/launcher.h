@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Launches of nodes on behalf of callers. prepare() runs on the worker thread and refuses what
-// must not be launched (untrusted family files, merge errors, commands, root identity, missing
-// sources) with a HelperError; start() runs on the main thread and starts
-// redpak-helper-launch, which becomes bwrap. Each launch has an id, is listed with the uid that
+// must not be launched (untrusted family files, merge errors, commands, an identity not set
+// aside for nodes, Internal sources the node's identity cannot read, missing sources) with a
+// HelperError; start() runs on the main thread and starts redpak-helper-launch, which becomes
+// bwrap. Each launch has an id, is listed with the uid that
 // started it, can be stopped, and its end is signalled.
 #pragma once
 

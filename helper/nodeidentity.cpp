@@ -50,6 +50,22 @@ std::string setAsideText(const std::optional<IdRange>& range, const char* direct
 
 } // namespace
 
+std::string userNameOf(uid_t uid) {
+    std::vector<char> buffer;
+    const std::optional<passwd> entry = lookupUser(nullptr, uid, buffer);
+    return entry ? std::string(entry->pw_name) : std::to_string(uid);
+}
+
+std::string groupNameOf(gid_t gid) {
+    std::vector<char> buffer(16384);
+    group entry{};
+    group* found = nullptr;
+    if (::getgrgid_r(gid, &entry, buffer.data(), buffer.size(), &found) != 0 || !found) {
+        return std::to_string(gid);
+    }
+    return entry.gr_name;
+}
+
 std::string NodeIdentity::text() const {
     return std::to_string(uid) + ":" + std::to_string(gid);
 }

@@ -30,6 +30,10 @@ struct NodeIdentity {
     static std::optional<NodeIdentity> parse(const std::string& text);
 };
 
+// The account name of `uid` / group name of `gid`, or the number when there is none.
+std::string userNameOf(uid_t uid);
+std::string groupNameOf(gid_t gid);
+
 class NodeIdentityPolicy {
 public:
     explicit NodeIdentityPolicy(const HelperConfig& config);

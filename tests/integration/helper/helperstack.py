@@ -194,8 +194,9 @@ class Stack:
         try:
             pwd.getpwnam(user)
         except KeyError:
+            # capture_output: useradd warns about system uids above SYS_UID_MAX.
             subprocess.run(["useradd", "--no-create-home", "--shell", "/usr/sbin/nologin"] +
-                           list(options) + [user], check=True)
+                           list(options) + [user], check=True, capture_output=True)
             self.created_users.append(user)
 
     def start(self):
@@ -255,6 +256,10 @@ class Stack:
         for user in reversed(self.created_users):
             subprocess.run(["userdel", user], check=False)
         for group in self.created_groups:
+            try:
+                grp.getgrnam(group)  # userdel removes a user's own group itself
+            except KeyError:
+                continue
             subprocess.run(["groupdel", group], check=False)
         shutil.rmtree(self.tmp, ignore_errors=True)
 
