@@ -41,6 +41,9 @@ struct ConfigFileContent {
 class NodeStore {
 public:
     NodeStore(HelperConfig config, Journal& journal);
+    // m_identities refers to m_config.
+    NodeStore(const NodeStore&) = delete;
+    NodeStore& operator=(const NodeStore&) = delete;
 
     const HelperConfig& config() const { return m_config; }
     Journal& journal() const { return m_journal; }
