@@ -33,6 +33,8 @@ QString actionId(Method method, const CallFlags& flags) {
     case Method::Launch:
         return flags.admin ? QStringLiteral("org.redpak.node.launch-admin")
                            : QStringLiteral("org.redpak.node.launch");
+    case Method::LaunchAs:
+        return QStringLiteral("org.redpak.node.launch-as");
     case Method::RecordApproval:
         return QStringLiteral("org.redpak.audit.approve");
     }
@@ -50,6 +52,18 @@ AuthorizationRequest authorizationFor(Method method, const CallFlags& flags, con
         request.details.insert(QStringLiteral("digest"), digest);
     }
     request.allowUserInteraction = flags.allowInteraction;
+    return request;
+}
+
+AuthorizationRequest launchAsAuthorization(const CallFlags& flags, const QString& node,
+                                           const NodeIdentity& identity) {
+    AuthorizationRequest request = authorizationFor(Method::LaunchAs, flags, node);
+    request.details.insert(QStringLiteral("user"),
+                           QString::fromStdString(userNameOf(identity.uid)));
+    request.details.insert(QStringLiteral("group"),
+                           QString::fromStdString(groupNameOf(identity.gid)));
+    request.details.insert(QStringLiteral("uid"), QString::number(identity.uid));
+    request.details.insert(QStringLiteral("gid"), QString::number(identity.gid));
     return request;
 }
 

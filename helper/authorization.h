@@ -5,6 +5,7 @@
 #pragma once
 
 #include "authority.h"
+#include "nodeidentity.h"
 
 #include <QString>
 
@@ -17,6 +18,7 @@ enum class Method {
     DeleteNode,
     WriteConfig,
     Launch,
+    LaunchAs, // the second question of a launch as another identity than the caller's
     ListLaunches,
     StopLaunch,
     RecordApproval,
@@ -43,5 +45,12 @@ QString actionId(Method method, const CallFlags& flags);
 // the details "node" and "digest" when not empty.
 AuthorizationRequest authorizationFor(Method method, const CallFlags& flags, const QString& node,
                                       const QString& digest = {});
+
+// org.redpak.node.launch-as, asked after org.redpak.node.launch(-admin) when the node runs as
+// someone else than the caller (NodeIdentityPolicy::isOtherThanCaller): details "node",
+// "user" and "group" (names, or numbers when the id has none), "uid" and "gid". Looks the names
+// up: call it on the worker thread.
+AuthorizationRequest launchAsAuthorization(const CallFlags& flags, const QString& node,
+                                           const NodeIdentity& identity);
 
 } // namespace redpak::helper

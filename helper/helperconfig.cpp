@@ -36,6 +36,127 @@ bool isCleanAbsolutePath(const std::string& text) {
 
 } // namespace
 
+// (uid_t)-1 means "unchanged" to setresuid: never an identity.
+std::optional<std::uint32_t> parseNumericId(const std::string& text) {
+    std::uint64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || text.front() == '+' || error != std::errc() ||
+        end != text.data() + text.size() || value >= 0xffffffffULL) {
+        return std::nullopt;
+    }
+    return static_cast<std::uint32_t>(value);
+}
+
+namespace {
+
+// "FIRST-LAST", both valid ids, 0 excluded (root), FIRST <= LAST.
+std::optional<IdRange> parseIdRange(const std::string& text) {
+    const std::size_t dash = text.find('-');
+    if (dash == std::string::npos) {
+        return std::nullopt;
+    }
+    const auto first = parseNumericId(text.substr(0, dash));
+    const auto last = parseNumericId(text.substr(dash + 1));
+    if (!first || !last || *first == 0 || *first > *last) {
+        return std::nullopt;
+    }
+    return IdRange{*first, *last};
+}
+
+// The content of a root-owned file unwritable by group and others; nullopt when absent.
+std::optional<std::string> readRootOwnedFile(const std::filesystem::path& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) {
+        if (errno == ENOENT) {
+            return std::nullopt;
+        }
+        throwSystemError("cannot open " + file.string(), errno);
+    }
+    struct FdCloser {
+        int fd;
+        ~FdCloser() { ::close(fd); }
+    } closer{fd};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+        throwSystemError("cannot stat " + file.string(), errno);
+    }
+    if (!S_ISREG(info.st_mode) || info.st_uid != 0 || (info.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+        throw HelperError(ErrorKind::InvalidArgument,
+                          file.string() + ": must be a regular file owned by root, not writable by "
+                                          "group or others");
+    }
+    std::string text;
+    char buffer[4096];
+    while (true) {
+        const ssize_t count = ::read(fd, buffer, sizeof buffer);
+        if (count < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            throwSystemError("cannot read " + file.string(), errno);
+        }
+        if (count == 0) {
+            break;
+        }
+        text.append(buffer, static_cast<std::size_t>(count));
+        if (text.size() > kMaxConfigFileBytes) {
+            throw HelperError(ErrorKind::InvalidArgument, file.string() + ": larger than 64 KiB");
+        }
+    }
+    return text;
+}
+
+// People's accounts are never node identities: a node range may not include one.
+void checkOutsideLoginAccounts(const HelperConfig& config, const std::string& fileName,
+                               const std::string& loginDefs) {
+    const auto check = [&](const std::optional<IdRange>& range, const IdRange& accounts,
+                           const char* directive, const char* keys) {
+        if (range && range->overlaps(accounts)) {
+            throw HelperError(ErrorKind::InvalidArgument,
+                              fileName + ": " + directive + " " + range->text() +
+                                  " overlaps the login accounts " + accounts.text() + " (" + keys +
+                                  " of " + loginDefs + ")");
+        }
+    };
+    check(config.nodeUids, config.loginAccounts.uids, "node-uids", "UID_MIN-UID_MAX");
+    check(config.nodeGids, config.loginAccounts.gids, "node-gids", "GID_MIN-GID_MAX");
+}
+
+} // namespace
+
+LoginAccountRanges LoginAccountRanges::load(const std::filesystem::path& file) {
+    LoginAccountRanges ranges;
+    const std::optional<std::string> text = readRootOwnedFile(file);
+    if (!text) {
+        return ranges;
+    }
+    std::istringstream lines(*text);
+    int lineNumber = 0;
+    for (std::string line; std::getline(lines, line);) {
+        ++lineNumber;
+        const std::vector<std::string> words = splitWords(line);
+        if (words.size() < 2 || words.front().front() == '#') {
+            continue;
+        }
+        std::uint32_t* target = words[0] == "UID_MIN"   ? &ranges.uids.first
+                                : words[0] == "UID_MAX" ? &ranges.uids.last
+                                : words[0] == "GID_MIN" ? &ranges.gids.first
+                                : words[0] == "GID_MAX" ? &ranges.gids.last
+                                                        : nullptr;
+        if (target == nullptr) {
+            continue;
+        }
+        const std::optional<std::uint32_t> value = parseNumericId(words[1]);
+        if (!value) {
+            throw HelperError(ErrorKind::InvalidArgument, file.string() + ":" +
+                                                              std::to_string(lineNumber) + ": " +
+                                                              words[0] + " must be a decimal id");
+        }
+        *target = *value;
+    }
+    return ranges;
+}
+
 const NodeRoot* HelperConfig::findRoot(std::string_view label) const {
     const auto found = std::find_if(roots.begin(), roots.end(),
                                     [&](const NodeRoot& root) { return root.label == label; });
@@ -90,9 +211,26 @@ HelperConfig HelperConfig::parse(std::string_view text, const std::string& fileN
                 fail("expected \"idle-timeout SECONDS\" (1 to 86400)");
             }
             config.idleTimeout = std::chrono::seconds(seconds);
+        } else if (directive == "node-uids" || directive == "node-gids") {
+            std::optional<IdRange>& target =
+                directive == "node-uids" ? config.nodeUids : config.nodeGids;
+            const std::optional<IdRange> range =
+                words.size() == 2 ? parseIdRange(words[1]) : std::nullopt;
+            if (!range) {
+                fail("expected \"" + directive + " FIRST-LAST\" (ids from 1 to 4294967294)");
+            }
+            if (target) {
+                fail(directive + " given twice");
+            }
+            target = range;
+        } else if (directive == "node-group") {
+            if (words.size() != 2 || parseNumericId(words[1]) || words[1] == "root") {
+                fail("expected \"node-group NAME\" (a group name other than root)");
+            }
+            config.nodeGroups.push_back(words[1]);
         } else {
             fail("unknown directive \"" + directive +
-                 "\" (expected root, state-dir, idle-timeout)");
+                 "\" (expected root, state-dir, idle-timeout, node-uids, node-gids, node-group)");
         }
     }
     if (config.roots.empty()) {
@@ -101,47 +239,13 @@ HelperConfig HelperConfig::parse(std::string_view text, const std::string& fileN
     return config;
 }
 
-HelperConfig HelperConfig::load(const std::filesystem::path& file) {
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
-    if (fd < 0) {
-        if (errno == ENOENT) {
-            return HelperConfig{};
-        }
-        throwSystemError("cannot open " + file.string(), errno);
-    }
-    struct FdCloser {
-        int fd;
-        ~FdCloser() { ::close(fd); }
-    } closer{fd};
-    struct stat info {};
-    if (::fstat(fd, &info) != 0) {
-        throwSystemError("cannot stat " + file.string(), errno);
-    }
-    // The file decides which directories root writes into: only root may have written it.
-    if (!S_ISREG(info.st_mode) || info.st_uid != 0 || (info.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
-        throw HelperError(ErrorKind::InvalidArgument,
-                          file.string() + ": must be a regular file owned by root, not writable by "
-                                          "group or others");
-    }
-    std::string text;
-    char buffer[4096];
-    while (true) {
-        const ssize_t count = ::read(fd, buffer, sizeof buffer);
-        if (count < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            throwSystemError("cannot read " + file.string(), errno);
-        }
-        if (count == 0) {
-            break;
-        }
-        text.append(buffer, static_cast<std::size_t>(count));
-        if (text.size() > kMaxConfigFileBytes) {
-            throw HelperError(ErrorKind::InvalidArgument, file.string() + ": larger than 64 KiB");
-        }
-    }
-    return parse(text, file.string());
+HelperConfig HelperConfig::load(const std::filesystem::path& file,
+                                const std::filesystem::path& loginDefs) {
+    const std::optional<std::string> text = readRootOwnedFile(file);
+    HelperConfig config = text ? parse(*text, file.string()) : HelperConfig{};
+    config.loginAccounts = LoginAccountRanges::load(loginDefs);
+    checkOutsideLoginAccounts(config, file.string(), loginDefs.string());
+    return config;
 }
 
 } // namespace redpak::helper

@@ -11,6 +11,7 @@
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
 #include <QPointer>
+#include <cstdio>
 #include <exception>
 
 namespace redpak::helper {
@@ -57,6 +58,27 @@ std::string expectedDigestOf(const QString& digest) {
     return text;
 }
 
+// A journal line about one launch (who asked, the node, the launch id).
+JournalEntry launchEntry(const char* action, uid_t caller, const PreparedLaunch& launch) {
+    JournalEntry entry;
+    entry.uid = caller;
+    entry.action = QString::fromLatin1(action);
+    entry.node = QString::fromStdString(launch.node.text());
+    entry.launchId = launch.id;
+    return entry;
+}
+
+JournalEntry launchEntry(const char* action, uid_t caller, const LaunchInfo& launch) {
+    JournalEntry entry;
+    entry.uid = caller;
+    entry.action = QString::fromLatin1(action);
+    entry.node = launch.node;
+    entry.launchId = launch.id;
+    entry.identity = launch.identity;
+    entry.admin = launch.admin;
+    return entry;
+}
+
 } // namespace
 
 HelperService::HelperService(QDBusConnection bus, NodeStore& store, Authority& authority,
@@ -68,8 +90,11 @@ HelperService::HelperService(QDBusConnection bus, NodeStore& store, Authority& a
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(std::chrono::milliseconds(store.config().idleTimeout));
     connect(&m_idleTimer, &QTimer::timeout, this, &HelperService::quitIfIdle);
-    connect(&m_launcher, &Launcher::exited, this, [this](qulonglong id, int status) {
-        emit LaunchExited(id, status);
+    connect(&m_launcher, &Launcher::exited, this, [this](const LaunchInfo& info, int status) {
+        JournalEntry entry = launchEntry("node.exit", info.uid, info);
+        entry.status = status;
+        journalLater(entry);
+        emit LaunchExited(info.id, status);
         m_idleTimer.start();
     });
     m_idleTimer.start();
@@ -297,23 +322,23 @@ qulonglong HelperService::startLaunch(const QString& name, const QStringList& co
             throw HelperError(ErrorKind::InvalidArgument, "invalid output file descriptor");
         }
         QPointer<HelperService> self(this);
-        // The launch itself must start on the main thread, where its QProcess lives: the
-        // worker prepares (and refuses), then hands over, and the main thread replies.
+        // The worker prepares (and refuses), which tells who the node runs as; the main
+        // thread asks about that identity when it is not the caller's, the worker journals,
+        // and the launch starts on the main thread, where its QProcess lives.
         authorizeThenRun(
             authorizationFor(Method::Launch, decoded, name),
-            [self, node, command, admin = decoded.admin,
+            [self, node, command, decoded, name,
              output](const QDBusMessage& call, uid_t caller) -> std::optional<QVariantList> {
-                const PreparedLaunch prepared = self->m_launcher.prepare(node, command, admin);
-                QMetaObject::invokeMethod(self, [self, call, prepared, caller, output] {
-                    QDBusMessage reply;
-                    try {
-                        const qulonglong id = self->m_launcher.start(
-                            prepared, caller, output ? output->fileDescriptor() : -1);
-                        reply = call.createReply(QVariant::fromValue(id));
-                    } catch (const HelperError& error) {
-                        reply = errorReply(call, error.kind(), error.what());
-                    }
-                    self->m_bus.send(reply);
+                LaunchRequest request{call, self->m_launcher.prepare(node, command, decoded.admin),
+                                      caller, std::nullopt, output};
+                if (self->m_launcher.identities().isOtherThanCaller(request.prepared.identity,
+                                                                    caller)) {
+                    request.launchAs =
+                        launchAsAuthorization(decoded, name, request.prepared.identity);
+                }
+                QMetaObject::invokeMethod(self, [self, request] {
+                    self->operationStarted(); // until the launch has started or failed
+                    self->authorizeLaunchIdentity(request);
                 });
                 return std::nullopt;
             });
@@ -321,6 +346,82 @@ qulonglong HelperService::startLaunch(const QString& name, const QStringList& co
         rejectCall(error);
     }
     return 0;
+}
+
+void HelperService::authorizeLaunchIdentity(const LaunchRequest& request) {
+    if (!request.launchAs) {
+        journalThenStart(request);
+        return;
+    }
+    QPointer<HelperService> self(this);
+    m_authority.checkAuthorization(
+        *request.launchAs, request.call.service(), [self, request](bool allowed) {
+            if (!self) {
+                return;
+            }
+            if (allowed) {
+                self->journalThenStart(request);
+                return;
+            }
+            self->m_bus.send(
+                errorReply(request.call, ErrorKind::NotAuthorized,
+                           "not authorized for " + request.launchAs->actionId.toStdString()));
+            self->operationFinished();
+        });
+}
+
+void HelperService::journalThenStart(const LaunchRequest& request) {
+    QPointer<HelperService> self(this);
+    m_worker.start([self, request] {
+        const PreparedLaunch& prepared = request.prepared;
+        try {
+            // No launch without its journal line.
+            JournalEntry entry = launchEntry("node.launch", request.caller, prepared);
+            entry.identity = prepared.identity;
+            entry.admin = prepared.admin;
+            self->m_store.journal().append(entry);
+        } catch (const HelperError& error) {
+            self->m_bus.send(errorReply(request.call, error.kind(), error.what()));
+            QMetaObject::invokeMethod(self, &HelperService::operationFinished,
+                                      Qt::QueuedConnection);
+            return;
+        } catch (const std::exception& error) {
+            self->m_bus.send(errorReply(request.call, ErrorKind::Failed, error.what()));
+            QMetaObject::invokeMethod(self, &HelperService::operationFinished,
+                                      Qt::QueuedConnection);
+            return;
+        }
+        QMetaObject::invokeMethod(self, [self, request] { self->startJournaled(request); });
+    });
+}
+
+void HelperService::startJournaled(const LaunchRequest& request) {
+    QDBusMessage reply;
+    try {
+        const qulonglong id =
+            m_launcher.start(request.prepared, request.caller,
+                             request.output ? request.output->fileDescriptor() : -1);
+        reply = request.call.createReply(QVariant::fromValue(id));
+    } catch (const HelperError& error) {
+        reply = errorReply(request.call, error.kind(), error.what());
+        JournalEntry entry = launchEntry("node.exit", request.caller, request.prepared);
+        entry.status = -1;
+        journalLater(entry);
+    }
+    m_bus.send(reply);
+    operationFinished();
+}
+
+void HelperService::journalLater(const JournalEntry& entry) {
+    QPointer<HelperService> self(this);
+    m_worker.start([self, entry] {
+        try {
+            self->m_store.journal().append(entry);
+        } catch (const std::exception& error) {
+            // What already happened (a stop, an exit) cannot be refused any more: say so.
+            std::fprintf(stderr, "redpak-helper: journal: %s\n", error.what());
+        }
+    });
 }
 
 qulonglong HelperService::Launch(const QString& name, const QStringList& command, uint flags) {
@@ -348,11 +449,13 @@ void HelperService::StopLaunch(qulonglong launchId, uint flags) {
     try {
         CallFlags::decode(Method::StopLaunch, flags);
         runForCaller([this, launchId](const QDBusMessage& call, uid_t caller) {
-            if (!m_launcher.stop(launchId, caller)) {
+            const std::optional<LaunchInfo> stopped = m_launcher.stop(launchId, caller);
+            if (!stopped) {
                 return errorReply(call, ErrorKind::NotFound,
                                   "no launch " + std::to_string(launchId) +
                                       " started by this user");
             }
+            journalLater(launchEntry("node.stop", caller, *stopped));
             return call.createReply();
         });
     } catch (const HelperError& error) {

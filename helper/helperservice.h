@@ -11,6 +11,7 @@
 #include "authorization.h"
 #include "helpererror.h"
 #include "helpertypes.h"
+#include "journal.h"
 #include "launcher.h"
 #include "nodestore.h"
 
@@ -72,8 +73,22 @@ private:
     void authorizeThenRun(const AuthorizationRequest& request, Work work);
     // Same, without polkit (ListLaunches, StopLaunch act on the caller's own launches).
     void runForCaller(std::function<QDBusMessage(const QDBusMessage& call, uid_t caller)> reply);
+    // A launch between its preparation and its start.
+    struct LaunchRequest {
+        QDBusMessage call;
+        PreparedLaunch prepared;
+        uid_t caller = 0;
+        std::optional<AuthorizationRequest> launchAs; // when not the caller's own identity
+        std::optional<QDBusUnixFileDescriptor> output;
+    };
     qulonglong startLaunch(const QString& name, const QStringList& command, uint flags,
                            std::optional<QDBusUnixFileDescriptor> output);
+    // Main thread, each between operationStarted() and operationFinished().
+    void authorizeLaunchIdentity(const LaunchRequest& request);
+    void journalThenStart(const LaunchRequest& request);
+    void startJournaled(const LaunchRequest& request);
+    // Appends on the worker thread; a failure is only reported on stderr.
+    void journalLater(const JournalEntry& entry);
     // Answers the current call with the error (argument checks before authorization).
     void rejectCall(const HelperError& error);
     void operationStarted();

@@ -28,10 +28,22 @@ SafeDir openOrCreateTrusted(const std::filesystem::path& dir) {
 
 } // namespace
 
+JournalEntry JournalEntry::change(uid_t uid, QString action, QString node, QString file,
+                                  QString oldDigest, QString newDigest) {
+    JournalEntry entry;
+    entry.uid = uid;
+    entry.action = std::move(action);
+    entry.node = std::move(node);
+    entry.file = std::move(file);
+    entry.oldDigest = std::move(oldDigest);
+    entry.newDigest = std::move(newDigest);
+    return entry;
+}
+
 Journal::Journal(std::filesystem::path stateDir) : m_stateDir(std::move(stateDir)) {}
 
 void Journal::append(const JournalEntry& entry) {
-    const QJsonObject line{
+    QJsonObject line{
         {QStringLiteral("time"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
         {QStringLiteral("uid"), static_cast<qint64>(entry.uid)},
         {QStringLiteral("action"), entry.action},
@@ -39,6 +51,19 @@ void Journal::append(const JournalEntry& entry) {
         {QStringLiteral("file"), entry.file},
         {QStringLiteral("old"), entry.oldDigest},
         {QStringLiteral("new"), entry.newDigest}};
+    if (entry.launchId) {
+        line.insert(QStringLiteral("launch"), static_cast<qint64>(*entry.launchId));
+    }
+    if (entry.identity) {
+        line.insert(QStringLiteral("user"), static_cast<qint64>(entry.identity->uid));
+        line.insert(QStringLiteral("group"), static_cast<qint64>(entry.identity->gid));
+    }
+    if (entry.admin) {
+        line.insert(QStringLiteral("admin"), *entry.admin);
+    }
+    if (entry.status) {
+        line.insert(QStringLiteral("status"), *entry.status);
+    }
     const QByteArray bytes = QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n';
     const std::lock_guard lock(m_mutex);
     const SafeDir dir = openOrCreateTrusted(m_stateDir);

@@ -13,8 +13,9 @@
 
 namespace redpak::helper {
 
-Launcher::Launcher(NodeStore& store, QString launchProgram, QObject* parent)
-    : QObject(parent), m_store(store), m_launchProgram(std::move(launchProgram)) {}
+Launcher::Launcher(NodeStore& store, QString launchProgram, QString configFile, QObject* parent)
+    : QObject(parent), m_store(store), m_launchProgram(std::move(launchProgram)),
+      m_configFile(std::move(configFile)) {}
 
 Launcher::~Launcher() {
     for (Running& running : m_launches) {
@@ -39,18 +40,17 @@ void Launcher::checkCommand(const QStringList& command) {
     }
 }
 
-PreparedLaunch Launcher::prepare(const NodeName& node, const QStringList& command,
-                                 bool admin) const {
+PreparedLaunch Launcher::prepare(const NodeName& node, const QStringList& command, bool admin) {
     // The trust check comes first: the core reads the family again by path afterwards.
     m_store.checkFamilyTrusted(node);
     const std::filesystem::path nodeDir = m_store.pathOf(node);
-    const BwrapPlan plan = planHelperLaunch(nodeDir, admin);
+    const HelperLaunchPlan planned = planHelperLaunch(nodeDir, admin, m_store.identities());
     try {
-        checkSources(plan);
+        checkSources(planned.plan);
     } catch (const LaunchError& error) {
         throw HelperError(ErrorKind::UnsafeNode, error.what());
     }
-    return PreparedLaunch{node, nodeDir, admin, command};
+    return PreparedLaunch{m_nextId++, node, nodeDir, admin, command, planned.identity};
 }
 
 qulonglong Launcher::start(const PreparedLaunch& launch, uid_t caller, int outputFd) {
@@ -58,7 +58,9 @@ qulonglong Launcher::start(const PreparedLaunch& launch, uid_t caller, int outpu
     if (launch.admin) {
         arguments << QStringLiteral("--admin");
     }
-    arguments << QString::fromStdString(launch.nodeDir.string());
+    arguments << QStringLiteral("--config") << m_configFile << QStringLiteral("--identity")
+              << QString::fromStdString(launch.identity.text())
+              << QString::fromStdString(launch.nodeDir.string());
     if (!launch.command.isEmpty()) {
         arguments << QStringLiteral("--") << launch.command;
     }
@@ -84,14 +86,19 @@ qulonglong Launcher::start(const PreparedLaunch& launch, uid_t caller, int outpu
             ::dup2(childOutput, STDERR_FILENO);
         });
     }
-    const qulonglong id = m_nextId++;
-    LaunchInfo info{id, QString::fromStdString(launch.node.text()), launch.command,
-                    QDateTime::currentMSecsSinceEpoch(), caller};
+    const qulonglong id = launch.id;
+    LaunchInfo info{id,
+                    QString::fromStdString(launch.node.text()),
+                    launch.command,
+                    QDateTime::currentMSecsSinceEpoch(),
+                    caller,
+                    launch.identity,
+                    launch.admin};
     connect(process, &QProcess::finished, this,
-            [this, id, process](int exitCode, QProcess::ExitStatus exitStatus) {
-                m_launches.remove(id);
+            [this, info, process](int exitCode, QProcess::ExitStatus exitStatus) {
+                m_launches.remove(info.id);
                 process->deleteLater();
-                emit exited(id, exitStatus == QProcess::CrashExit ? 128 + exitCode : exitCode);
+                emit exited(info, exitStatus == QProcess::CrashExit ? 128 + exitCode : exitCode);
             });
     process->start();
     if (childOutput >= 0) {
@@ -120,14 +127,14 @@ QList<LaunchInfo> Launcher::launchesOf(uid_t caller) const {
     return result;
 }
 
-bool Launcher::stop(qulonglong id, uid_t caller) {
+std::optional<LaunchInfo> Launcher::stop(qulonglong id, uid_t caller) {
     const auto found = m_launches.constFind(id);
     if (found == m_launches.constEnd() || (caller != 0 && found->info.uid != caller)) {
-        return false;
+        return std::nullopt;
     }
     // bwrap dies on SIGTERM; the sandbox follows it (--die-with-parent).
     found->process->terminate();
-    return true;
+    return found->info;
 }
 
 } // namespace redpak::helper

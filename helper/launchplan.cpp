@@ -5,10 +5,9 @@
 #include "redpak/expand.h"
 #include "redpak/launch.h"
 #include "redpak/merge.h"
+#include "sourceaccess.h"
 
 #include <algorithm>
-#include <charconv>
-#include <pwd.h>
 
 namespace redpak::helper {
 namespace {
@@ -18,22 +17,19 @@ bool hasOption(const BwrapPlan& plan, std::string_view name) {
                        [&](const BwrapOption& option) { return option.name == name; });
 }
 
-// uid of a `set-user` value (a number or a user name), or nullopt when unknown.
-std::optional<uid_t> resolveUser(const std::string& user) {
-    unsigned long number = 0;
-    const auto [end, error] = std::from_chars(user.data(), user.data() + user.size(), number);
-    if (error == std::errc() && end == user.data() + user.size()) {
-        return static_cast<uid_t>(number);
+// Root must never be what lets a node read a file.
+void checkInternalSources(const BwrapPlan& plan, const NodeIdentity& identity) {
+    for (const FdContent& content : plan.fds) {
+        if (content.kind == FdContent::Kind::FileCopy) {
+            checkReadableAs(content.source, identity, content.origin.file);
+        }
     }
-    if (const passwd* entry = ::getpwnam(user.c_str())) {
-        return entry->pw_uid;
-    }
-    return std::nullopt;
 }
 
 } // namespace
 
-BwrapPlan planHelperLaunch(const std::filesystem::path& nodeDir, bool admin) {
+HelperLaunchPlan planHelperLaunch(const std::filesystem::path& nodeDir, bool admin,
+                                  const NodeIdentityPolicy& identities) {
     const MergeMode mode = admin ? MergeMode::Admin : MergeMode::Normal;
     std::optional<CheckedNode> leaf;
     try {
@@ -76,17 +72,12 @@ BwrapPlan planHelperLaunch(const std::filesystem::path& nodeDir, bool admin) {
                                                      std::string(toString(plan.joins.front().ns)) +
                                                      ": PATH) is not allowed through the helper");
     }
-    if (!plan.setUser) {
-        plan.setUser = kFallbackLaunchUser;
-    }
-    const std::optional<uid_t> uid = resolveUser(*plan.setUser);
-    if (!uid) {
-        throw HelperError(ErrorKind::InvalidConfig, "set-user: unknown user " + *plan.setUser);
-    }
-    if (*uid == 0) {
-        throw HelperError(ErrorKind::UnsafeNode,
-                          "set-user resolves to root; the helper launches nodes unprivileged");
-    }
+    const NodeIdentity identity =
+        identities.resolve(plan.setUser, plan.setGroup, nodeDir.string() + " (effective config)",
+                           ErrorKind::UnsafeNode);
+    plan.setUser = std::to_string(identity.uid);
+    plan.setGroup = std::to_string(identity.gid);
+    checkInternalSources(plan, identity);
     for (const char* option : {"--new-session", "--die-with-parent"}) {
         if (!hasOption(plan, option)) {
             BwrapOption forced;
@@ -94,7 +85,7 @@ BwrapPlan planHelperLaunch(const std::filesystem::path& nodeDir, bool admin) {
             plan.options.push_back(forced);
         }
     }
-    return plan;
+    return {plan, identity};
 }
 
 } // namespace redpak::helper

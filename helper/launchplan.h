@@ -9,6 +9,7 @@
 // others (NodeStore::checkFamilyTrusted), so that both reads see the same files.
 #pragma once
 
+#include "nodeidentity.h"
 #include "redpak/plan.h"
 
 #include <filesystem>
@@ -16,17 +17,23 @@
 
 namespace redpak::helper {
 
-// Identity of launches whose effective config has no `set-user`.
-inline constexpr const char* kFallbackLaunchUser = "nobody";
+struct HelperLaunchPlan {
+    BwrapPlan plan; // set-user and set-group replaced by the numbers of `identity`
+    NodeIdentity identity;
+};
 
 // Applies the launch preconditions of every launcher (core checkLaunchPreconditions: launch
 // policy, disabled node), merges the family of `nodeDir` without ever running a command
 // (`$(...)` and Execfd are refused by the CommandPolicy), builds the plan and applies the
 // helper's rules:
 //  * no Execfd export (its command would run before the identity change), no namespace join;
-//  * runs as `set-user`, else kFallbackLaunchUser, never as uid 0;
+//  * runs as the identity of `set-user`/`set-group` that `identities` allows (nodeidentity.h),
+//    written back into the plan as numbers so that the launcher uses exactly what was checked;
+//  * every Internal source is a regular file the launch identity can read without following
+//    a symlink (sourceaccess.h);
 //  * always `--new-session` and `--die-with-parent`.
 // Throws HelperError(InvalidConfig) for merge errors and HelperError(UnsafeNode) for refusals.
-BwrapPlan planHelperLaunch(const std::filesystem::path& nodeDir, bool admin);
+HelperLaunchPlan planHelperLaunch(const std::filesystem::path& nodeDir, bool admin,
+                                  const NodeIdentityPolicy& identities);
 
 } // namespace redpak::helper

@@ -80,8 +80,9 @@ int main(int argc, char** argv) {
     redpak::helper::Journal journal(config.stateDir);
     redpak::helper::NodeStore store(config, journal);
     redpak::helper::PolkitAuthority authority(bus);
-    redpak::helper::Launcher launcher(store, QCoreApplication::applicationDirPath() +
-                                                 QStringLiteral("/redpak-helper-launch"));
+    redpak::helper::Launcher launcher(
+        store, QCoreApplication::applicationDirPath() + QStringLiteral("/redpak-helper-launch"),
+        parser.value(configOption));
     redpak::helper::HelperService service(bus, store, authority, launcher);
     new Helper1Adaptor(&service); // owned by `service`; exports org.redpak.Helper1
     if (!bus.registerObject(QStringLiteral("/org/redpak/Helper"), &service)) {

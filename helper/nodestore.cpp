@@ -109,6 +109,20 @@ void NodeStore::validate(const NodeName& name, FileKind kind, std::string_view c
         throw HelperError(ErrorKind::InvalidConfig,
                           result.error ? result.error->format() : fileName + ": invalid");
     }
+    // Whoever may write a config must not choose who the launch runs as.
+    if (const std::optional<ConfigSection>& section = result.config->config) {
+        const auto where = [&](const SourcePos& pos) {
+            return fileName + ":" + std::to_string(pos.line);
+        };
+        if (section->setUser) {
+            m_identities.checkUser(section->setUser->value, where(section->setUser->pos),
+                                   ErrorKind::InvalidConfig);
+        }
+        if (section->setGroup) {
+            m_identities.checkGroup(section->setGroup->value, where(section->setGroup->pos),
+                                    ErrorKind::InvalidConfig);
+        }
+    }
 }
 
 ConfigFileContent NodeStore::readConfig(const NodeName& name, FileKind kind) const {
@@ -163,9 +177,9 @@ std::string NodeStore::writeConfig(const NodeName& name, FileKind kind, std::str
     } catch (const HelperError& error) {
         throw namingFile(name.text() + "/etc/" + fileName, error);
     }
-    m_journal.append({caller, QStringLiteral("config.write"), QString::fromStdString(name.text()),
-                      kindText(kind), QString::fromStdString(currentDigest),
-                      QString::fromStdString(newDigest)});
+    m_journal.append(JournalEntry::change(
+        caller, QStringLiteral("config.write"), QString::fromStdString(name.text()), kindText(kind),
+        QString::fromStdString(currentDigest), QString::fromStdString(newDigest)));
     return newDigest;
 }
 
@@ -241,19 +255,13 @@ void NodeStore::createNode(const NodeName& name, std::string_view givenNormal,
         throw;
     }
     const QString node = QString::fromStdString(name.text());
-    m_journal.append({caller,
-                      QStringLiteral("node.create"),
-                      node,
-                      kindText(FileKind::Normal),
-                      {},
-                      QString::fromStdString(sha256Hex(normal))});
+    m_journal.append(JournalEntry::change(caller, QStringLiteral("node.create"), node,
+                                          kindText(FileKind::Normal), {},
+                                          QString::fromStdString(sha256Hex(normal))));
     if (!admin.empty()) {
-        m_journal.append({caller,
-                          QStringLiteral("node.create"),
-                          node,
-                          kindText(FileKind::Admin),
-                          {},
-                          QString::fromStdString(sha256Hex(admin))});
+        m_journal.append(JournalEntry::change(caller, QStringLiteral("node.create"), node,
+                                              kindText(FileKind::Admin), {},
+                                              QString::fromStdString(sha256Hex(admin))));
     }
 }
 
@@ -270,12 +278,9 @@ void NodeStore::deleteNode(const NodeName& name, uid_t caller) {
     const SafeDir parent =
         SafeDir::openTrusted(rootOf(name).path).openSubdir(name.parent().components);
     parent.removeTree(name.leaf());
-    m_journal.append({caller,
-                      QStringLiteral("node.delete"),
-                      QString::fromStdString(name.text()),
-                      kindText(FileKind::Normal),
-                      QString::fromStdString(normal.digest),
-                      {}});
+    m_journal.append(JournalEntry::change(
+        caller, QStringLiteral("node.delete"), QString::fromStdString(name.text()),
+        kindText(FileKind::Normal), QString::fromStdString(normal.digest), {}));
 }
 
 std::string NodeStore::nameOfPath(const NodeName& name, const std::filesystem::path& path) const {
@@ -345,8 +350,9 @@ std::string NodeStore::recordApproval(const NodeName& name,
     const std::string json = formatAuditRecord(record);
     openNodeDir(name).writeFileAtomically(std::string(kAuditRecordName), json, kConfigMode);
     const std::string digest = sha256Hex(json);
-    m_journal.append({caller, QStringLiteral("audit.approve"), QString::fromStdString(name.text()),
-                      QString(), QString(), QString::fromStdString(digest)});
+    m_journal.append(JournalEntry::change(caller, QStringLiteral("audit.approve"),
+                                          QString::fromStdString(name.text()), QString(), QString(),
+                                          QString::fromStdString(digest)));
     return digest;
 }
 

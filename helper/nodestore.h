@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // The nodes the helper serves, addressed by NodeName under the roots of helper.conf. All file
 // work goes through SafeDir (directory descriptors, no symlink followed); every change is
-// validated by the core parser first and journaled. Not thread-safe: the
-// service runs the operations of one NodeStore one at a time.
+// validated by the core parser and the node identity rules first, and journaled. Not thread-safe:
+// the service runs the operations of one NodeStore one at a time.
 #pragma once
 
 #include "helperconfig.h"
 #include "journal.h"
+#include "nodeidentity.h"
 #include "nodename.h"
 #include "safedir.h"
 
@@ -40,8 +41,14 @@ struct ConfigFileContent {
 class NodeStore {
 public:
     NodeStore(HelperConfig config, Journal& journal);
+    // m_identities refers to m_config.
+    NodeStore(const NodeStore&) = delete;
+    NodeStore& operator=(const NodeStore&) = delete;
 
     const HelperConfig& config() const { return m_config; }
+    Journal& journal() const { return m_journal; }
+    // The identities `set-user` / `set-group` may name (checked at every write and launch).
+    const NodeIdentityPolicy& identities() const { return m_identities; }
 
     // Absolute path of the node directory (for core functions that take paths).
     std::filesystem::path pathOf(const NodeName& name) const;
@@ -88,6 +95,7 @@ private:
                                 const std::string& uuid, uid_t caller) const;
 
     HelperConfig m_config;
+    NodeIdentityPolicy m_identities{m_config};
     Journal& m_journal;
 };
 

@@ -7,9 +7,13 @@ policy included; clients get its address as DBUS_SYSTEM_BUS_ADDRESS), the real p
 the project's policy installed in /usr/share/polkit-1/actions and a test rule in
 /etc/polkit-1/rules.d, and redpak-helper with a node root "test" in a temporary directory.
 Clients are unprivileged test users: OK_USER (granted by the rule) and NO_USER (denied by it,
-except reading). Stack.stop() stops everything started, by PID, and removes everything
+except reading), WRITER (granted only config.write), LAUNCHER (granted only launch, and
+launch-as for NODE_USER2 alone). helper.conf sets aside the uids and gids NODE_IDS for nodes;
+NODE_USER1 and NODE_USER2 are node identities in that range, PERSON a login account (uid in
+UID_MIN..UID_MAX). Stack.stop() stops everything started, by PID, and removes everything
 installed.
 """
+import grp
 import hashlib
 import json
 import os
@@ -26,6 +30,10 @@ POLKITD = "/usr/lib/polkit-1/polkitd"
 ACTIONS_FILE = "/usr/share/polkit-1/actions/org.redpak.policy"
 RULES_FILE = "/etc/polkit-1/rules.d/10-redpak-helper-integration.rules"
 OK_USER, NO_USER = "redpak-ok", "redpak-no"
+WRITER, LAUNCHER = "redpak-writer", "redpak-launcher"
+NODE_IDS = (61500, 61599)
+NODE_USER1, NODE_USER2 = ("redpak-node1", 61500), ("redpak-node2", 61501)
+PERSON = "redpak-person"
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 RULES = """// Installed by tests/integration/helper/helperstack.py, removed when its test ends.
@@ -35,13 +43,25 @@ polkit.addRule(function(action, subject) {
     // Details reach the rules: this node is never writable.
     if (action.id == "org.redpak.config.write" && action.lookup("node") == "test/locked")
         return polkit.Result.NO;
-    if (subject.user == "%s")
+    if (subject.user == "%(ok)s")
         return polkit.Result.YES;
-    if (subject.user == "%s" && action.id != "org.redpak.config.read")
+    if (subject.user == "%(no)s" && action.id != "org.redpak.config.read")
         return polkit.Result.NO;
+    if (subject.user == "%(writer)s")
+        return action.id == "org.redpak.config.write" ? polkit.Result.YES
+                                                      : polkit.Result.NOT_HANDLED;
+    if (subject.user == "%(launcher)s") {
+        if (action.id == "org.redpak.node.launch")
+            return polkit.Result.YES;
+        // The identity reaches the rules: only this node identity is granted.
+        if (action.id == "org.redpak.node.launch-as" && action.lookup("user") == "%(node2)s" &&
+            action.lookup("uid") == "%(node2uid)d")
+            return polkit.Result.YES;
+    }
     return polkit.Result.NOT_HANDLED;
 });
-""" % (OK_USER, NO_USER)
+""" % {"ok": OK_USER, "no": NO_USER, "writer": WRITER, "launcher": LAUNCHER,
+       "node2": NODE_USER2[0], "node2uid": NODE_USER2[1]}
 
 RUNNABLE = """headers:
   alias: %(alias)s
@@ -130,6 +150,7 @@ class Stack:
         self.source_dir = source_dir
         self.processes = []
         self.created_users = []
+        self.created_groups = []
         self.installed = []  # (path, previous content or None)
         self.tmp = tempfile.mkdtemp(prefix="redpak-helper-it-")
         os.chmod(self.tmp, 0o755)
@@ -169,14 +190,27 @@ class Stack:
         path = os.path.join(self.tmp, name + ".log")
         return open(path, errors="replace").read() if os.path.exists(path) else ""
 
+    def add_user(self, user, *options):
+        try:
+            pwd.getpwnam(user)
+        except KeyError:
+            # capture_output: useradd warns about system uids above SYS_UID_MAX.
+            subprocess.run(["useradd", "--no-create-home", "--shell", "/usr/sbin/nologin"] +
+                           list(options) + [user], check=True, capture_output=True)
+            self.created_users.append(user)
+
     def start(self):
-        for user in (OK_USER, NO_USER):
+        for user in (OK_USER, NO_USER, WRITER, LAUNCHER):
+            self.add_user(user, "--system")
+        for user, uid in (NODE_USER1, NODE_USER2):
             try:
-                pwd.getpwnam(user)
+                grp.getgrnam(user)
             except KeyError:
-                subprocess.run(["useradd", "--system", "--no-create-home", "--shell",
-                                "/usr/sbin/nologin", user], check=True)
-                self.created_users.append(user)
+                subprocess.run(["groupadd", "--system", "--gid", str(uid), user], check=True)
+                self.created_groups.append(user)
+            self.add_user(user, "--system", "--uid", str(uid), "--gid", str(uid))
+        # Not a system account: a person's uid, in UID_MIN..UID_MAX.
+        self.add_user(PERSON, "--no-user-group", "--gid", "users")
         os.makedirs(self.nodes, mode=0o755)
         os.makedirs(self.outside, mode=0o755)
         bus_config = os.path.join(self.tmp, "bus.conf")
@@ -187,7 +221,8 @@ class Stack:
                                               "resources/dbus/org.redpak.Helper.conf")})
         helper_config = os.path.join(self.tmp, "helper.conf")
         with open(helper_config, "w") as out:
-            out.write("root test %s\nstate-dir %s\nidle-timeout 600\n" % (self.nodes, self.state))
+            out.write("root test %s\nstate-dir %s\nidle-timeout 600\nnode-uids %d-%d\n"
+                      "node-gids %d-%d\n" % ((self.nodes, self.state) + NODE_IDS + NODE_IDS))
         os.chmod(helper_config, 0o644)
 
         self.install(ACTIONS_FILE, open(os.path.join(self.source_dir, "polkit/org.redpak.policy"),
@@ -218,8 +253,14 @@ class Stack:
             else:
                 with open(path, "wb") as out:
                     out.write(previous)
-        for user in self.created_users:
+        for user in reversed(self.created_users):
             subprocess.run(["userdel", user], check=False)
+        for group in self.created_groups:
+            try:
+                grp.getgrnam(group)  # userdel removes a user's own group itself
+            except KeyError:
+                continue
+            subprocess.run(["groupdel", group], check=False)
         shutil.rmtree(self.tmp, ignore_errors=True)
 
     def call(self, user, *calls):

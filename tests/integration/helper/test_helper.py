@@ -21,7 +21,8 @@ import threading
 import time
 import unittest
 
-from helperstack import NO_USER, OK_USER, SKIP, Stack, runnable, sha256, skip_reasons
+from helperstack import (LAUNCHER, NO_USER, NODE_USER1, NODE_USER2, OK_USER, PERSON, SKIP, WRITER,
+                         Stack, runnable, sha256, skip_reasons)
 
 BIN_DIR = SOURCE_DIR = None
 E = "org.redpak.Helper1.Error."
@@ -66,6 +67,15 @@ class HelperIntegration(unittest.TestCase):
 
     def read(self, name, kind=0):
         return self.assertOk(call1(OK_USER, "ReadConfig", name, kind))
+
+    def plant(self, name, config):
+        """Replaces the normal config of `name` behind the helper's back, as root (still
+        root-owned, 0644): what the launch must check again, whoever wrote it."""
+        with open(os.path.join(STACK.nodes, name.split("/", 1)[1], "etc/redpak.yaml"), "w") as out:
+            out.write(config)
+
+    def journal(self):
+        return [json.loads(line) for line in open(os.path.join(STACK.state, "journal"))]
 
     def test_version_and_roots(self):
         self.assertEqual(self.assertOk(call1(NO_USER, "Version")), 1)
@@ -244,13 +254,15 @@ class HelperIntegration(unittest.TestCase):
         return proc_status(result["output"])
 
     def test_launch_runs_as_node_user_without_capabilities(self):
-        ok_uid = pwd.getpwnam(OK_USER).pw_uid
-        self.create("test/run", runnable("run", config="  set-user: " + OK_USER))
+        ok_uid = NODE_USER1[1]
+        self.create("test/run", runnable("run", config="  set-user: " + NODE_USER1[0]))
         self.create("test/anon", runnable("anon"))
         for node, uid in (("test/run", ok_uid), ("test/anon", 65534)):
             with self.subTest(node=node):
                 status = self.launch_status(OK_USER, node)
                 self.assertEqual(status["Uid"], [str(uid)] * 4)
+                self.assertEqual(status["Gid"], [str(uid)] * 4)
+                self.assertEqual(status["Groups"], [])
                 for cap in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb"):
                     self.assertEqual(int(status[cap][0], 16), 0, cap)
                 self.assertEqual(status["NoNewPrivs"], ["1"])
@@ -273,6 +285,19 @@ class HelperIntegration(unittest.TestCase):
         self.assertOk(stopped[0])
         self.assertEqual(stopped[1]["value"], 128 + signal.SIGTERM)
         self.assertEqual(self.assertOk(call1(OK_USER, "ListLaunches")), [])
+        # Launch, stop and exit are journaled, with who from the bus and the identity.
+        ok_uid = pwd.getpwnam(OK_USER).pw_uid
+        for _ in range(50):
+            mine = [j for j in self.journal() if j.get("launch") == launch_id]
+            if len(mine) == 3:
+                break
+            time.sleep(0.1)
+        self.assertEqual([j["action"] for j in mine], ["node.launch", "node.stop", "node.exit"])
+        self.assertTrue(all(j["uid"] == ok_uid and j["node"] == "test/sleeper" for j in mine))
+        self.assertEqual((mine[0]["user"], mine[0]["group"], mine[0]["admin"]),
+                         (65534, 65534, False))
+        self.assertEqual(mine[2]["status"], 128 + signal.SIGTERM)
+        self.assertTrue(all(j["time"] for j in mine))
 
     def test_unsafe_launches_refused(self):
         self.create("test/cmd", runnable("cmd", greeting="$(id -u)"))
@@ -282,7 +307,9 @@ class HelperIntegration(unittest.TestCase):
         self.create("test/expose", runnable("expose", exports="  - mode: Restricted\n"
                                                              "    mount: /cfg\n"
                                                              "    path: $NODE_PATH/etc\n"))
-        self.create("test/rootuser", runnable("rootuser", config="  set-user: root"))
+        # Refused when written (test_identities_not_set_aside_refused); planted here.
+        self.create("test/rootuser", runnable("rootuser"))
+        self.plant("test/rootuser", runnable("rootuser", config="  set-user: root"))
         self.create("test/writable", runnable("writable"))
         os.chmod(os.path.join(STACK.nodes, "writable/etc/redpak.yaml"), 0o666)
         self.create("test/userdir", runnable("userdir"))
@@ -302,6 +329,108 @@ class HelperIntegration(unittest.TestCase):
                 result = call1(OK_USER, "Launch", node, ["/bin/true"], 0)
                 self.assertError(result, "UnsafeNode")
                 self.assertIn(reason, result["message"])
+
+    def test_internal_source_never_read_as_root(self):
+        """A user allowed only config.write names /etc/shadow as an Internal source, a user
+        allowed only launch launches: nothing of /etc/shadow reaches the node."""
+        self.create("test/shadowed", runnable("shadowed"))
+        digest = self.read("test/shadowed")[2]
+        config = runnable("shadowed", exports="  - mode: Internal\n    mount: /leak\n"
+                                              "    path: /etc/shadow\n")
+        self.assertOk(call1(WRITER, "WriteConfig", "test/shadowed", 0, config, digest, 0))
+        self.assertError(call1(WRITER, "Launch", "test/shadowed", ["/bin/true"], 0),
+                         "NotAuthorized")
+        result = call1(LAUNCHER, "launchCapture", "test/shadowed", ["/bin/cat", "/leak"], 0)
+        first_line = open("/etc/shadow").readline().strip()
+        self.assertTrue(first_line)
+        self.assertNotIn(first_line, json.dumps(result))
+        self.assertError(result, "UnsafeNode")
+        self.assertIn("/etc/shadow is not readable by the launch identity 65534:", result["message"])
+        self.assertTrue(any(j["action"] == "config.write" and j["node"] == "test/shadowed" and
+                            j["uid"] == pwd.getpwnam(WRITER).pw_uid for j in self.journal()))
+
+    def test_internal_source_swapped_for_symlink(self):
+        """A local user owns the directory of a system node's Internal source and swaps the
+        file for a link to /etc/shadow: the launch is refused."""
+        owner = pwd.getpwnam(NO_USER)
+        userdir = os.path.join(STACK.outside, "userdata")
+        os.mkdir(userdir, 0o755)
+        os.chown(userdir, owner.pw_uid, owner.pw_gid)
+        source = os.path.join(userdir, "motd")
+        with open(source, "w") as out:
+            out.write("greetings\n")
+        os.chmod(source, 0o644)
+        self.create("test/internal", runnable("internal", exports="  - mode: Internal\n"
+                                                                 "    mount: /motd\n"
+                                                                 "    path: %s\n" % source))
+        result = self.assertOk(call1(LAUNCHER, "launchCapture", "test/internal",
+                                     ["/bin/cat", "/motd"], 0))
+        self.assertEqual((result["output"], result["status"]), ("greetings\n", 0))
+        os.unlink(source)
+        os.symlink("/etc/shadow", source)
+        os.lchown(source, owner.pw_uid, owner.pw_gid)
+        result = call1(LAUNCHER, "launchCapture", "test/internal", ["/bin/cat", "/motd"], 0)
+        self.assertNotIn(open("/etc/shadow").readline().strip(), json.dumps(result))
+        self.assertError(result, "UnsafeNode")
+        self.assertIn(source + " is a symbolic link", result["message"])
+
+    def test_identities_not_set_aside_refused(self):
+        """set-user / set-group may only name the identities helper.conf sets aside for nodes:
+        refused when written (InvalidConfig) and, planted by other means, at launch."""
+        person_file = os.path.join(STACK.outside, "person-secret")
+        with open(person_file, "w") as out:
+            out.write("secret of a person\n")
+        person = pwd.getpwnam(PERSON)
+        os.chown(person_file, person.pw_uid, person.pw_gid)
+        os.chmod(person_file, 0o600)
+        self.assertTrue(1000 <= person.pw_uid <= 60000, person.pw_uid)
+        self.create("test/who", runnable("who"))
+        cases = {
+            "set-group shadow": "  set-group: shadow",
+            "set-user of a person": "  set-user: " + PERSON,
+            "set-user (uid_t)-1": "  set-user: '4294967295'",
+            "set-group 0": "  set-user: nobody\n  set-group: '0'",
+            "set-user outside node-uids": "  set-user: " + OK_USER,
+        }
+        for label, config in cases.items():
+            with self.subTest(case=label):
+                text = runnable("who", config=config)
+                written = call1(OK_USER, "WriteConfig", "test/who", 0, text,
+                                self.read("test/who")[2], 0)
+                self.assertError(written, "InvalidConfig")
+                self.assertIn("test/who/etc/redpak.yaml:", written["message"])
+                self.assertError(call1(OK_USER, "CreateNodeWithConfig", "test/who2", text, "", 0),
+                                 "InvalidConfig")
+                self.plant("test/who", text)
+                launched = call1(OK_USER, "launchCapture", "test/who",
+                                 ["/bin/cat", person_file], 0)
+                self.assertError(launched, "UnsafeNode")
+                self.assertIn("set-", launched["message"])
+                self.assertNotIn("secret of a person", json.dumps(launched))
+
+    def test_launch_as_node_identity_needs_launch_as(self):
+        """Launching as a node identity other than the caller's own is its own polkit action,
+        with the identity in its details; nobody needs only launch."""
+        self.create("test/as1", runnable("as1", config="  set-user: " + NODE_USER1[0]))
+        self.create("test/as2", runnable("as2", config="  set-user: " + NODE_USER2[0]))
+        self.create("test/asnobody", runnable("asnobody"))
+        before = len(self.journal())
+        denied = call1(LAUNCHER, "Launch", "test/as1", ["/bin/true"], 0)
+        self.assertError(denied, "NotAuthorized")
+        self.assertIn("org.redpak.node.launch-as", denied["message"])
+        self.assertFalse(any(j["action"] == "node.launch" for j in self.journal()[before:]))
+        for user, node, uid in ((LAUNCHER, "test/as2", NODE_USER2[1]),
+                                (LAUNCHER, "test/asnobody", 65534),
+                                (OK_USER, "test/as1", NODE_USER1[1])):
+            with self.subTest(user=user, node=node):
+                status = self.launch_status(user, node)
+                self.assertEqual(status["Uid"], [str(uid)] * 4)
+                self.assertEqual(status["Gid"], [str(uid)] * 4)
+        launches = [j for j in self.journal()[before:] if j["action"] == "node.launch"]
+        self.assertEqual([(j["node"], j["user"], j["uid"]) for j in launches],
+                         [("test/as2", NODE_USER2[1], pwd.getpwnam(LAUNCHER).pw_uid),
+                          ("test/asnobody", 65534, pwd.getpwnam(LAUNCHER).pw_uid),
+                          ("test/as1", NODE_USER1[1], pwd.getpwnam(OK_USER).pw_uid)])
 
     def test_record_approval(self):
         self.create("test/audited", runnable("audited"), "headers:\n  alias: audited\n")

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Rules of the helper that need no bus: node names, helper.conf, flags and the mapping of
-// methods to polkit actions, and the directory-descriptor file primitives.
+// Rules of the helper that need no bus: node names, helper.conf, the identities a node may run
+// as, flags and the mapping of methods to polkit actions, and the directory-descriptor file
+// primitives.
 #include "authorization.h"
 #include "helperconfig.h"
 #include "helpererror.h"
+#include "nodeidentity.h"
 #include "nodename.h"
 #include "safedir.h"
 
@@ -102,6 +104,23 @@ private Q_SLOTS:
         QTest::newRow("unknown directive") << "root a /srv/a\nallow everyone\n" << false;
         QTest::newRow("zero timeout") << "root a /srv/a\nidle-timeout 0\n" << false;
         QTest::newRow("garbage timeout") << "root a /srv/a\nidle-timeout 5s\n" << false;
+        QTest::newRow("node ranges and groups")
+            << "root a /srv/a\nnode-uids 61000-61999\nnode-gids 61000-61999\n"
+               "node-group redpak-nodes\nnode-group daemon\n"
+            << true;
+        QTest::newRow("node-uids with root") << "root a /srv/a\nnode-uids 0-100\n" << false;
+        QTest::newRow("node-uids up to (uid_t)-1") << "root a /srv/a\nnode-uids 61000-4294967295\n"
+                                                   << false;
+        QTest::newRow("node-uids overflowing") << "root a /srv/a\nnode-uids 61000-4294967296\n"
+                                               << false;
+        QTest::newRow("node-uids reversed") << "root a /srv/a\nnode-uids 62000-61000\n" << false;
+        QTest::newRow("node-uids negative") << "root a /srv/a\nnode-uids -5-10\n" << false;
+        QTest::newRow("node-uids twice")
+            << "root a /srv/a\nnode-uids 61000-61001\nnode-uids 62000-62001\n"
+            << false;
+        QTest::newRow("node-gids one number") << "root a /srv/a\nnode-gids 61000\n" << false;
+        QTest::newRow("node-group root") << "root a /srv/a\nnode-group root\n" << false;
+        QTest::newRow("node-group number") << "root a /srv/a\nnode-group 42\n" << false;
     }
     void helperConfig() {
         QFETCH(QString, text);
@@ -137,6 +156,169 @@ private Q_SLOTS:
         // Without the file, the built-in default applies.
         QCOMPARE(HelperConfig::load(dir.filePath("absent").toStdString()).roots.front().path,
                  std::filesystem::path("/var/redpak"));
+    }
+
+    void nodeRangesMustNotHoldLoginAccounts_data() {
+        QTest::addColumn<QString>("helperConf");
+        QTest::addColumn<QString>("loginDefs");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("above UID_MAX") << "node-uids 61000-61999\n"
+                                       << "" << true;
+        QTest::newRow("overlapping default UID_MIN-UID_MAX") << "node-uids 59000-61999\n"
+                                                             << "" << false;
+        QTest::newRow("overlapping UID_MIN-UID_MAX of login.defs")
+            << "node-uids 61000-61999\n"
+            << "UID_MIN 1000\nUID_MAX 65000\n"
+            << false;
+        QTest::newRow("below a raised UID_MIN") << "node-uids 1000-1999\n"
+                                                << "UID_MIN 5000\nGID_MIN 5000\n"
+                                                << true;
+        QTest::newRow("overlapping GID_MIN-GID_MAX") << "node-gids 2000-2999\n"
+                                                     << "" << false;
+        QTest::newRow("malformed login.defs") << ""
+                                              << "UID_MIN 0x10\n"
+                                              << false;
+    }
+    void nodeRangesMustNotHoldLoginAccounts() {
+        if (::geteuid() != 0) {
+            QSKIP("needs root: helper.conf and login.defs must be owned by root");
+        }
+        QFETCH(QString, helperConf);
+        QFETCH(QString, loginDefs);
+        QFETCH(bool, valid);
+        QTemporaryDir dir;
+        const auto write = [&](const QString& name, const QString& text) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(text.toUtf8());
+            file.close();
+            QCOMPARE(::chmod(file.fileName().toLocal8Bit().constData(), 0644), 0);
+        };
+        write("helper.conf", "root a /srv/a\n" + helperConf);
+        write("login.defs", "# login.defs\n" + loginDefs);
+        try {
+            HelperConfig::load(dir.filePath("helper.conf").toStdString(),
+                               dir.filePath("login.defs").toStdString());
+            QVERIFY(valid);
+        } catch (const HelperError& error) {
+            QVERIFY2(!valid, error.what());
+        }
+    }
+
+    // Who a node may run as (issue: set-user '4294967295', set-group '0', shadow, another
+    // person's account were all accepted). Empty set-user / set-group: not set.
+    void nodeIdentities_data() {
+        QTest::addColumn<QString>("setUser");
+        QTest::addColumn<QString>("setGroup");
+        QTest::addColumn<bool>("allowed");
+        QTest::addColumn<uint>("uid");
+        QTest::addColumn<uint>("gid");
+        QTest::newRow("default: nobody and its group") << ""
+                                                       << "" << true << 65534u << 65534u;
+        QTest::newRow("nobody by name") << "nobody"
+                                        << "" << true << 65534u << 65534u;
+        QTest::newRow("nobody by number, nogroup") << "65534"
+                                                   << "nogroup" << true << 65534u << 65534u;
+        QTest::newRow("configured node uid and gid") << "61000"
+                                                     << "61005" << true << 61000u << 61005u;
+        QTest::newRow("configured node-group") << "61000"
+                                               << "daemon" << true << 61000u << 1u;
+        QTest::newRow("(uid_t)-1") << "4294967295"
+                                   << "" << false << 0u << 0u;
+        QTest::newRow("wraps to root") << "4294967296"
+                                       << "" << false << 0u << 0u;
+        QTest::newRow("negative") << "-1"
+                                  << "" << false << 0u << 0u;
+        QTest::newRow("uid 0") << "0"
+                               << "" << false << 0u << 0u;
+        QTest::newRow("root") << "root"
+                              << "" << false << 0u << 0u;
+        QTest::newRow("a person's account (UID_MIN-UID_MAX)") << "1000"
+                                                              << "" << false << 0u << 0u;
+        QTest::newRow("a person's account inside node-uids") << "59995"
+                                                             << "61000" << false << 0u << 0u;
+        QTest::newRow("system account outside node-uids") << "daemon"
+                                                          << "" << false << 0u << 0u;
+        QTest::newRow("outside node-uids") << "61011"
+                                           << "61000" << false << 0u << 0u;
+        QTest::newRow("unknown user") << "no-such-user-redpak"
+                                      << "" << false << 0u << 0u;
+        QTest::newRow("gid 0") << "nobody"
+                               << "0" << false << 0u << 0u;
+        QTest::newRow("group root") << "nobody"
+                                    << "root" << false << 0u << 0u;
+        QTest::newRow("shadow group") << "nobody"
+                                      << "shadow" << false << 0u << 0u;
+        QTest::newRow("(gid_t)-1") << "nobody"
+                                   << "4294967295" << false << 0u << 0u;
+        QTest::newRow("gid outside node-gids") << "nobody"
+                                               << "61011" << false << 0u << 0u;
+        QTest::newRow("set-group alone, shadow") << ""
+                                                 << "shadow" << false << 0u << 0u;
+        QTest::newRow("node uid without passwd entry nor set-group") << "61000"
+                                                                     << "" << false << 0u << 0u;
+        QTest::newRow("unknown group") << "nobody"
+                                       << "no-such-group-redpak" << false << 0u << 0u;
+    }
+    void nodeIdentities() {
+        QFETCH(QString, setUser);
+        QFETCH(QString, setGroup);
+        QFETCH(bool, allowed);
+        QFETCH(uint, uid);
+        QFETCH(uint, gid);
+        HelperConfig config;
+        // Deliberately overlapping the login accounts: the policy refuses them on its own.
+        config.nodeUids = IdRange{59990, 61010};
+        config.nodeGids = IdRange{61000, 61010};
+        config.nodeGroups = {"daemon"};
+        const NodeIdentityPolicy policy(config);
+        const auto optional = [](const QString& text) {
+            return text.isEmpty() ? std::nullopt : std::optional(text.toStdString());
+        };
+        try {
+            const NodeIdentity identity = policy.resolve(optional(setUser), optional(setGroup),
+                                                         "node", ErrorKind::UnsafeNode);
+            QVERIFY2(allowed, identity.text().c_str());
+            QCOMPARE(identity, (NodeIdentity{uid, gid}));
+        } catch (const HelperError& error) {
+            QVERIFY2(!allowed, error.what());
+            QCOMPARE(error.kind(), ErrorKind::UnsafeNode);
+            QVERIFY2(std::string(error.what()).starts_with("node: set-"), error.what());
+        }
+        // The same rule refuses the value when a config is written.
+        if (!setUser.isEmpty()) {
+            bool refused = false;
+            try {
+                policy.checkUser(setUser.toStdString(), "f:3", ErrorKind::InvalidConfig);
+            } catch (const HelperError& error) {
+                refused = true;
+                QCOMPARE(error.kind(), ErrorKind::InvalidConfig);
+            }
+            if (!allowed && setGroup.isEmpty() && setUser != "61000") {
+                QVERIFY(refused);
+            }
+        }
+    }
+
+    void launchAsIsForOtherIdentities() {
+        HelperConfig config;
+        config.nodeUids = IdRange{61000, 61010};
+        const NodeIdentityPolicy policy(config);
+        QVERIFY(!policy.isOtherThanCaller(policy.fallback(), 1000));
+        QVERIFY(!policy.isOtherThanCaller(policy.fallback(), 0));
+        QVERIFY(policy.isOtherThanCaller(NodeIdentity{61000, 65534}, 1000));
+        QVERIFY(policy.isOtherThanCaller(NodeIdentity{61000, 65534}, 0));
+        // nobody's uid with another group is another identity.
+        QVERIFY(policy.isOtherThanCaller(NodeIdentity{65534, 1}, 1000));
+        const AuthorizationRequest request =
+            launchAsAuthorization(CallFlags{true, false}, "test/app", NodeIdentity{65534, 1});
+        QCOMPARE(request.actionId, QStringLiteral("org.redpak.node.launch-as"));
+        QCOMPARE(request.details.value("node"), QStringLiteral("test/app"));
+        QCOMPARE(request.details.value("user"), QStringLiteral("nobody"));
+        QCOMPARE(request.details.value("group"), QStringLiteral("daemon"));
+        QCOMPARE(request.details.value("uid"), QStringLiteral("65534"));
+        QCOMPARE(request.details.value("gid"), QStringLiteral("1"));
+        QVERIFY(request.allowUserInteraction);
     }
 
     void authorizationMapping_data() {
