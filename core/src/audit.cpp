@@ -93,7 +93,11 @@ std::vector<FamilyMember> familyFromFiles(const std::vector<AuditedFile>& files,
             const std::filesystem::path base(file.node);
             family.push_back(FamilyMember{
                 NodeLocation{base, base / kStatusFileName, base / kNormalConfigName, std::nullopt},
-                Config{}, std::nullopt});
+                Config{},
+                std::nullopt,
+                std::nullopt,
+                std::nullopt,
+                {}});
         }
         FamilyMember& member = family.back();
         if (file.role == FileRole::Normal) {

@@ -254,6 +254,7 @@ BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
     if (config.newSession && config.newSession->value == Edu::Enabled) {
         out.push_back({"--new-session", {}, config.newSession->provenance});
     }
+    plan.newSession = !(config.newSession && config.newSession->value == Edu::Disabled);
 
     // Namespaces: an unset share_X falls back to share_all (except time).
     const auto shareOf = [&config](Namespace ns) -> std::optional<ShareValue> {
@@ -313,11 +314,6 @@ BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
     for (const FamilyNodeInfo& node : config.family) {
         plan.familyObjects.insert(plan.familyObjects.end(), node.objects.begin(),
                                   node.objects.end());
-        for (const std::string* file : {&node.normalConfig, &node.adminConfig, &node.statusFile}) {
-            if (!file->empty()) {
-                plan.familyFiles.push_back(*file);
-            }
-        }
     }
     std::stable_sort(plan.joins.begin(), plan.joins.end(),
                      [](const auto& a, const auto&) { return a.ns == Namespace::User; });
