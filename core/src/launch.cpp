@@ -17,6 +17,7 @@
 #include <optional>
 #include <pwd.h>
 #include <sched.h>
+#include <string_view>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -49,7 +50,7 @@ int moveHigh(int fd) {
     return high;
 }
 
-void writeAll(int fd, const std::string& data, const std::string& what) {
+void writeAll(int fd, std::string_view data, const std::string& what) {
     std::size_t done = 0;
     while (done < data.size()) {
         const ssize_t n = write(fd, data.data() + done, data.size() - done);
@@ -84,7 +85,7 @@ int memfdWith(std::string_view data, const std::string& what) {
     if (fd < 0) {
         systemFailure("memfd_create");
     }
-    writeAll(fd, std::string(data), what);
+    writeAll(fd, data, what);
     if (lseek(fd, 0, SEEK_SET) != 0) {
         systemFailure("lseek");
     }
