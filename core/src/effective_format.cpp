@@ -345,6 +345,8 @@ std::string formatPlanJson(const BwrapPlan& plan, const EffectiveConfig& config,
                  {"map_root_user", plan.mapRootUser},
                  {"inherit_environment", plan.inheritEnvironment},
                  {"drop_cap_sys_admin_from_bounding_set", plan.dropSysAdminFromBoundingSet},
+                 {"new_session", plan.newSession},
+                 {"seccomp", "ioctl TIOCSTI and TIOCLINUX refused (EPERM)"},
                  {"fds", std::move(fds)},
                  {"joins", std::move(joins)},
                  {"cgroups", std::move(cgroups)}};

@@ -2,13 +2,14 @@
 // Launch of a bwrap plan: prepare in the launcher what bwrap cannot do, then exec bwrap.
 #include "redpak/launch.h"
 
+#include "launch_sources.h"
 #include "redpak/diagnostic.h"
 #include "redpak/node.h"
 #include "redpak/privileges.h"
+#include "seccomp_filter.h"
 
 #include <algorithm>
 #include <cerrno>
-#include <climits>
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
@@ -17,6 +18,7 @@
 #include <optional>
 #include <pwd.h>
 #include <sched.h>
+#include <string_view>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
@@ -48,7 +50,7 @@ int moveHigh(int fd) {
     return high;
 }
 
-void writeAll(int fd, const std::string& data, const std::string& what) {
+void writeAll(int fd, std::string_view data, const std::string& what) {
     std::size_t done = 0;
     while (done < data.size()) {
         const ssize_t n = write(fd, data.data() + done, data.size() - done);
@@ -62,28 +64,38 @@ void writeAll(int fd, const std::string& data, const std::string& what) {
     }
 }
 
-std::string readWholeFile(const std::string& path, const TextOrigin& origin) {
-    const int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
+// A descriptor the launcher prepared, kept above kHighFd until it is placed at `target`.
+struct PlacedFd {
+    int high = -1;
+    int target = -1;
+};
+
+// dup2 leaves each target without FD_CLOEXEC: bwrap inherits exactly these.
+void placeAll(const std::vector<PlacedFd>& placed) {
+    for (const PlacedFd& fd : placed) {
+        if (dup2(fd.high, fd.target) < 0) {
+            systemFailure("cannot place file descriptor " + std::to_string(fd.target));
+        }
+        close(fd.high);
+    }
+}
+
+int memfdWith(std::string_view data, const std::string& what) {
+    const int fd = memfd_create("redwrap-file", MFD_CLOEXEC);
     if (fd < 0) {
-        throw LaunchError(where(origin) + ": cannot read Internal export source " + path + ": " +
-                          std::strerror(errno));
+        systemFailure("memfd_create");
     }
-    std::string content;
-    char buffer[65536];
-    ssize_t n;
-    while ((n = read(fd, buffer, sizeof buffer)) > 0) {
-        content.append(buffer, static_cast<std::size_t>(n));
+    writeAll(fd, data, what);
+    if (lseek(fd, 0, SEEK_SET) != 0) {
+        systemFailure("lseek");
     }
-    close(fd);
-    if (n < 0) {
-        systemFailure("cannot read " + path);
-    }
-    return content;
+    return moveHigh(fd);
 }
 
 // Content of every FdContent, each on a memfd placed at the number the plan gave it.
-void provideFileDescriptors(const BwrapPlan& plan, const LaunchOptions& options) {
-    std::vector<std::pair<int, int>> placed; // {high fd, target fd}
+void provideFileDescriptors(const BwrapPlan& plan, const LaunchOptions& options,
+                            const FamilyIdentities& family) {
+    std::vector<PlacedFd> placed;
     for (const FdContent& content : plan.fds) {
         std::string data;
         if (content.kind == FdContent::Kind::CommandOutput) {
@@ -93,25 +105,26 @@ void provideFileDescriptors(const BwrapPlan& plan, const LaunchOptions& options)
             }
             data = options.commands->fileContent(content.source, content.origin);
         } else {
-            data = readWholeFile(content.source, content.origin);
+            data = readInternalContent(content, family, options.readSourcesAs);
         }
-        const int fd = memfd_create("redwrap-file", MFD_CLOEXEC);
-        if (fd < 0) {
-            systemFailure("memfd_create");
-        }
-        writeAll(fd, data, "content of " + content.mount);
-        if (lseek(fd, 0, SEEK_SET) != 0) {
-            systemFailure("lseek");
-        }
-        placed.emplace_back(moveHigh(fd), content.fd);
+        placed.push_back({memfdWith(data, "content of " + content.mount), content.fd});
     }
-    for (const auto& [high, target] : placed) {
-        // dup2 leaves the target without FD_CLOEXEC: bwrap inherits it.
-        if (dup2(high, target) < 0) {
-            systemFailure("cannot place file descriptor " + std::to_string(target));
-        }
-        close(high);
+    placeAll(placed);
+}
+
+// The first number after the plan's own descriptors (3, 4, ...).
+int firstFreeFd(const BwrapPlan& plan) {
+    return 3 + static_cast<int>(plan.fds.size());
+}
+
+// Opens and checks every bind source (plan.sources order), numbered from firstFreeFd.
+std::vector<PlacedFd> openBindSources(const BwrapPlan& plan, const FamilyIdentities& family) {
+    std::vector<PlacedFd> placed;
+    for (const RequiredSource& source : plan.sources) {
+        const int target = firstFreeFd(plan) + static_cast<int>(placed.size());
+        placed.push_back({moveHigh(openBindSource(source, family).release()), target});
     }
+    return placed;
 }
 
 int namespaceFlag(Namespace ns) {
@@ -300,54 +313,108 @@ bool launcherHolds(std::string_view capability, std::uint64_t permitted) {
     return true;
 }
 
-std::vector<std::string> bwrapArguments(const BwrapPlan& plan) {
-    if (!bwrapStartsFromLauncherCapabilities(plan)) {
-        return plan.arguments();
+// The capability options bwrap is given: all of the plan's, except (see above) the additions
+// a launcher that bwrap starts from does not hold.
+bool passCapabilityOption(const BwrapOption& option, const BwrapPlan& plan) {
+    if (option.name != "--cap-add" || !bwrapStartsFromLauncherCapabilities(plan)) {
+        return true;
     }
-    const std::uint64_t permitted = permittedCapabilities();
-    BwrapPlan fitted;
-    for (const BwrapOption& option : plan.options) {
-        if (option.name != "--cap-add" || launcherHolds(option.values.front(), permitted)) {
-            fitted.options.push_back(option);
-        }
-    }
-    return fitted.arguments();
+    return launcherHolds(option.values.front(), permittedCapabilities());
 }
 
-std::string resolvedPath(const std::string& path) {
-    char buffer[PATH_MAX];
-    return realpath(path.c_str(), buffer) ? std::string(buffer) : std::string();
+// A bind of the plan ("--bind SRC DEST") as bwrap gets it: the descriptor SRC was checked on.
+std::string_view descriptorBind(std::string_view option) {
+    if (option == "--bind") {
+        return "--bind-fd";
+    }
+    return option == "--ro-bind" ? "--ro-bind-fd" : std::string_view();
+}
+
+bool hasOption(const BwrapPlan& plan, std::string_view name) {
+    return std::any_of(plan.options.begin(), plan.options.end(),
+                       [name](const BwrapOption& option) { return option.name == name; });
+}
+
+// What execve gets: the plan's options with each bind of a path replaced by the bind of the
+// descriptor opened for it (plan.sources holds one source per bind, in order), --new-session
+// unless the configuration disabled it, the seccomp program, then the command.
+std::vector<std::string> bwrapArguments(const BwrapPlan& plan, const LaunchOptions& options,
+                                        int firstBindFd, int seccompFd) {
+    std::vector<std::string> args{"bwrap"};
+    std::size_t bind = 0;
+    for (const BwrapOption& option : plan.options) {
+        if (!passCapabilityOption(option, plan)) {
+            continue;
+        }
+        const std::string_view fdOption = descriptorBind(option.name);
+        if (fdOption.empty()) {
+            args.push_back(option.name);
+            args.insert(args.end(), option.values.begin(), option.values.end());
+            continue;
+        }
+        if (bind >= plan.sources.size() || option.values.size() != 2 ||
+            plan.sources[bind].path != option.values[0]) {
+            throw LaunchError("internal error: " + option.name + " without its checked source");
+        }
+        args.insert(args.end(),
+                    {std::string(fdOption), std::to_string(firstBindFd + static_cast<int>(bind)),
+                     option.values[1]});
+        ++bind;
+    }
+    if (bind != plan.sources.size()) {
+        throw LaunchError("internal error: a checked export source has no bind");
+    }
+    if (plan.newSession && !hasOption(plan, "--new-session")) {
+        args.emplace_back("--new-session");
+    }
+    args.insert(args.end(), {"--seccomp", std::to_string(seccompFd), "--"});
+    if (options.command.empty()) {
+        args.emplace_back("/bin/sh");
+    } else {
+        args.insert(args.end(), options.command.begin(), options.command.end());
+    }
+    return args;
+}
+
+// The node's cgroup limits, or (with --force) a warning that they could not be applied.
+void applyNodeCgroups(const BwrapPlan& plan, const LaunchOptions& options) {
+    if (plan.cgroups.empty()) {
+        return;
+    }
+    std::string root = plan.cgroupRoot.value_or(options.cgroupRoot);
+    if (root.empty()) {
+        const std::string mount = cgroup2MountPoint();
+        root = mount.empty() ? std::string() : mount + "/redpak";
+    }
+    try {
+        if (root.empty()) {
+            throw LaunchError("no cgroup v2 hierarchy is mounted");
+        }
+        applyCgroups(plan.cgroups, root, getpid());
+    } catch (const LaunchError& e) {
+        if (!options.force) {
+            throw LaunchError(std::string("cgroup limits cannot be applied: ") + e.what() +
+                              " (use --force to launch without them)");
+        }
+        if (options.warn) {
+            options.warn(std::string("launching WITHOUT cgroup limits (--force): ") + e.what());
+        }
+    }
 }
 
 } // namespace
 
 void checkSources(const BwrapPlan& plan) {
-    if (plan.sources.empty()) {
-        return;
-    }
-    // The family's paths are already real: node directories come from canonical(), etc/ is
-    // refused when it is a link, and config and status files are opened with O_NOFOLLOW.
-    const std::vector<std::string>& family = plan.familyFiles;
+    const FamilyIdentities family(plan.familyObjects);
     for (const RequiredSource& source : plan.sources) {
-        struct stat st {};
-        if (stat(source.path.c_str(), &st) != 0) {
-            throw LaunchError(where(source.origin) + ": export source " + source.path +
-                              " does not exist");
-        }
-        if (source.mustBeDirectory != S_ISDIR(st.st_mode)) {
-            throw LaunchError(
-                where(source.origin) + ": export source " + source.path +
-                (source.mustBeDirectory ? " is not a directory" : " is a directory, not a file"));
-        }
-        const std::string resolved = resolvedPath(source.path);
-        for (const std::string& file : family) {
-            if (isSameOrBelow(file, resolved)) {
-                throw LaunchError(where(source.origin) + ": export source " + source.path +
-                                  " would expose the rednode file " + file +
-                                  " inside the node (risk analysis recommendation 4)");
-            }
-        }
+        openBindSource(source, family);
     }
+}
+
+std::string readInternalSource(const BwrapPlan& plan, const FdContent& content,
+                               const LaunchOptions& options) {
+    return readInternalContent(content, FamilyIdentities(plan.familyObjects),
+                               options.readSourcesAs);
 }
 
 std::optional<CheckedNode> checkLaunchPreconditions(const std::filesystem::path& nodeDir,
@@ -370,30 +437,16 @@ std::optional<CheckedNode> checkLaunchPreconditions(const std::filesystem::path&
 }
 
 void launch(const BwrapPlan& plan, const LaunchOptions& options) {
-    checkSources(plan);
-    provideFileDescriptors(plan, options);
-    joinNamespaces(plan);
-    if (!plan.cgroups.empty()) {
-        std::string root = plan.cgroupRoot.value_or(options.cgroupRoot);
-        if (root.empty()) {
-            const std::string mount = cgroup2MountPoint();
-            root = mount.empty() ? std::string() : mount + "/redpak";
-        }
-        try {
-            if (root.empty()) {
-                throw LaunchError("no cgroup v2 hierarchy is mounted");
-            }
-            applyCgroups(plan.cgroups, root, getpid());
-        } catch (const LaunchError& e) {
-            if (!options.force) {
-                throw LaunchError(std::string("cgroup limits cannot be applied: ") + e.what() +
-                                  " (use --force to launch without them)");
-            }
-            if (options.warn) {
-                options.warn(std::string("launching WITHOUT cgroup limits (--force): ") + e.what());
-            }
-        }
+    // The family's identities are taken with the launcher's rights, before anything runs; the
+    // first check refuses a bad source before any command of the node runs.
+    const FamilyIdentities family(plan.familyObjects);
+    for (const RequiredSource& source : plan.sources) {
+        openBindSource(source, family);
     }
+    provideFileDescriptors(plan, options, family);
+    const int seccompHigh = memfdWith(ttyInjectionFilter(), "the seccomp program");
+    joinNamespaces(plan);
+    applyNodeCgroups(plan, options);
     if (plan.smack) {
         applySmack(*plan.smack);
     }
@@ -401,6 +454,10 @@ void launch(const BwrapPlan& plan, const LaunchOptions& options) {
     if (plan.umask) {
         umask(static_cast<mode_t>(*plan.umask));
     }
+    // What bwrap mounts: opened now, with the rights bwrap itself would have had.
+    std::vector<PlacedFd> placed = openBindSources(plan, family);
+    const int seccompFd = firstFreeFd(plan) + static_cast<int>(placed.size());
+    placed.push_back({seccompHigh, seccompFd});
     if (plan.launcherCreatesTimeNamespace) {
         createTimeNamespace(plan);
     }
@@ -408,22 +465,16 @@ void launch(const BwrapPlan& plan, const LaunchOptions& options) {
         dropSysAdminFromBoundingSet();
     }
 
-    std::vector<std::string> args = bwrapArguments(plan);
-    args.insert(args.begin(), "bwrap");
-    args.emplace_back("--");
-    if (options.command.empty()) {
-        args.emplace_back("/bin/sh");
-    } else {
-        args.insert(args.end(), options.command.begin(), options.command.end());
-    }
+    std::vector<std::string> args = bwrapArguments(plan, options, firstFreeFd(plan), seccompFd);
     std::vector<char*> argv;
     argv.reserve(args.size() + 1);
     for (std::string& arg : args) {
         argv.push_back(arg.data());
     }
     argv.push_back(nullptr);
-    // Nothing the launcher inherited reaches the sandbox: only stdio and the planned fds.
-    close_range(static_cast<unsigned>(3 + plan.fds.size()), ~0U, 0);
+    placeAll(placed);
+    // Nothing the launcher inherited reaches the sandbox: only stdio and the placed fds.
+    close_range(static_cast<unsigned>(seccompFd + 1), ~0U, 0);
     char* emptyEnvironment[] = {nullptr};
     execve(options.bwrapPath.c_str(), argv.data(),
            plan.inheritEnvironment ? environ : emptyEnvironment);

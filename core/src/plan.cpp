@@ -269,6 +269,7 @@ BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
     if (config.newSession && config.newSession->value == Edu::Enabled) {
         out.push_back({"--new-session", {}, config.newSession->provenance});
     }
+    plan.newSession = !(config.newSession && config.newSession->value == Edu::Disabled);
 
     // Namespaces: spec §2, share_all is the fallback of the share_X no file defined.
     const auto shareOf = [&config](Namespace ns) -> std::optional<ShareValue> {
@@ -320,11 +321,6 @@ BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
     for (const FamilyNodeInfo& node : config.family) {
         plan.familyObjects.insert(plan.familyObjects.end(), node.objects.begin(),
                                   node.objects.end());
-        for (const std::string* file : {&node.normalConfig, &node.adminConfig, &node.statusFile}) {
-            if (!file->empty()) {
-                plan.familyFiles.push_back(*file);
-            }
-        }
     }
     std::stable_sort(plan.joins.begin(), plan.joins.end(),
                      [](const auto& a, const auto&) { return a.ns == Namespace::User; });

@@ -12,9 +12,9 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
-#include <sys/types.h>
 #include <stdexcept>
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace redpak {
@@ -39,6 +39,7 @@ struct LaunchOptions {
     std::function<void(const std::string&)> warn;
     // Identity that opens and reads the host files the launcher itself reads for the node
     // (Internal export sources): a privileged launcher must not read them with its own rights.
+    // A child process with only this identity reads them and sends the bytes over a pipe.
     struct Identity {
         uid_t uid = 0;
         gid_t gid = 0;
@@ -67,14 +68,25 @@ struct LaunchPreconditions {
 std::optional<CheckedNode> checkLaunchPreconditions(const std::filesystem::path& nodeDir,
                                                     const LaunchPreconditions& preconditions);
 
-// Checks the plan against the system (sources exist, no family file reachable through a
-// symlink), prepares everything and execs bwrap. Returns only by throwing LaunchError or
-// InputError; nothing has been executed then.
+// Checks the plan against the system and execs bwrap; returns only by throwing LaunchError or
+// InputError. Recommendation 4 is held on objects, not names: every bind source is opened once
+// (after the identity change, with the rights bwrap would have had), checked on that
+// descriptor by device and inode against the family (launch_sources.h) and given to bwrap as
+// `--bind-fd`/`--ro-bind-fd`; Internal sources are read once, without following symbolic
+// links, as `readSourcesAs` when set. Every launch gets `--new-session` unless the
+// configuration says `new-session: disabled`, and a seccomp program refusing ioctl TIOCSTI and
+// TIOCLINUX (`--seccomp`). Descriptors given to bwrap: the plan's fds (3, 4, ...), then one per
+// bind source in the order of plan.sources, then the seccomp program; nothing else.
 [[noreturn]] void launch(const BwrapPlan& plan, const LaunchOptions& options);
 
-// The checks of `launch` that do not change anything (used by tests and --dump-only callers
-// who want them). Throws LaunchError.
+// The source checks of `launch`, with the caller's rights, changing nothing (the helper and
+// `launch` itself run them before anything of the node runs). Throws LaunchError.
 void checkSources(const BwrapPlan& plan);
+
+// The bytes `launch` puts on the descriptor of the Internal export `content` of `plan`, read as
+// `options.readSourcesAs` when it is set. Throws LaunchError naming the export.
+std::string readInternalSource(const BwrapPlan& plan, const FdContent& content,
+                               const LaunchOptions& options);
 
 // Creates the node cgroups below `root` and writes the limits; moves `pid` into the leaf
 // cgroup. Throws LaunchError naming the file that could not be written.

@@ -44,7 +44,10 @@ struct NamespaceJoin {
     std::string path;
 };
 
-// A host file a bind export needs, checked by the launcher (spec §4: fail when missing).
+// A host file a bind export needs, checked by the launcher (spec §4: fail when missing). One
+// per `--bind`/`--ro-bind` option, in the same order: the launcher opens it once, checks that
+// descriptor and gives bwrap `--bind-fd`/`--ro-bind-fd` with it instead (the dumps show the
+// path form).
 struct RequiredSource {
     std::string path;
     bool mustBeDirectory = false;
@@ -59,22 +62,25 @@ struct CgroupStep {
 
 struct BwrapPlan {
     std::vector<BwrapOption> options; // in the order passed to bwrap
-    std::vector<FdContent> fds;       // numbered 3, 4, ... in order of their mounts
+    std::vector<FdContent> fds;       // numbered 3, 4, ... in order of their mounts (the
+                                      // launcher numbers the bind sources after them)
     std::vector<NamespaceJoin> joins; // user namespace first
     std::vector<RequiredSource> sources;
     bool launcherCreatesTimeNamespace = false; // share_time: disabled
     bool launcherCreatesUserNamespace = false; // idem, unless the user namespace is shared
     bool mapRootUser = false;
     bool inheritEnvironment = false;
+    // `--new-session` (no TIOCSTI into the launching terminal) unless the configuration says
+    // `new-session: disabled`. The launcher adds it: the options, and so the dumps the
+    // reference cases record, hold `--new-session` only when the configuration enables it.
+    bool newSession = true;
     std::optional<std::uint32_t> umask;
     std::optional<std::string> setUser, setGroup, smack;
     std::optional<std::string> cgroupRoot; // absent: the launcher's default
     std::vector<CgroupStep> cgroups;       // empty when no node sets a limit
-    // Files of the family that must never be visible in the node (rec. 4): the launcher
-    // repeats the check on resolved paths (symlinks) before bwrap runs.
-    std::vector<std::string> familyFiles;
-    // The same objects with their identities (every FamilyNodeInfo::objects, root first): the
-    // launcher compares export sources with them by device and inode.
+    // Files and directories of the family that must never be visible in the node (rec. 4;
+    // every FamilyNodeInfo::objects, root first): the launcher compares export sources with
+    // them, and with the directories holding them, by device and inode.
     std::vector<FamilyObject> familyObjects;
     // Rec. 1 beyond `--cap-drop`: the launcher also removes CAP_SYS_ADMIN from the bounding
     // set when bwrap creates the user namespace (it does not need the capability then).

@@ -170,6 +170,32 @@ private slots:
                                              "  --share-net\n"));
     }
 
+    // Issue 7: every launch gets --new-session unless the configuration disables it; the
+    // options (and so the dumps of the reference cases) hold it only when it is enabled.
+    void newSessionByDefault_data() {
+        QTest::addColumn<std::optional<Edu>>("setting");
+        QTest::addColumn<bool>("newSession");
+        QTest::addColumn<bool>("inOptions");
+        QTest::newRow("not set") << std::optional<Edu>() << true << false;
+        QTest::newRow("unset") << std::optional<Edu>(Edu::Unset) << true << false;
+        QTest::newRow("enabled") << std::optional<Edu>(Edu::Enabled) << true << true;
+        QTest::newRow("disabled") << std::optional<Edu>(Edu::Disabled) << false << false;
+    }
+    void newSessionByDefault() {
+        QFETCH(std::optional<Edu>, setting);
+        QFETCH(bool, newSession);
+        QFETCH(bool, inOptions);
+        NodeSpec node = makeNode("/r", "R");
+        if (setting) {
+            section(node.normal).newSession = Setting<Edu>{*setting, {}};
+        }
+        const BwrapPlan plan = buildPlan(merge({node}, MergeMode::Normal));
+        QCOMPARE(plan.newSession, newSession);
+        const BwrapOption option{"--new-session", {}, std::nullopt};
+        QCOMPARE(std::find(plan.options.begin(), plan.options.end(), option) != plan.options.end(),
+                 inOptions);
+    }
+
     void sysAdminKeptOnlyWhenAdded_data() {
         QTest::addColumn<QString>("cap");
         QTest::addColumn<bool>("add");
