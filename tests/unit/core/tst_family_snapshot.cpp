@@ -295,9 +295,10 @@ void TestFamilySnapshot::auditRecordWriteNeverChmodsALinkTarget() {
     std::thread attacker([&] {
         const fs::path link = m_root / "n/.planted";
         while (!stop) {
+            // The link is ready before the record appears: one rename swaps it in.
+            ::symlink(victim.c_str(), link.c_str());
             struct stat info {};
             if (::lstat(record.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
-                ::symlink(victim.c_str(), link.c_str());
                 ::rename(link.c_str(), record.c_str());
             }
         }
