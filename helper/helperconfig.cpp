@@ -3,6 +3,7 @@
 
 #include "helpererror.h"
 #include "redpak/config.h"
+#include "redpak/trust.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -80,7 +81,7 @@ std::optional<std::string> readRootOwnedFile(const std::filesystem::path& file) 
     if (::fstat(fd, &info) != 0) {
         throwSystemError("cannot stat " + file.string(), errno);
     }
-    if (!S_ISREG(info.st_mode) || info.st_uid != 0 || (info.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+    if (!S_ISREG(info.st_mode) || !isTrustedRootObject(fileIdentityOf(info))) {
         throw HelperError(ErrorKind::InvalidArgument,
                           file.string() + ": must be a regular file owned by root, not writable by "
                                           "group or others");

@@ -31,10 +31,11 @@ void checkInternalSources(const BwrapPlan& plan, const NodeIdentity& identity) {
 HelperLaunchPlan planHelperLaunch(const std::filesystem::path& nodeDir, bool admin,
                                   const NodeIdentityPolicy& identities) {
     const MergeMode mode = admin ? MergeMode::Admin : MergeMode::Normal;
-    std::optional<CheckedNode> leaf;
+    std::optional<FamilySnapshot> snapshot;
     try {
-        // The rules of every launcher (launch policy, disabled node), as in redwrap.
-        leaf = checkLaunchPreconditions(nodeDir, LaunchPreconditions{});
+        // As in redwrap: the family read once (root-owned files only, the helper being
+        // privileged), the launch policy and the disabled state checked on those bytes.
+        snapshot = openFamilyForLaunch(nodeDir, LaunchPreconditions{});
     } catch (const InputError& error) {
         throw HelperError(ErrorKind::UnsafeNode, error.diagnostic().format());
     }
@@ -42,8 +43,7 @@ HelperLaunchPlan planHelperLaunch(const std::filesystem::path& nodeDir, bool adm
     try {
         // Root must never run what a config file says: commands are refused, not run.
         const Expander expander(CommandPolicy::refuse());
-        effective = mergeFamily(leaf ? loadFamily(*leaf, mode) : loadFamily(nodeDir, mode),
-                                MergeOptions{mode, &expander});
+        effective = mergeFamily(loadFamily(*snapshot, mode), MergeOptions{mode, &expander});
     } catch (const CommandRefusedError& error) {
         throw HelperError(ErrorKind::UnsafeNode, error.diagnostic().format());
     } catch (const InputError& error) {

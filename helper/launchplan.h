@@ -22,8 +22,9 @@ struct HelperLaunchPlan {
     NodeIdentity identity;
 };
 
-// Applies the launch preconditions of every launcher (core checkLaunchPreconditions: launch
-// policy, disabled node), merges the family of `nodeDir` without ever running a command
+// Applies the launch preconditions of every launcher (core openFamilyForLaunch: the family read
+// once, root-owned files only, launch policy, disabled node), merges the family of `nodeDir`
+// without ever running a command
 // (`$(...)` and Execfd are refused by the CommandPolicy), builds the plan and applies the
 // helper's rules:
 //  * no Execfd export (its command would run before the identity change), no namespace join;

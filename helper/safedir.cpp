@@ -2,6 +2,7 @@
 #include "safedir.h"
 
 #include "helpererror.h"
+#include "redpak/trust.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -77,11 +78,11 @@ std::string temporaryName(const std::string& name) {
 } // namespace
 
 bool isTrustedDirectory(const struct stat& info) {
-    return S_ISDIR(info.st_mode) && info.st_uid == 0 && (info.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+    return S_ISDIR(info.st_mode) && isTrustedRootObject(fileIdentityOf(info));
 }
 
 bool isTrustedFile(const struct stat& info) {
-    return S_ISREG(info.st_mode) && info.st_uid == 0 && (info.st_mode & (S_IWGRP | S_IWOTH)) == 0;
+    return S_ISREG(info.st_mode) && isTrustedRootObject(fileIdentityOf(info));
 }
 
 SafeDir::SafeDir(SafeDir&& other) noexcept : m_fd(other.m_fd) {

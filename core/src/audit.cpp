@@ -6,13 +6,16 @@
 #include "redpak/digest.h"
 #include "redpak/findings.h"
 #include "redpak/parser.h"
+#include "redpak/trust.h"
 #include "review_json.h"
+#include "unique_fd.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <ctime>
+#include <fcntl.h>
 #include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -59,9 +62,6 @@ std::string_view toString(AuditState state) {
 
 namespace {
 
-// A record holds every file of a family (each at most kMaxConfigBytes), escaped as JSON.
-constexpr std::size_t kMaxRecordBytes = 64 * 1024 * 1024;
-
 [[noreturn]] void fail(const std::string& file, const std::string& message) {
     throw InputError(Diagnostic{file, 0, 0, message});
 }
@@ -91,6 +91,7 @@ std::vector<FamilyMember> familyFromFiles(const std::vector<AuditedFile>& files,
     for (const AuditedFile& file : files) {
         if (family.empty() || family.back().location.base != file.node) {
             const std::filesystem::path base(file.node);
+            // In memory: no file was opened, so no identity nor object.
             family.push_back(FamilyMember{
                 NodeLocation{base, base / kStatusFileName, base / kNormalConfigName, std::nullopt},
                 Config{},
@@ -145,22 +146,25 @@ std::filesystem::path auditRecordPath(const std::filesystem::path& base) {
     return base / kAuditRecordName;
 }
 
-std::vector<AuditedFile> currentFamilyFiles(const std::filesystem::path& leafDir) {
+std::vector<AuditedFile> currentFamilyFiles(const FamilySnapshot& family) {
     std::vector<AuditedFile> files;
-    for (const NodeLocation& member : locateFamily(leafDir)) {
-        const std::string node = member.base.string();
-        const auto addFile = [&](FileRole role, const std::filesystem::path& path) {
-            std::string content = readLimitedFile(path);
+    for (const NodeSnapshot& member : family.members()) {
+        const std::string node = member.location.base.string();
+        const auto addFile = [&](FileRole role, const SnapshotFile& file) {
             files.push_back(
-                AuditedFile{node, role, path.string(), sha256Hex(content), std::move(content)});
+                AuditedFile{node, role, file.path.string(), sha256Hex(file.content), file.content});
         };
-        addFile(FileRole::Status, member.statusFile);
-        addFile(FileRole::Normal, member.normalConfig);
-        if (member.adminConfig) {
-            addFile(FileRole::Admin, *member.adminConfig);
+        addFile(FileRole::Status, member.status);
+        addFile(FileRole::Normal, member.normal);
+        if (member.admin) {
+            addFile(FileRole::Admin, *member.admin);
         }
     }
     return files;
+}
+
+std::vector<AuditedFile> currentFamilyFiles(const std::filesystem::path& leafDir) {
+    return currentFamilyFiles(FamilySnapshot::open(leafDir));
 }
 
 AuditRecord makeAuditRecord(const std::filesystem::path& leafDir, const Approver& approver,
@@ -272,11 +276,8 @@ AuditRecord parseAuditRecord(std::string_view json, const std::string& fileName)
 
 void writeAuditRecord(const std::filesystem::path& base, const AuditRecord& record) {
     const std::filesystem::path path = auditRecordPath(base);
-    writeFileAtomically(path, formatAuditRecord(record), 0644);
     // 0644 whatever the umask: the launcher of every user of the node must be able to read it.
-    if (::chmod(path.c_str(), 0644) != 0) {
-        fail(path.string(), std::string("cannot set mode 0644: ") + std::strerror(errno));
-    }
+    writeFileAtomically(path, formatAuditRecord(record), 0644, ModeBits::Exact);
 }
 
 AuditRecord approveNode(const std::filesystem::path& leafDir, const std::string& comment) {
@@ -294,7 +295,7 @@ std::optional<AuditRecord> readAuditRecord(const std::filesystem::path& base) {
         }
         fail(path.string(), std::string("cannot read the audit record: ") + std::strerror(errno));
     }
-    return parseAuditRecord(readLimitedFile(path, kMaxRecordBytes), path.string());
+    return parseAuditRecord(readLimitedFile(path, kMaxAuditRecordBytes), path.string());
 }
 
 // ---- text diff -------------------------------------------------------------------------------
@@ -635,18 +636,19 @@ std::string formatAuditStatusJson(const std::vector<AuditStatus>& statuses, bool
 // ---- launch policy -------------------------------------------------------------------------
 
 LaunchPolicy loadLaunchPolicy(const std::filesystem::path& file) {
-    struct stat info {};
-    if (::lstat(file.c_str(), &info) != 0) {
+    const detail::UniqueFd fd(::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+    if (!fd.valid()) {
         if (errno == ENOENT) {
             return {};
         }
         fail(file.string(), std::string("cannot read the launch policy: ") + std::strerror(errno));
     }
-    if (!S_ISREG(info.st_mode) || info.st_uid != 0 || (info.st_mode & 022) != 0) {
+    const FileIdentity identity = detail::statOpened(fd.get(), file.string());
+    if (!S_ISREG(identity.mode) || !isTrustedRootObject(identity)) {
         fail(file.string(), "the launch policy must be a regular file owned by root and not "
                             "writable by group or others");
     }
-    const std::string text = readLimitedFile(file, 64 * 1024);
+    const std::string text = detail::readOpenedFile(fd.get(), file.string(), 64 * 1024);
     LaunchPolicy policy;
     int lineNumber = 0;
     std::size_t start = 0;
@@ -681,51 +683,52 @@ LaunchPolicy loadLaunchPolicy(const std::filesystem::path& file) {
     return policy;
 }
 
-void enforceAuditPolicy(const std::filesystem::path& leafDir, const LaunchPolicy& policy) {
-    if (!policy.requireAudit) {
-        return;
-    }
-    const std::optional<NodeLocation> location = locateNode(leafDir);
-    if (!location) {
-        fail(leafDir.string(), "is not a rednode (no " + std::string(kStatusFileName) + ")");
-    }
-    const std::filesystem::path recordPath = auditRecordPath(location->base);
-    struct stat record {};
-    struct stat status {};
-    if (::lstat(recordPath.c_str(), &record) != 0) {
-        fail(location->base.string(), "the launch policy requires an audit and this node was never "
-                                      "approved (redconf audit approve)");
-    }
-    if (::lstat(location->statusFile.c_str(), &status) != 0) {
-        fail(location->statusFile.string(), std::string("cannot stat: ") + std::strerror(errno));
-    }
-    if (!S_ISREG(record.st_mode) || (record.st_uid != 0 && record.st_uid != status.st_uid) ||
-        (record.st_mode & 022) != 0) {
-        fail(recordPath.string(),
+namespace {
+
+// Whom a record may come from: root, or the owner of the node (the owner of its status file)
+// when nobody else can write it.
+void requireTrustedRecord(const NodeSnapshot& leaf) {
+    const SnapshotFile& record = *leaf.auditRecord;
+    const bool ownerTrusted =
+        record.identity.uid == 0 || record.identity.uid == leaf.status.identity.uid;
+    if (!ownerTrusted || isWritableByOthers(record.identity)) {
+        fail(record.path.string(),
              "audit record not trusted: it must be a regular file owned by root "
              "or by the node's owner and not writable by group or others");
     }
+}
+
+} // namespace
+
+void enforceAuditPolicy(const FamilySnapshot& family, const LaunchPolicy& policy) {
+    if (!policy.requireAudit) {
+        return;
+    }
+    const NodeSnapshot& leaf = family.leaf();
+    if (!leaf.auditRecord) {
+        fail(leaf.location.base.string(), "the launch policy requires an audit and this node was "
+                                          "never approved (redconf audit approve)");
+    }
+    requireTrustedRecord(leaf);
     // Digests only (no score, no semantic diff): this runs before every launch.
-    const std::optional<AuditRecord> approved = readAuditRecord(location->base);
-    if (!approved) {
-        fail(recordPath.string(), "the audit record disappeared while it was checked");
-    }
-    std::vector<FileDrift> drift;
-    std::string problem;
-    try {
-        drift = driftBetween(approved->files, currentFamilyFiles(location->base), false);
-    } catch (const InputError& error) {
-        problem = "; the family cannot be read: " + error.diagnostic().format();
-    }
-    if (drift.empty() && problem.empty()) {
+    const AuditRecord approved =
+        parseAuditRecord(leaf.auditRecord->content, leaf.auditRecord->path.string());
+    const std::vector<FileDrift> drift =
+        driftBetween(approved.files, currentFamilyFiles(family), false);
+    if (drift.empty()) {
         return;
     }
     std::string message = "the launch policy requires an audit and this node drifted";
     for (const FileDrift& changed : drift) {
         message += "; " + std::string(toString(changed.kind)) + " since approval: " + changed.path;
     }
-    message += problem;
-    fail(location->base.string(), message);
+    fail(leaf.location.base.string(), message);
+}
+
+void enforceAuditPolicy(const std::filesystem::path& leafDir, const LaunchPolicy& policy) {
+    if (policy.requireAudit) {
+        enforceAuditPolicy(FamilySnapshot::open(leafDir), policy);
+    }
 }
 
 } // namespace redpak

@@ -6,6 +6,7 @@
 
 #include "redpak/audit.h"
 #include "redpak/diff.h"
+#include "redpak/trust.h"
 #include "review_json.h"
 
 #include <algorithm>
@@ -392,50 +393,64 @@ private:
         }
     }
 
-    // Rec. 3: files (and the directories holding them) must be protected by DAC/MAC.
+    // Rec. 3: files (and the directories holding them) must be protected by DAC/MAC. Examined
+    // on the identities the family's objects had when they were opened (FamilySnapshot); an
+    // in-memory family has none.
     void files() {
-        if (m_config.family.empty()) {
+        if (m_config.family.empty() || m_config.family.front().objects.empty()) {
             return;
         }
-        struct stat rootInfo {};
-        if (::stat(m_config.family.front().path.c_str(), &rootInfo) != 0) {
-            return; // an in-memory family: nothing on disk to examine
-        }
-        const bool privileged = m_view.privileged();
-        const uid_t expected = privileged ? 0 : rootInfo.st_uid;
-        const Severity severity = privileged ? Severity::Error : Severity::Warning;
-        std::vector<std::string> paths;
+        // A node that needs privileges, or any node when the reviewer is privileged (root runs
+        // lint on what root would launch): the launcher's own rule applies, as an error.
+        const bool privileged = m_view.privileged() || processIsPrivileged();
+        const std::uint32_t treeOwner = m_config.family.front().objects.front().identity.uid;
         for (const FamilyNodeInfo& node : m_config.family) {
-            paths.push_back(node.path);
-            paths.push_back((std::filesystem::path(node.path) / "etc").string());
+            for (const FamilyObject& object : node.objects) {
+                if (privileged) {
+                    privilegedFile(object);
+                } else {
+                    unprivilegedFile(object, treeOwner);
+                }
+            }
         }
-        for (const std::string& file : familyFiles()) {
-            paths.push_back(file);
+    }
+
+    void privilegedFile(const FamilyObject& object) {
+        const FileIdentity& identity = object.identity;
+        if (isTrustedRootObject(identity)) {
+            return;
         }
-        for (const std::string& path : paths) {
-            struct stat info {};
-            if (::lstat(path.c_str(), &info) != 0) {
-                continue;
-            }
-            const bool directory = S_ISDIR(info.st_mode);
-            // A sticky directory (like /tmp) does not let others replace what they do not own.
-            const bool othersCanWrite =
-                (info.st_mode & 022) != 0 && !(directory && (info.st_mode & S_ISVTX));
-            if (othersCanWrite) {
-                add("file.writable", severity, path,
-                    std::string(directory ? "directory" : "file") +
-                        " writable by group or others: they can change what the node does; "
-                        "protect configurations with DAC or MAC (rec. 3)",
-                    1);
-            }
-            if (info.st_uid != 0 && info.st_uid != expected) {
-                add("file.owner", severity, path,
-                    "owned by uid " + std::to_string(info.st_uid) + ", expected " +
-                        (privileged ? std::string("root (privileged launch)")
-                                    : "uid " + std::to_string(expected) + " (owner of the tree)") +
-                        ": configurations must be protected by DAC (rec. 3)",
-                    1);
-            }
+        const char* kRefused = ": a privileged launch (redwrap as root or with capabilities, the "
+                               "helper) only trusts family files owned by root and not writable "
+                               "by group or others, and refuses this node (rec. 3)";
+        if (isWritableByOthers(identity)) {
+            add("file.writable", Severity::Error, object.path,
+                std::string(S_ISDIR(identity.mode) ? "directory" : "file") +
+                    " writable by group or others" + kRefused,
+                1);
+        }
+        if (identity.uid != 0) {
+            add("file.owner", Severity::Error, object.path,
+                "owned by " + describeUser(identity.uid) + ", expected root" + kRefused, 1);
+        }
+    }
+
+    void unprivilegedFile(const FamilyObject& object, std::uint32_t treeOwner) {
+        const FileIdentity& identity = object.identity;
+        const bool directory = S_ISDIR(identity.mode);
+        // A sticky directory (like /tmp) does not let others replace what they do not own.
+        if (isWritableByOthers(identity) && !(directory && (identity.mode & S_ISVTX))) {
+            add("file.writable", Severity::Warning, object.path,
+                std::string(directory ? "directory" : "file") +
+                    " writable by group or others: they can change what the node does; "
+                    "protect configurations with DAC or MAC (rec. 3)",
+                1);
+        }
+        if (identity.uid != 0 && identity.uid != treeOwner) {
+            add("file.owner", Severity::Warning, object.path,
+                "owned by " + describeUser(identity.uid) + ", expected " + describeUser(treeOwner) +
+                    " (owner of the tree): configurations must be protected by DAC (rec. 3)",
+                1);
         }
     }
 

@@ -417,23 +417,26 @@ std::string readInternalSource(const BwrapPlan& plan, const FdContent& content,
                                options.readSourcesAs);
 }
 
-std::optional<CheckedNode> checkLaunchPreconditions(const std::filesystem::path& nodeDir,
-                                                    const LaunchPreconditions& preconditions) {
+void checkLaunchPreconditions(const FamilySnapshot& family,
+                              const LaunchPreconditions& preconditions) {
     LaunchPolicy policy = loadLaunchPolicy(preconditions.policyFile);
     policy.requireAudit = policy.requireAudit || preconditions.requireAudit;
-    enforceAuditPolicy(nodeDir, policy);
-    std::optional<NodeLocation> node = locateNode(nodeDir);
-    if (!node) {
-        return std::nullopt;
-    }
+    enforceAuditPolicy(family, policy);
     // Read even for a dump: a status file that is not valid is refused in every mode.
-    const NodeStatus status = readNodeStatus(*node);
+    const NodeSnapshot& leaf = family.leaf();
+    const NodeStatus status = snapshotStatus(leaf);
     if (status.state == NodeState::Disable && !preconditions.dumpOnly) {
-        throw InputError(Diagnostic{node->statusFile.string(), 0, 0,
-                                    "rednode " + node->base.string() +
+        throw InputError(Diagnostic{leaf.location.statusFile.string(), 0, 0,
+                                    "rednode " + leaf.location.base.string() +
                                         " is disabled (state: Disable); it is not launched"});
     }
-    return CheckedNode{std::move(*node)};
+}
+
+FamilySnapshot openFamilyForLaunch(const std::filesystem::path& nodeDir,
+                                   const LaunchPreconditions& preconditions) {
+    FamilySnapshot family = FamilySnapshot::open(nodeDir, launchTrust());
+    checkLaunchPreconditions(family, preconditions);
+    return family;
 }
 
 void launch(const BwrapPlan& plan, const LaunchOptions& options) {

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <sys/stat.h>
 
 namespace redpak {
 
@@ -69,70 +68,28 @@ const EffectiveCapability* effectiveCapability(const EffectiveConfig& config,
     return decision;
 }
 
-namespace {
-
-std::optional<FileIdentity> identityOf(const std::filesystem::path& file) {
-    struct stat info {};
-    if (::lstat(file.c_str(), &info) != 0) {
-        return std::nullopt;
-    }
-    return FileIdentity{static_cast<std::uint64_t>(info.st_dev),
-                        static_cast<std::uint64_t>(info.st_ino),
-                        info.st_uid,
-                        info.st_gid,
-                        info.st_mode,
-                        static_cast<std::uint64_t>(info.st_nlink)};
-}
-
-std::vector<FamilyObject> objectsOf(const NodeLocation& node) {
-    std::vector<FamilyObject> objects;
-    const std::filesystem::path paths[] = {
-        node.base,         node.base / "etc",     node.statusFile,
-        node.normalConfig, adminConfigPath(node), node.base / ".rednode-audit.json"};
-    for (const std::filesystem::path& path : paths) {
-        if (const std::optional<FileIdentity> identity = identityOf(path)) {
-            objects.push_back(FamilyObject{path.string(), *identity});
-        }
-    }
-    return objects;
-}
-
-// `leafChecked`: the leaf's status was read and checked already.
-std::vector<FamilyMember> loadMembers(std::vector<NodeLocation> locations, MergeMode mode,
-                                      bool leafChecked) {
+std::vector<FamilyMember> loadFamily(const FamilySnapshot& snapshot, MergeMode mode) {
     std::vector<FamilyMember> family;
-    family.reserve(locations.size());
-    for (std::size_t i = 0; i < locations.size(); ++i) {
-        NodeLocation& location = locations[i];
-        const bool isLeaf = i + 1 == locations.size();
+    family.reserve(snapshot.members().size());
+    for (const NodeSnapshot& node : snapshot.members()) {
         // Every member's status gets the same checks as the leaf's at launch: a status file
         // that is not valid makes the whole family unusable, whatever the caller.
-        if (!(isLeaf && leafChecked)) {
-            readNodeStatus(location);
+        snapshotStatus(node);
+        FamilyMember member{
+            node.location, parseConfig(node.normal.content, node.normal.path.string()),
+            std::nullopt,  node.normal.identity,
+            std::nullopt,  node.objects()};
+        if (mode == MergeMode::Admin && node.admin) {
+            member.admin = parseConfig(node.admin->content, node.admin->path.string());
+            member.adminIdentity = node.admin->identity;
         }
-        Config normal = loadConfigFile(location.normalConfig);
-        std::optional<Config> admin;
-        std::optional<FileIdentity> adminIdentity;
-        if (mode == MergeMode::Admin && location.adminConfig) {
-            admin = loadConfigFile(*location.adminConfig);
-            adminIdentity = identityOf(*location.adminConfig);
-        }
-        std::optional<FileIdentity> normalIdentity = identityOf(location.normalConfig);
-        std::vector<FamilyObject> objects = objectsOf(location);
-        family.push_back(FamilyMember{std::move(location), std::move(normal), std::move(admin),
-                                      normalIdentity, adminIdentity, std::move(objects)});
+        family.push_back(std::move(member));
     }
     return family;
 }
 
-} // namespace
-
 std::vector<FamilyMember> loadFamily(const std::filesystem::path& leafDir, MergeMode mode) {
-    return loadMembers(locateFamily(leafDir), mode, false);
-}
-
-std::vector<FamilyMember> loadFamily(const CheckedNode& leaf, MergeMode mode) {
-    return loadMembers(locateFamily(leaf.location), mode, true);
+    return loadFamily(FamilySnapshot::open(leafDir), mode);
 }
 
 namespace {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// Discovery of rednodes on disk (rednode-format.md §1). Paths are handled component by
-// component through std::filesystem, never by string prefix.
+// Path-based views of rednodes on disk (rednode-format.md §1): locating one node or a family,
+// walking a tree. Discovery itself is node_discovery.h's, on directory descriptors, shared
+// with FamilySnapshot.
 #include "redpak/node.h"
 
+#include "node_discovery.h"
 #include "redpak/diagnostic.h"
+#include "redpak/family_snapshot.h"
 #include "redpak/parser.h"
 #include "schema_reader.h"
 #include "text_util.h"
@@ -12,8 +15,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <sys/stat.h>
-#include <system_error>
+#include <dirent.h>
+#include <fcntl.h>
 
 namespace fs = std::filesystem;
 
@@ -21,122 +24,84 @@ namespace redpak {
 
 namespace {
 
-// Depth bound of a tree walk: nodes are nested by hand, not thousands of levels deep, and a
-// node's own content (a package root) must not make the walk unbounded.
-constexpr int kMaxWalkDepth = 32;
+using detail::UniqueFd;
 
-// Whether `path` exists (without following a final symlink). Only "does not exist" answers
-// no: any other failure (EACCES, EIO...) is an error, because taking it for "no status file"
-// would silently cut a node from the parents whose restrictions apply to it.
-bool pathExists(const fs::path& path) {
-    struct stat info {};
-    if (::lstat(path.c_str(), &info) == 0) {
-        return true;
+// Names of the subdirectories of `dirFd` (symbolic links excluded: they could loop or leave
+// the tree), sorted. Reads through a duplicate so that `dirFd` keeps its position.
+std::vector<std::string> subdirectoryNames(int dirFd) {
+    std::vector<std::string> names;
+    const int listFd = ::fcntl(dirFd, F_DUPFD_CLOEXEC, 0);
+    DIR* listing = listFd >= 0 ? ::fdopendir(listFd) : nullptr;
+    if (listing == nullptr) {
+        const int error = errno;
+        if (listFd >= 0) {
+            ::close(listFd);
+        }
+        throw InputError(Diagnostic{"", 0, 0, std::string("cannot list: ") + std::strerror(error)});
     }
-    if (errno == ENOENT || errno == ENOTDIR) {
-        return false;
-    }
-    throw InputError(Diagnostic{
-        path.string(), 0, 0, std::string("cannot check for this file: ") + std::strerror(errno)});
-}
-
-bool isDirectory(const fs::path& path) {
-    struct stat info {};
-    return ::lstat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
-}
-
-// The current name when it exists, else the legacy one when it exists.
-std::optional<fs::path> findConfig(const fs::path& base, std::string_view current,
-                                   std::string_view legacy) {
-    for (const std::string_view name : {current, legacy}) {
-        fs::path file = base / name;
-        if (pathExists(file)) {
-            return file;
+    ::rewinddir(listing);
+    while (const dirent* entry = ::readdir(listing)) {
+        const std::string name = entry->d_name;
+        struct stat info {};
+        if (name != "." && name != ".." &&
+            ::fstatat(dirFd, name.c_str(), &info, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISDIR(info.st_mode)) {
+            names.push_back(name);
         }
     }
-    return std::nullopt;
+    ::closedir(listing);
+    std::sort(names.begin(), names.end());
+    return names;
 }
 
-// The node's etc/ must be its own directory: through a link to another directory, the node
-// would read (and its owner would control) files that are not the node's. Configs themselves
-// are opened with O_NOFOLLOW (readLimitedFile); this covers the component above them.
-void refuseLinkedEtc(const fs::path& base) {
-    const fs::path etc = base / "etc";
-    struct stat info {};
-    if (::lstat(etc.c_str(), &info) != 0) {
-        if (errno == ENOENT) {
-            return; // reported as a missing configuration
+class TreeWalker {
+public:
+    explicit TreeWalker(TreeWalk& out) : m_out(out) {}
+
+    void walk(int dirFd, const fs::path& dir, int depth, int parentIndex) {
+        std::vector<std::string> children;
+        int ownIndex = parentIndex;
+        try {
+            std::optional<detail::ProbedNode> node = detail::probeNode(dirFd, dir);
+            if (node) {
+                // A plain directory breaks the chain: only a node directly above is a parent.
+                const bool directChild =
+                    parentIndex >= 0 &&
+                    m_out.entries[static_cast<std::size_t>(parentIndex)].location.base ==
+                        dir.parent_path();
+                m_out.entries.push_back(
+                    TreeEntry{std::move(node->location), depth, directChild ? parentIndex : -1});
+                ownIndex = static_cast<int>(m_out.entries.size()) - 1;
+            }
+            children = subdirectoryNames(dirFd);
+        } catch (const InputError& error) {
+            m_out.uninspected.push_back({dir, error.diagnostic().message});
+            return;
         }
-        throw InputError(
-            Diagnostic{etc.string(), 0, 0,
-                       std::string("cannot check this directory: ") + std::strerror(errno)});
-    }
-    if (S_ISLNK(info.st_mode)) {
-        throw InputError(Diagnostic{etc.string(), 0, 0,
-                                    "is a symbolic link; a rednode's etc/ must be a real "
-                                    "directory of the node"});
-    }
-    if (!S_ISDIR(info.st_mode)) {
-        throw InputError(Diagnostic{etc.string(), 0, 0, "is not a directory"});
-    }
-}
-
-// A node at an already canonical path.
-std::optional<NodeLocation> locateCanonical(const fs::path& base) {
-    const fs::path status = base / kStatusFileName;
-    if (!pathExists(status)) {
-        return std::nullopt;
-    }
-    NodeLocation location;
-    location.base = base;
-    location.statusFile = status;
-    location.normalConfig = findConfig(base, kNormalConfigName, kLegacyNormalConfigName)
-                                .value_or(base / kNormalConfigName);
-    location.adminConfig = findConfig(base, kAdminConfigName, kLegacyAdminConfigName);
-    return location;
-}
-
-fs::path canonicalDirectory(const fs::path& dir) {
-    std::error_code error;
-    fs::path canonical = fs::canonical(dir, error);
-    if (error) {
-        throw InputError(Diagnostic{dir.string(), 0, 0, "cannot resolve: " + error.message()});
-    }
-    return canonical;
-}
-
-void walk(const fs::path& dir, int depth, int parentIndex, std::vector<TreeEntry>& out) {
-    std::optional<NodeLocation> node;
-    try {
-        node = locateCanonical(dir);
-    } catch (const InputError&) {
-        return; // a directory we may not inspect is not part of the listing
-    }
-    int ownIndex = parentIndex;
-    if (node) {
-        // A plain directory breaks the chain: only a node directly above is a parent.
-        const bool directChild =
-            parentIndex >= 0 &&
-            out[static_cast<std::size_t>(parentIndex)].location.base == dir.parent_path();
-        out.push_back(TreeEntry{std::move(*node), depth, directChild ? parentIndex : -1});
-        ownIndex = static_cast<int>(out.size()) - 1;
-    }
-    if (depth >= kMaxWalkDepth) {
-        return;
-    }
-    std::vector<fs::path> children;
-    std::error_code error;
-    for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
-        // Symbolic links are not followed: they could loop or leave the tree.
-        if (it->is_directory(error) && !it->is_symlink(error)) {
-            children.push_back(it->path());
+        // A node's own etc/ holds its configs, not nodes: it alone is no unseen subtree.
+        const bool onlyOwnEtc =
+            ownIndex != parentIndex && children == std::vector<std::string>{"etc"};
+        if (depth >= kMaxNodeDepth && !children.empty() && !onlyOwnEtc) {
+            m_out.uninspected.push_back(
+                {dir, "its subdirectories are deeper than " + std::to_string(kMaxNodeDepth) +
+                          " levels below the start of the walk (the depth limit): not inspected"});
+            return;
+        }
+        for (const std::string& name : children) {
+            const UniqueFd child(
+                ::openat(dirFd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            if (!child.valid()) {
+                m_out.uninspected.push_back(
+                    {dir / name, std::string("cannot open: ") + std::strerror(errno)});
+                continue;
+            }
+            walk(child.get(), dir / name, depth + 1, ownIndex);
         }
     }
-    std::sort(children.begin(), children.end());
-    for (const fs::path& child : children) {
-        walk(child, depth + 1, ownIndex, out);
-    }
-}
+
+private:
+    TreeWalk& m_out;
+};
 
 } // namespace
 
@@ -145,14 +110,16 @@ std::string_view toString(NodeState state) {
 }
 
 std::optional<NodeLocation> locateNode(const fs::path& dir) {
-    if (!isDirectory(dir) && !fs::is_directory(dir)) {
+    const UniqueFd fd = detail::openGivenDirectory(dir, O_PATH);
+    if (!fd.valid()) {
         return std::nullopt;
     }
-    std::optional<NodeLocation> node = locateCanonical(canonicalDirectory(dir));
-    if (node) {
-        refuseLinkedEtc(node->base);
+    std::optional<detail::ProbedNode> node =
+        detail::probeNode(fd.get(), detail::pathOfDirectory(fd.get(), dir));
+    if (!node) {
+        return std::nullopt;
     }
-    return node;
+    return std::move(node->location);
 }
 
 fs::path adminConfigPath(const NodeLocation& node) {
@@ -160,38 +127,7 @@ fs::path adminConfigPath(const NodeLocation& node) {
 }
 
 std::vector<NodeLocation> locateFamily(const fs::path& leafDir) {
-    if (!fs::is_directory(leafDir)) {
-        throw InputError(
-            Diagnostic{leafDir.string(), 0, 0, "not a directory (expected a rednode)"});
-    }
-    const std::optional<NodeLocation> leaf = locateCanonical(canonicalDirectory(leafDir));
-    if (!leaf) {
-        throw InputError(Diagnostic{leafDir.string(), 0, 0,
-                                    "not a rednode: no " + std::string(kStatusFileName)});
-    }
-    refuseLinkedEtc(leaf->base);
-    return locateFamily(*leaf);
-}
-
-std::vector<NodeLocation> locateFamily(const NodeLocation& leaf) {
-    std::vector<NodeLocation> family;
-    std::optional<NodeLocation> node = leaf;
-    while (node) {
-        if (!pathExists(node->normalConfig)) {
-            throw InputError(
-                Diagnostic{node->normalConfig.string(), 0, 0,
-                           "missing normal configuration of rednode " + node->base.string()});
-        }
-        const fs::path parent = node->base.parent_path();
-        const bool atRoot = parent == node->base;
-        family.push_back(std::move(*node));
-        node = atRoot ? std::nullopt : locateCanonical(parent);
-        if (node) {
-            refuseLinkedEtc(node->base);
-        }
-    }
-    std::reverse(family.begin(), family.end());
-    return family;
+    return FamilySnapshot::open(leafDir).locations();
 }
 
 NodeStatus parseStatus(std::string_view text, const std::string& fileName) {
@@ -229,6 +165,11 @@ NodeStatus readStatus(const fs::path& statusFile) {
 
 NodeStatus readNodeStatus(const NodeLocation& node) {
     NodeStatus status = readStatus(node.statusFile);
+    checkStatusRealpath(status, node);
+    return status;
+}
+
+void checkStatusRealpath(const NodeStatus& status, const NodeLocation& node) {
     if (!status.realpath.empty()) {
         fs::path recorded = fs::path(status.realpath).lexically_normal();
         if (!recorded.has_filename() && recorded.has_parent_path() && recorded != "/") {
@@ -242,16 +183,20 @@ NodeStatus readNodeStatus(const NodeLocation& node) {
                     ": the node was moved or copied, or the file lies (recreate the node)"});
         }
     }
-    return status;
+}
+
+TreeWalk walkTree(const fs::path& dir) {
+    const UniqueFd fd = detail::openGivenDirectory(dir, O_RDONLY);
+    if (!fd.valid()) {
+        throw InputError(Diagnostic{dir.string(), 0, 0, "not a directory"});
+    }
+    TreeWalk result;
+    TreeWalker(result).walk(fd.get(), detail::pathOfDirectory(fd.get(), dir), 0, -1);
+    return result;
 }
 
 std::vector<TreeEntry> enumerateTree(const fs::path& dir) {
-    if (!fs::is_directory(dir)) {
-        throw InputError(Diagnostic{dir.string(), 0, 0, "not a directory"});
-    }
-    std::vector<TreeEntry> entries;
-    walk(canonicalDirectory(dir), 0, -1, entries);
-    return entries;
+    return walkTree(dir).entries;
 }
 
 } // namespace redpak

@@ -68,8 +68,17 @@ int runAudit(const Arguments& args) {
         }
         std::vector<AuditStatus> statuses;
         if (args.has("--recursive")) {
-            for (const TreeEntry& entry : enumerateTree(dir)) {
+            const TreeWalk walk = walkTree(dir);
+            for (const TreeEntry& entry : walk.entries) {
                 statuses.push_back(auditStatus(entry.location.base));
+            }
+            // A subtree the walk did not inspect cannot be said approved: invalid, with why.
+            for (const UninspectedDirectory& skipped : walk.uninspected) {
+                AuditStatus unseen;
+                unseen.node = skipped.path.string();
+                unseen.state = AuditState::Invalid;
+                unseen.problem = "not inspected: " + skipped.reason;
+                statuses.push_back(std::move(unseen));
             }
         } else {
             statuses.push_back(auditStatus(dir));

@@ -24,7 +24,8 @@ int runLint(const Arguments& args) {
             nodes.push_back(analyzeNodeAt(dir, mode));
         } else {
             std::vector<EffectiveConfig> merged;
-            for (const TreeEntry& entry : enumerateTree(dir)) {
+            const TreeWalk walk = walkTree(dir);
+            for (const TreeEntry& entry : walk.entries) {
                 try {
                     const std::vector<FamilyMember> family = loadFamily(entry.location.base, mode);
                     merged.push_back(mergeForReview(family, mode));
@@ -45,6 +46,16 @@ int runLint(const Arguments& args) {
                 launchable.push_back(&config);
             }
             treeFindings = analyzeTree(launchable);
+            // Nodes the walk did not reach are not "no problem": each subtree left out is one.
+            for (const UninspectedDirectory& skipped : walk.uninspected) {
+                treeFindings.push_back(Finding{"tree.not-inspected",
+                                               redpak::Severity::Error,
+                                               skipped.path.string(),
+                                               skipped.path.string(),
+                                               skipped.reason,
+                                               {},
+                                               0});
+            }
         }
         print(args.has("--json") ? formatFindingsJson(nodes, treeFindings)
                                  : formatFindingsText(nodes, treeFindings));

@@ -19,12 +19,18 @@ std::string padded(std::string text, std::size_t width) {
 
 int runTree(const Arguments& args) {
     const std::string dir = args.directory("--redroot");
-    const std::vector<redpak::TreeEntry> entries = redpak::enumerateTree(dir);
-    if (entries.empty()) {
-        print("no rednode at or below " + dir + "\n");
-        return 0;
+    const redpak::TreeWalk walk = redpak::walkTree(dir);
+    const std::vector<redpak::TreeEntry>& entries = walk.entries;
+    // What the walk could not see is said, never skipped: the listing is then incomplete.
+    int status = walk.uninspected.empty() ? 0 : 1;
+    std::string notInspected;
+    for (const redpak::UninspectedDirectory& skipped : walk.uninspected) {
+        notInspected += "NOT INSPECTED " + skipped.path.string() + ": " + skipped.reason + "\n";
     }
-    int status = 0;
+    if (entries.empty()) {
+        print("no rednode at or below " + dir + "\n" + notInspected);
+        return status;
+    }
     std::vector<int> level(entries.size(), 0);
     std::string out;
     for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -47,7 +53,8 @@ int runTree(const Arguments& args) {
         out += padded(entry.location.adminConfig ? "admin" : "-", 7);
         out += entry.location.base.string() + "\n";
     }
-    print(padded("ALIAS", 24) + padded("STATE", 9) + padded("ADMIN", 7) + "PATH\n" + out);
+    print(padded("ALIAS", 24) + padded("STATE", 9) + padded("ADMIN", 7) + "PATH\n" + out +
+          notInspected);
     return status;
 }
 

@@ -122,10 +122,10 @@ int run(const Arguments& args, const char* argv0) {
     LaunchPreconditions preconditions;
     preconditions.requireAudit = args.requireAudit;
     preconditions.dumpOnly = args.dumpOnly;
-    // Before anything of the node is used; the leaf it checks is not read again.
-    const std::optional<CheckedNode> leaf = checkLaunchPreconditions(args.redpath, preconditions);
-    const std::vector<FamilyMember> family =
-        leaf ? loadFamily(*leaf, mode) : loadFamily(args.redpath, mode);
+    // The family is read once, its owners checked on the open files when redwrap is privileged,
+    // the policy and status checked on those bytes; nothing of it is read again.
+    const FamilySnapshot snapshot = openFamilyForLaunch(args.redpath, preconditions);
+    const std::vector<FamilyMember> family = loadFamily(snapshot, mode);
     // Commands of the configuration run unprivileged (ShellCommandRunner never runs them as
     // root). Environ Execfd values are part of the dump, so they run in dump mode too; export
     // Execfd commands only run for a real launch.

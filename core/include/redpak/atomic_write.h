@@ -10,10 +10,17 @@
 
 namespace redpak {
 
-// Writes `content` to `target` atomically with permission bits `mode` (the process umask can
-// only make them stricter). Refuses to replace anything but a regular file (a symbolic link
-// is never followed). Throws InputError naming `target`.
-void writeFileAtomically(const std::filesystem::path& target, std::string_view content,
-                         mode_t mode);
+// How the permission bits of an atomic write are decided.
+enum class ModeBits {
+    UmaskApplies, // `mode` as open(2) applies it: the process umask can only make it stricter
+    Exact,        // exactly `mode` (set on the temporary file's descriptor before the rename)
+};
+
+// Writes `content` to `target` atomically with permission bits `mode`. The directory is opened
+// once and every step (temporary file, mode, rename, sync) works on descriptors: nothing is
+// done by path after the rename, and a symbolic link is never followed nor replaced. Throws
+// InputError naming `target`.
+void writeFileAtomically(const std::filesystem::path& target, std::string_view content, mode_t mode,
+                         ModeBits bits = ModeBits::UmaskApplies);
 
 } // namespace redpak

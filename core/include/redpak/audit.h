@@ -30,6 +30,8 @@ namespace redpak {
 
 inline constexpr std::string_view kAuditRecordName = ".rednode-audit.json";
 inline constexpr int kAuditRecordFormat = 1;
+// A record holds every file of a family (each at most kMaxConfigBytes), escaped as JSON.
+inline constexpr std::size_t kMaxAuditRecordBytes = 64 * 1024 * 1024;
 
 enum class FileRole { Status, Normal, Admin };
 std::string_view toString(FileRole role); // "status", "normal", "admin"
@@ -69,7 +71,10 @@ Approver currentApprover();
 // Path of the record of the node at `base`.
 std::filesystem::path auditRecordPath(const std::filesystem::path& base);
 
-// The files of the family of `leafDir` as they are now, root first. Throws InputError.
+// The files of the family as the snapshot read them, root first (status, normal, admin of
+// each node): what is digested is exactly what is merged and launched.
+std::vector<AuditedFile> currentFamilyFiles(const FamilySnapshot& family);
+// The same from a snapshot of `leafDir` taken now. Throws InputError.
 std::vector<AuditedFile> currentFamilyFiles(const std::filesystem::path& leafDir);
 
 // A record for the family of `leafDir` as it is now. Refuses (InputError) a family that does
@@ -80,7 +85,8 @@ AuditRecord makeAuditRecord(const std::filesystem::path& leafDir, const Approver
 std::string formatAuditRecord(const AuditRecord& record); // JSON
 AuditRecord parseAuditRecord(std::string_view json, const std::string& fileName);
 
-// Writes the record of the node at `base` atomically, mode 0644. Throws InputError.
+// Writes the record of the node at `base` atomically with mode 0644 set on the temporary file
+// before the rename (nothing is changed by path afterwards). Throws InputError.
 void writeAuditRecord(const std::filesystem::path& base, const AuditRecord& record);
 // make + write. Returns the record written.
 AuditRecord approveNode(const std::filesystem::path& leafDir, const std::string& comment);
@@ -145,10 +151,12 @@ struct LaunchPolicy {
 // The policy at `file`; defaults when the file does not exist. Throws InputError.
 LaunchPolicy loadLaunchPolicy(const std::filesystem::path& file);
 
-// The launcher's check: when `policy.requireAudit`, throws InputError unless the node at
-// `leafDir` has a trusted record (regular file, owned by root or by the owner of the node's
-// status file, not writable by group/others) and its family is exactly as approved. The message
-// names the drifted files.
+// The launcher's check: when `policy.requireAudit`, throws InputError unless the snapshot's
+// leaf has a trusted record (owned by root or by the owner of the node's status file, not
+// writable by group/others) and the snapshot's bytes are exactly the approved ones. The
+// message names the drifted files.
+void enforceAuditPolicy(const FamilySnapshot& family, const LaunchPolicy& policy);
+// The same on a snapshot of `leafDir` taken now.
 void enforceAuditPolicy(const std::filesystem::path& leafDir, const LaunchPolicy& policy);
 
 } // namespace redpak

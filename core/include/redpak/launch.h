@@ -7,6 +7,7 @@
 
 #include "redpak/audit.h"
 #include "redpak/expand.h"
+#include "redpak/family_snapshot.h"
 #include "redpak/plan.h"
 
 #include <filesystem>
@@ -58,15 +59,20 @@ struct LaunchPreconditions {
     std::filesystem::path policyFile{kLaunchPolicyFile};
 };
 
-// The rules every launcher (redwrap, the privileged helper) applies to the node at `nodeDir`
-// first, in this order: the launch policy (audit required: the family must match its approved
-// audit record), then the node's status file, which must be valid and, unless `dumpOnly`, not
-// say `state: Disable` (rednode-format.md §1). A directory without a status file passes the
-// status check: the family load that follows refuses it with the precise reason.
-// Returns the checked node (nullopt for such a directory), for loadFamily to start from.
-// Throws InputError.
-std::optional<CheckedNode> checkLaunchPreconditions(const std::filesystem::path& nodeDir,
-                                                    const LaunchPreconditions& preconditions);
+// The rules every launcher (redwrap, the privileged helper) applies to the family it read,
+// before anything of it is parsed, expanded or run, in this order: the launch policy (audit
+// required: the snapshot's bytes must match the leaf's approved audit record), then the leaf's
+// status file, which must be valid and, unless `dumpOnly`, not say `state: Disable`
+// (rednode-format.md §1). Throws InputError.
+void checkLaunchPreconditions(const FamilySnapshot& family,
+                              const LaunchPreconditions& preconditions);
+
+// What a launcher does first: reads the family of `nodeDir` once (FamilySnapshot::open with
+// launchTrust(): a privileged process only accepts root-owned family files that group and
+// others cannot write), then applies checkLaunchPreconditions. The snapshot is what the
+// launcher merges (loadFamily) and launches. Throws InputError.
+FamilySnapshot openFamilyForLaunch(const std::filesystem::path& nodeDir,
+                                   const LaunchPreconditions& preconditions);
 
 // Checks the plan against the system and execs bwrap; returns only by throwing LaunchError or
 // InputError. Recommendation 4 is held on objects, not names: every bind source is opened once

@@ -12,6 +12,7 @@
 #include "redpak/config.h"
 #include "redpak/diagnostic.h"
 #include "redpak/expand.h"
+#include "redpak/family_snapshot.h"
 #include "redpak/node.h"
 
 #include <array>
@@ -32,19 +33,20 @@ struct FamilyMember {
     NodeLocation location;
     Config normal;
     std::optional<Config> admin;
-    // fstat of each config file as it was read (owners decide whose commands these are).
+    // fstat of each config file as it was read (FamilySnapshot; owners decide whose commands
+    // these are).
     std::optional<FileIdentity> normalIdentity;
     std::optional<FileIdentity> adminIdentity;
     // Every object of the node that recommendation 4 protects, as it was opened.
     std::vector<FamilyObject> objects;
 };
 
-// Reads the family of `leafDir` (root first); admin files are parsed in admin mode only.
-// Throws InputError (missing node, invalid file).
+// The family of `snapshot` parsed from the bytes it read (root first): every status is checked
+// (snapshotStatus), admin files are parsed in admin mode only, identities and objects are the
+// snapshot's fstat. Throws InputError (invalid file).
+std::vector<FamilyMember> loadFamily(const FamilySnapshot& snapshot, MergeMode mode);
+// The same from a snapshot of `leafDir` taken now (reviews; launchers take theirs first).
 std::vector<FamilyMember> loadFamily(const std::filesystem::path& leafDir, MergeMode mode);
-// The same from a leaf already located and checked (checkLaunchPreconditions returns it): its
-// directory is not resolved and its status file not read again.
-std::vector<FamilyMember> loadFamily(const CheckedNode& leaf, MergeMode mode);
 
 // Where one definition was written.
 struct Origin {

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+struct stat;
+
 namespace redpak {
 
 enum class NodeState { Enable, Disable };
@@ -25,6 +27,9 @@ struct FileIdentity {
     std::uint32_t mode = 0; // st_mode, type bits included
     std::uint64_t links = 0;
 };
+
+// The FileIdentity of what `info` describes.
+FileIdentity fileIdentityOf(const struct stat& info);
 
 // A file or directory of a family that must never be visible inside a node (risk analysis
 // recommendation 4): node directory, etc/, status, configs, audit record.
@@ -49,20 +54,21 @@ struct NodeLocation {
     std::optional<std::filesystem::path> adminConfig; // absent when there is none
 };
 
-// The rednode at `dir`, or nullopt when `dir` has no status file. `dir` is made canonical
-// (symbolic links resolved) so that a link cannot detach a node from its real parents.
-// Throws InputError when the file system fails for another reason than "does not exist"
-// (e.g. EACCES): a parent must never be skipped silently.
+// Depth limit of rednodes, in directory levels: a tree walk (redconf tree, lint --recursive,
+// audit status --recursive) inspects at most this many levels below its start and reports what
+// lies deeper; a family (FamilySnapshot) may have at most this many levels of parent nodes
+// above its leaf, so that a review from the family's root sees every node a launch would use.
+inline constexpr int kMaxNodeDepth = 32;
+
+// The rednode at `dir`, or nullopt when `dir` is not a directory or has no status file. `dir`
+// is made canonical (symbolic links resolved) so that a link cannot detach a node from its
+// real parents. Throws InputError when the file system fails for another reason than "does
+// not exist" (e.g. EACCES), or the node's etc/ is a symbolic link or not a directory.
 std::optional<NodeLocation> locateNode(const std::filesystem::path& dir);
 
-// The family of the node at `leafDir`, root first, leaf last. Throws InputError when
-// `leafDir` is not a rednode, a config is missing or a member's `etc` is a symbolic link or
-// not a directory (locateNode refuses the same for its node).
+// The family of the node at `leafDir`, root first, leaf last (FamilySnapshot::open's
+// locations). Throws InputError for what FamilySnapshot refuses.
 std::vector<NodeLocation> locateFamily(const std::filesystem::path& leafDir);
-
-// The same from a leaf that locateNode already found (launchers locate it for their
-// preconditions first): its directory is not resolved nor its etc/ checked again.
-std::vector<NodeLocation> locateFamily(const NodeLocation& leaf);
 
 // Reads and validates a status file. Throws InputError.
 NodeStatus readStatus(const std::filesystem::path& statusFile);
@@ -70,15 +76,12 @@ NodeStatus readStatus(const std::filesystem::path& statusFile);
 // The admin config of `node`: the existing file, else where it is created (current name).
 std::filesystem::path adminConfigPath(const NodeLocation& node);
 
-// A node found on disk whose status file was read and checked (readNodeStatus): loadFamily
-// does not read it again.
-struct CheckedNode {
-    NodeLocation location;
-};
-
 // Reads and validates the status file of `node` (readStatus), and refuses one whose
-// `realpath` is not the node's canonical directory. Throws InputError.
+// `realpath` is not the node's canonical directory (checkStatusRealpath). Throws InputError.
 NodeStatus readNodeStatus(const NodeLocation& node);
+
+// Refuses (InputError) a status whose `realpath` is set and is not the node's directory.
+void checkStatusRealpath(const NodeStatus& status, const NodeLocation& node);
 
 // Parses the text of a status file (`fileName` for diagnostics). Throws InputError.
 NodeStatus parseStatus(std::string_view text, const std::string& fileName);
@@ -99,10 +102,26 @@ struct TreeEntry {
     int parentIndex = -1; // index in the result of the parent node, -1 when it has none there
 };
 
+// A directory a tree walk did not look into, and why (deeper than kMaxNodeDepth, cannot be
+// read, a node whose etc/ is refused): review tools report these instead of skipping them.
+struct UninspectedDirectory {
+    std::filesystem::path path;
+    std::string reason;
+};
+
+struct TreeWalk {
+    std::vector<TreeEntry> entries;
+    std::vector<UninspectedDirectory> uninspected;
+};
+
 // Every rednode at or below `dir`, parents before children, siblings sorted by name.
 // Plain directories between nodes are traversed (they break the parent chain, not the walk).
-// Symbolic links are not followed and the walk stops 32 directory levels below `dir`.
+// Symbolic links are not followed; directories with subdirectories kMaxNodeDepth levels below
+// `dir`, and directories that cannot be inspected, are listed in `uninspected`.
 // Throws InputError when `dir` is not a directory.
+TreeWalk walkTree(const std::filesystem::path& dir);
+
+// walkTree's entries alone (views that show a listing and nothing else).
 std::vector<TreeEntry> enumerateTree(const std::filesystem::path& dir);
 
 } // namespace redpak

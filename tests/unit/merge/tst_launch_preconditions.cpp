@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// checkLaunchPreconditions, the rules every launcher (redwrap, the privileged helper) applies
-// before anything of a node is used: the launch policy (audit required by the policy file or by
-// the caller) and the node's status (`state: Disable` is not launched, a dump still is), on a
-// real two-node tree with real audit records.
+// openFamilyForLaunch (the family snapshot, then checkLaunchPreconditions), the rules every
+// launcher (redwrap, the privileged helper) applies before anything of a node is used: the launch
+// policy (audit required by the policy file or by the caller) and the node's status (`state:
+// Disable` is not launched, a dump still is), on a real two-node tree with real audit records.
 #include "redpak/audit.h"
 #include "redpak/diagnostic.h"
 #include "redpak/launch.h"
@@ -82,8 +82,8 @@ private slots:
             << "Disable" << "" << false << false << false << true << "";
         QTest::newRow("invalid status file refused even for a dump")
             << "Paused" << "" << false << false << false << true << "expected Enable or Disable";
-        QTest::newRow("no status file: left to the family load")
-            << "none" << "" << false << false << false << false << "";
+        QTest::newRow("no status file: not a rednode")
+            << "none" << "" << false << false << false << false << "not a rednode: no .rednode.yaml";
         QTest::newRow("caller requires an audit, never approved")
             << "Enable" << "" << false << false << true << true << neverApproved;
         QTest::newRow("caller requires an audit, approved")
@@ -146,7 +146,7 @@ private slots:
                 ? refusal.arg(QString::fromStdString(std::filesystem::canonical(m_leaf).string()))
                 : refusal;
         try {
-            checkLaunchPreconditions(m_leaf, preconditions);
+            openFamilyForLaunch(m_leaf, preconditions);
             QVERIFY2(expected.isEmpty(), qPrintable("accepted, expected: " + expected));
         } catch (const InputError& error) {
             const QString message = QString::fromStdString(error.diagnostic().format());
