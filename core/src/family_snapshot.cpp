@@ -6,6 +6,7 @@
 #include "redpak/audit.h"
 #include "redpak/diagnostic.h"
 #include "redpak/parser.h"
+#include "redpak/privileges.h"
 #include "redpak/trust.h"
 
 #include <algorithm>
@@ -286,7 +287,7 @@ std::vector<NodeLocation> FamilySnapshot::locations() const {
 }
 
 FamilyTrust launchTrust() {
-    return processIsPrivileged() ? FamilyTrust::RootOnly : FamilyTrust::AnyOwner;
+    return hasPrivilege() ? FamilyTrust::RootOnly : FamilyTrust::AnyOwner;
 }
 
 NodeStatus snapshotStatus(const NodeSnapshot& node) {

@@ -6,6 +6,7 @@
 
 #include "redpak/audit.h"
 #include "redpak/diff.h"
+#include "redpak/privileges.h"
 #include "redpak/trust.h"
 #include "review_json.h"
 
@@ -402,7 +403,7 @@ private:
         }
         // A node that needs privileges, or any node when the reviewer is privileged (root runs
         // lint on what root would launch): the launcher's own rule applies, as an error.
-        const bool privileged = m_view.privileged() || processIsPrivileged();
+        const bool privileged = m_view.privileged() || hasPrivilege();
         const std::uint32_t treeOwner = m_config.family.front().objects.front().identity.uid;
         for (const FamilyNodeInfo& node : m_config.family) {
             for (const FamilyObject& object : node.objects) {

@@ -293,15 +293,6 @@ bool bwrapStartsFromLauncherCapabilities(const BwrapPlan& plan) {
     return geteuid() == 0 && !bwrapCreatesUserNamespace && !plan.launcherCreatesUserNamespace;
 }
 
-std::uint64_t permittedCapabilities() {
-    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
-    __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3]{};
-    if (syscall(SYS_capget, &header, data) != 0) {
-        systemFailure("cannot read the launcher's capabilities");
-    }
-    return data[0].permitted | (std::uint64_t{data[1].permitted} << 32);
-}
-
 bool launcherHolds(std::string_view capability, std::uint64_t permitted) {
     const std::vector<std::string_view>& names = capabilityNames();
     for (std::size_t bit = 0; bit < names.size(); ++bit) {
@@ -319,7 +310,11 @@ bool passCapabilityOption(const BwrapOption& option, const BwrapPlan& plan) {
     if (option.name != "--cap-add" || !bwrapStartsFromLauncherCapabilities(plan)) {
         return true;
     }
-    return launcherHolds(option.values.front(), permittedCapabilities());
+    const std::optional<std::uint64_t> permitted = permittedCapabilities();
+    if (!permitted) {
+        systemFailure("cannot read the launcher's capabilities");
+    }
+    return launcherHolds(option.values.front(), *permitted);
 }
 
 // A bind of the plan ("--bind SRC DEST") as bwrap gets it: the descriptor SRC was checked on.

@@ -10,21 +10,18 @@
 
 namespace redpak {
 
-bool hasPrivilege() noexcept {
-    if (geteuid() == 0) {
-        return true;
-    }
+std::optional<std::uint64_t> permittedCapabilities() noexcept {
     __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
     __user_cap_data_struct sets[_LINUX_CAPABILITY_U32S_3]{};
     if (syscall(SYS_capget, &header, sets) != 0) {
-        return true; // unknown: deny as if privileged
+        return std::nullopt;
     }
-    for (const __user_cap_data_struct& set : sets) {
-        if (set.permitted != 0 || set.effective != 0) {
-            return true;
-        }
-    }
-    return false;
+    return sets[0].permitted | (std::uint64_t{sets[1].permitted} << 32);
+}
+
+bool hasPrivilege() noexcept {
+    // Unknown counts as privileged: the stricter rules apply.
+    return geteuid() == 0 || permittedCapabilities().value_or(1) != 0;
 }
 
 // Plain system calls rather than libcap-ng, whose library constructor probes /proc and prctl

@@ -20,23 +20,6 @@ bool isTrustedRootObject(const FileIdentity& identity) {
     return identity.uid == 0 && !isWritableByOthers(identity);
 }
 
-bool processIsPrivileged() {
-    if (::geteuid() == 0) {
-        return true;
-    }
-    __user_cap_header_struct header{_LINUX_CAPABILITY_VERSION_3, 0};
-    __user_cap_data_struct sets[_LINUX_CAPABILITY_U32S_3]{};
-    if (::syscall(SYS_capget, &header, sets) != 0) {
-        return true; // unknown: the stricter rules apply
-    }
-    for (const __user_cap_data_struct& set : sets) {
-        if (set.effective != 0) {
-            return true;
-        }
-    }
-    return false;
-}
-
 std::string describeUser(std::uint32_t uid) {
     struct passwd entry {};
     struct passwd* found = nullptr;

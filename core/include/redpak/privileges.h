@@ -3,11 +3,18 @@
 // launcher (set-user/set-group) and the configuration command runner (commands as nobody).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <sys/types.h>
 
 namespace redpak {
 
-// True when the process runs with euid 0 or holds any capability (permitted or effective).
+// The permitted capability set of the process (bit N = capability N); nullopt when the kernel
+// does not answer.
+std::optional<std::uint64_t> permittedCapabilities() noexcept;
+
+// True when the process runs with euid 0 or holds any capability (the effective set is part
+// of the permitted one), or when that cannot be known.
 bool hasPrivilege() noexcept;
 
 // Changes to `uid`/`gid` without supplementary groups and leaves no capability in any set

@@ -18,9 +18,6 @@ bool isWritableByOthers(const FileIdentity& identity);
 // a privileged process may act on.
 bool isTrustedRootObject(const FileIdentity& identity);
 
-// This process has privileges: effective uid 0 or any effective capability.
-bool processIsPrivileged();
-
 // "alice (uid 1000)", or "uid 1000" when the password database does not know the uid.
 std::string describeUser(std::uint32_t uid);
 
