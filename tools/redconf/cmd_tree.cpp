@@ -5,6 +5,7 @@
 #include "redpak/diagnostic.h"
 #include "redpak/node.h"
 #include "redpak/parser.h"
+#include "redpak/text_escape.h"
 
 #include <algorithm>
 
@@ -21,7 +22,7 @@ int runTree(const Arguments& args) {
     const std::string dir = args.directory("--redroot");
     const std::vector<redpak::TreeEntry> entries = redpak::enumerateTree(dir);
     if (entries.empty()) {
-        print("no rednode at or below " + dir + "\n");
+        print("no rednode at or below " + redpak::escapeText(dir) + "\n");
         return 0;
     }
     int status = 0;
@@ -42,10 +43,13 @@ int runTree(const Arguments& args) {
             printError("redconf: " + error.diagnostic().format() + "\n");
             status = 1;
         }
-        out += padded(std::string(static_cast<std::size_t>(level[i]) * 2, ' ') + alias, 24);
+        // Names and paths are escaped: a directory name must not rewrite the listing.
+        out += padded(std::string(static_cast<std::size_t>(level[i]) * 2, ' ') +
+                          redpak::escapeText(alias),
+                      24);
         out += padded(state, 9);
         out += padded(entry.location.adminConfig ? "admin" : "-", 7);
-        out += entry.location.base.string() + "\n";
+        out += redpak::escapeText(entry.location.base.string()) + "\n";
     }
     print(padded("ALIAS", 24) + padded("STATE", 9) + padded("ADMIN", 7) + "PATH\n" + out);
     return status;

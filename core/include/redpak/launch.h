@@ -12,9 +12,9 @@
 #include <filesystem>
 #include <functional>
 #include <optional>
-#include <sys/types.h>
 #include <stdexcept>
 #include <string>
+#include <sys/types.h>
 #include <vector>
 
 namespace redpak {
@@ -76,9 +76,19 @@ std::optional<CheckedNode> checkLaunchPreconditions(const std::filesystem::path&
 // who want them). Throws LaunchError.
 void checkSources(const BwrapPlan& plan);
 
+// Extended attribute of a node cgroup holding the real path of the node it was created for.
+inline constexpr const char* kCgroupNodeAttribute = "user.redpak.node";
+
 // Creates the node cgroups below `root` and writes the limits; moves `pid` into the leaf
-// cgroup. Throws LaunchError naming the file that could not be written.
+// cgroup. A cgroup the launch creates records its node (kCgroupNodeAttribute); an existing one
+// must record the same node, else it is refused before anything is written to it. Throws
+// LaunchError naming the file that could not be written or the cgroup refused.
 void applyCgroups(const std::vector<CgroupStep>& steps, const std::string& root, int pid);
+
+// The cgroup root resolved (symbolic links, no `.`/`..`), checked to lie strictly below the
+// cgroup v2 mount point, component by component, before any directory is created. Throws
+// LaunchError otherwise.
+std::string checkCgroupRoot(const std::string& root, const std::string& mountPoint);
 
 // Mount point of the cgroup v2 hierarchy ("/sys/fs/cgroup" or "/sys/fs/cgroup/unified"),
 // empty when there is none.

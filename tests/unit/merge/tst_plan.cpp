@@ -291,12 +291,31 @@ private slots:
             .cgroups.push_back({CgroupController::Cpuset, "cpus_partition", "root", {}});
         const BwrapPlan plan = buildPlan(merge({root, leaf}, MergeMode::Normal));
         QCOMPARE(plan.cgroups.size(), std::size_t(2));
-        QCOMPARE(plan.cgroups[0].relativeDir, std::string("R"));
+        // Named ALIAS-HASH, HASH = the first 12 hex digits of SHA-256 of the node's real path.
+        QCOMPARE(plan.cgroups[0].relativeDir, std::string("R-6588117f7b51"));
+        QCOMPARE(plan.cgroups[0].node, std::string("/r"));
         QCOMPARE(plan.cgroups[0].files.front().first, std::string("memory.swap.max"));
-        QCOMPARE(plan.cgroups[1].relativeDir, std::string("R/L"));
+        QCOMPARE(plan.cgroups[1].relativeDir, std::string("R-6588117f7b51/L-3fbed38b2368"));
+        QCOMPARE(plan.cgroups[1].node, std::string("/r/l"));
         QCOMPARE(plan.cgroups[1].files.size(), std::size_t(2)); // memory.low has no effect
         QCOMPARE(plan.cgroups[1].files[1].first, std::string("cpuset.cpus.partition"));
         QVERIFY(buildPlan(merge({makeNode("/r", "R")}, MergeMode::Normal)).cgroups.empty());
+    }
+
+    // Issue 13 item 16: two unrelated families whose nodes share an alias never share a cgroup
+    // (by alias alone, launching one rewrote the limits of the other's running processes).
+    void cgroupsOfNodesWithTheSameAliasDiffer() {
+        NodeSpec first = makeNode("/r", "R");
+        NodeSpec second = makeNode("/other/r", "R");
+        section(first.normal).cgroups.push_back({CgroupController::Pids, "max", "10", {}});
+        section(second.normal).cgroups.push_back({CgroupController::Pids, "max", "99", {}});
+        const BwrapPlan a = buildPlan(merge({first}, MergeMode::Normal));
+        const BwrapPlan b = buildPlan(merge({second}, MergeMode::Normal));
+        QCOMPARE(a.cgroups.at(0).relativeDir, std::string("R-6588117f7b51"));
+        QCOMPARE(b.cgroups.at(0).relativeDir, std::string("R-e94f1ceffe72"));
+        // A long alias is cut so that the directory name stays within NAME_MAX.
+        const std::string name = nodeCgroupName(std::string(255, 'a'), "/r");
+        QCOMPARE(name, std::string(64, 'a') + "-6588117f7b51");
     }
 };
 
