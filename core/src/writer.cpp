@@ -42,15 +42,22 @@ bool canBePlain(std::string_view text) {
 
 // The escapes of text_escape.h are YAML's own (`\\`, `\n`, `\xHH` for C0 controls and DEL,
 // `\uXXXX` for bidi controls and other hidden code points): YAML reads the value back
-// unchanged, and a terminal showing the file shows what it holds. escapeText leaves `"` as it
-// is, so quoting it afterwards is unambiguous.
+// unchanged, and a terminal showing the file shows what it holds. A byte that is not UTF-8 is
+// kept as it is (YAML's `\xHH` would be another character): the parser then refuses the text
+// instead of reading back a different value.
 std::string doubleQuoted(std::string_view text) {
     std::string out = "\"";
-    for (const char c : escapeText(text)) {
-        if (c == '"') {
-            out += '\\';
+    for (std::size_t i = 0; i < text.size();) {
+        const Utf8Unit unit = decodeUtf8(text, i);
+        const std::string_view part = text.substr(i, unit.length);
+        if (!unit.valid) {
+            out += part;
+        } else if (unit.codePoint == '"') {
+            out += "\\\"";
+        } else {
+            out += escapeText(part);
         }
-        out += c;
+        i += unit.length;
     }
     out += '"';
     return out;
