@@ -663,19 +663,17 @@ private:
     // replaced from another node.
     void reportWidenedExports(const EffectiveConfig& config,
                               const std::optional<std::string>& definedBy) {
-        const bool leaf = !definedBy || config.family.size() == m_config.family.size();
+        const bool leaf = &config == &m_config;
         for (const EffectiveExport& exp : config.exports) {
             const Origin& origin = exp.provenance.origin;
             const auto& replaced = exp.provenance.overrode;
-            // Private and PrivateFile of an intermediate node never reach the leaf.
-            const bool reachesLeaf =
-                leaf || (exp.mode != ExportMode::Private && exp.mode != ExportMode::PrivateFile);
-            if (!replaced || replaced->origin.node == origin.node || !reachesLeaf ||
+            if (!replaced || replaced->origin.node == origin.node ||
                 (definedBy && origin.node != *definedBy)) {
                 continue;
             }
             const std::optional<ExportMode> before = exportModeOfText(replaced->value);
-            if (!before || hostAccess(exp.mode) <= hostAccess(*before)) {
+            if (!before || hostAccess(exp.mode) <= hostAccess(*before) ||
+                (!leaf && !leafHasMoreAccessThan(exp.mount, hostAccess(*before)))) {
                 continue;
             }
             add("export.widened", Severity::Warning, exportItem(exp),
@@ -685,6 +683,16 @@ private:
                     "allow, never widen it",
                 1, sourceOf(exp.provenance));
         }
+    }
+
+    // Whether the leaf's launch still mounts `mount` with more access than `access`: an
+    // intermediate node's widening counts when it reaches the leaf (not when the leaf narrows
+    // it back, nor for an intermediate Private export, which is not mounted in the leaf).
+    bool leafHasMoreAccessThan(const std::string& mount, int access) const {
+        return std::any_of(m_config.exports.begin(), m_config.exports.end(),
+                           [&](const EffectiveExport& e) {
+                               return e.mount == mount && hostAccess(e.mode) > access;
+                           });
     }
 
     // `new-session: disabled`: the node shares the launcher's terminal session, and a process

@@ -464,21 +464,33 @@ void TestFindings::score() {
 // Root, middle, leaf: the middle node widens the root's export, the leaf says nothing of it.
 void TestFindings::widenedByAnIntermediateNode_data() {
     QTest::addColumn<QString>("middleMode");
+    QTest::addColumn<QString>("leafMode"); // empty: the leaf does not define /srv
     QTest::addColumn<bool>("expected");
-    QTest::newRow("Public reaches the leaf") << "Public" << true;
-    QTest::newRow("Private stays in the middle node") << "Private" << false;
-    QTest::newRow("Restricted, nothing widened") << "Restricted" << false;
+    QTest::newRow("Public reaches the leaf") << "Public"
+                                             << "" << true;
+    QTest::newRow("Public, restated by the leaf") << "Public"
+                                                  << "Public" << true;
+    QTest::newRow("Public, narrowed back by the leaf") << "Public"
+                                                       << "Restricted" << false;
+    QTest::newRow("Private stays in the middle node") << "Private"
+                                                      << "" << false;
+    QTest::newRow("Restricted, nothing widened") << "Restricted"
+                                                 << "" << false;
 }
 
 void TestFindings::widenedByAnIntermediateNode() {
     QFETCH(QString, middleMode);
+    QFETCH(QString, leafMode);
     QFETCH(bool, expected);
-    const std::string middle =
-        "exports:\n  - mode: " + middleMode.toStdString() + "\n    mount: /srv\n";
+    const auto srv = [](const QString& mode) {
+        return mode.isEmpty() ? std::string()
+                              : "exports:\n  - mode: " + mode.toStdString() + "\n    mount: /srv\n";
+    };
+    const std::string middle = srv(middleMode);
     const std::vector<FamilyMember> family =
         memFamily({{"/r", "exports:\n  - mode: Restricted\n    mount: /srv\n", {}},
                    {"/r/m", middle, {}},
-                   {"/r/m/l", "", {}}});
+                   {"/r/m/l", srv(leafMode), {}}});
     const NodeFindings found = analyzeNode(mergeForReview(family, MergeMode::Normal), &family);
     const Finding* finding = findingOf(found, "export.widened");
     QVERIFY2((finding != nullptr) == expected, listOf(found).c_str());
