@@ -64,24 +64,6 @@ if(REDPAK_BUILD_GUI)
     # Native Wayland sessions (X11 and XWayland work without it); Qt's own French strings.
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland, qt6-translations-l10n")
 endif()
-# The statically linked command-line programs (redwrap, redconf: tools/CMakeLists.txt) still
-# load glibc's NSS modules (user and group names) from the host, and glibc only supports
-# modules of the release it was linked with: pin that release.
-if(TARGET redwrap)
-    get_target_property(REDPAK_REDWRAP_LINK_OPTIONS redwrap LINK_OPTIONS)
-    if("-static" IN_LIST REDPAK_REDWRAP_LINK_OPTIONS)
-        execute_process(COMMAND dpkg-query --show --showformat=\${Version} libc6
-                        OUTPUT_VARIABLE REDPAK_LIBC_VERSION RESULT_VARIABLE REDPAK_LIBC_QUERY
-                        ERROR_QUIET OUTPUT_STRIP_TRAILING_WHITESPACE)
-        if(REDPAK_LIBC_QUERY EQUAL 0 AND REDPAK_LIBC_VERSION MATCHES "^([0-9]+)\\.([0-9]+)")
-            math(EXPR REDPAK_LIBC_NEXT_MINOR "${CMAKE_MATCH_2} + 1")
-            list(APPEND REDPAK_RUNTIME_DEPENDS "libc6 (<< ${CMAKE_MATCH_1}.${REDPAK_LIBC_NEXT_MINOR})")
-        else()
-            message(WARNING "No libc6 package (dpkg-query): a Debian package built here would "
-                            "not pin the glibc release the static programs need.")
-        endif()
-    endif()
-endif()
 list(JOIN REDPAK_RUNTIME_DEPENDS ", " CPACK_DEBIAN_PACKAGE_DEPENDS)
 
 # Paths the maintainer scripts act on: the helper they stop and the state it keeps (purge).

@@ -6,6 +6,7 @@
 #include "redpak/digest.h"
 #include "redpak/findings.h"
 #include "redpak/parser.h"
+#include "redpak/text_escape.h"
 #include "redpak/trust.h"
 #include "review_json.h"
 #include "unique_fd.h"
@@ -556,14 +557,33 @@ AuditState quickAuditState(const std::filesystem::path& leafDir) {
     }
 }
 
+namespace {
+
+// Each line of a unified diff escaped, its line breaks kept.
+std::string escapeLines(std::string_view text) {
+    std::string out;
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        out += escapeText(text.substr(start, end - start));
+        if (end < text.size()) {
+            out += '\n';
+        }
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace
+
 std::string formatAuditStatusText(const std::vector<AuditStatus>& statuses, bool withDiffs) {
     std::string out;
     for (const AuditStatus& s : statuses) {
-        out += s.node + ": " + std::string(toString(s.state));
+        out += escapeText(s.node) + ": " + std::string(toString(s.state));
         if (s.record) {
-            out += " (approved by " + s.record->approvedBy + " at " + s.record->time;
+            out += " (approved by " + escapeText(s.record->approvedBy) + " at " +
+                   escapeText(s.record->time);
             if (!s.record->comment.empty()) {
-                out += ": " + s.record->comment;
+                out += ": " + escapeText(s.record->comment);
             }
             out += ")";
         }
@@ -573,25 +593,26 @@ std::string formatAuditStatusText(const std::vector<AuditStatus>& statuses, bool
         }
         out += "\n";
         if (!s.problem.empty()) {
-            out += "  " + s.problem + "\n";
+            out += "  " + escapeText(s.problem) + "\n";
         }
         for (const FileDrift& d : s.drift) {
             out += "  " + std::string(toString(d.kind)) + " " + std::string(toString(d.role)) +
-                   " " + d.path + "\n";
+                   " " + escapeText(d.path) + "\n";
         }
         if (s.semantic) {
             out += "  effective configuration: " + s.semantic->summary() + "\n";
             if (withDiffs) {
                 for (const Change& c : s.semantic->changes) {
-                    out += "    " + std::string(toString(c.direction)) + " " + c.item + ": " +
-                           (c.before ? *c.before : "-") + " -> " + (c.after ? *c.after : "-") +
-                           " (" + c.reason + ")\n";
+                    out += "    " + std::string(toString(c.direction)) + " " + escapeText(c.item) +
+                           ": " + (c.before ? escapeText(*c.before) : "-") + " -> " +
+                           (c.after ? escapeText(*c.after) : "-") + " (" + escapeText(c.reason) +
+                           ")\n";
                 }
             }
         }
         if (withDiffs) {
             for (const FileDrift& d : s.drift) {
-                out += d.textDiff;
+                out += escapeLines(d.textDiff);
             }
         }
     }

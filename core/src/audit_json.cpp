@@ -2,6 +2,7 @@
 #include "audit_json.h"
 
 #include "redpak/diagnostic.h"
+#include "redpak/text_escape.h"
 
 #include <charconv>
 #include <cmath>
@@ -22,31 +23,40 @@ const JsonValue* JsonValue::find(std::string_view key) const {
 
 std::string jsonQuote(std::string_view text) {
     std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-        case '"':
+    const auto unicodeEscape = [&out](unsigned unit) {
+        char buffer[16];
+        std::snprintf(buffer, sizeof buffer, "\\u%04x", unit & 0xFFFFu);
+        out += buffer;
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        const Utf8Unit unit = decodeUtf8(text, i);
+        const unsigned code = static_cast<unsigned>(unit.codePoint);
+        i += unit.length;
+        if (!unit.valid) {
+            // JSON is UTF-8: a byte that is not cannot be kept; U+FFFD shows that one was there.
+            unicodeEscape(0xFFFD);
+        } else if (code == '"') {
             out += "\\\"";
-            break;
-        case '\\':
+        } else if (code == '\\') {
             out += "\\\\";
-            break;
-        case '\n':
+        } else if (code == '\n') {
             out += "\\n";
-            break;
-        case '\t':
+        } else if (code == '\t') {
             out += "\\t";
-            break;
-        case '\r':
+        } else if (code == '\r') {
             out += "\\r";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned char>(c));
-                out += buffer;
+        } else if (code < 0x20 || code == 0x7f) {
+            unicodeEscape(code);
+        } else if (isHiddenCodePoint(unit.codePoint)) {
+            // Lossless (the parser decodes it) and nothing a terminal would interpret.
+            if (code > 0xFFFF) {
+                unicodeEscape(0xD800 + ((code - 0x10000) >> 10));
+                unicodeEscape(0xDC00 + ((code - 0x10000) & 0x3FF));
             } else {
-                out.push_back(c);
+                unicodeEscape(code);
             }
+        } else {
+            out.append(text.substr(i - unit.length, unit.length));
         }
     }
     return out + "\"";

@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "redpak/diagnostic.h"
 
+#include "redpak/text_escape.h"
+
 #include <utility>
 
 namespace redpak {
 
 std::string Diagnostic::format() const {
+    // Paths and messages quote configurations and file names: escaped, so that printing a
+    // diagnostic never sends a control sequence to a terminal or a log.
     std::string out;
     if (!file.empty()) {
-        out += file;
+        out += escapeText(file);
         out += ':';
     }
     if (line > 0) {
@@ -22,7 +26,7 @@ std::string Diagnostic::format() const {
     if (!out.empty()) {
         out += ' ';
     }
-    out += message;
+    out += escapeText(message);
     return out;
 }
 

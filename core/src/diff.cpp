@@ -8,6 +8,7 @@
 #include "audit_json.h"
 #include "redpak/findings.h"
 #include "redpak/plan.h"
+#include "redpak/text_escape.h"
 #include "review_json.h"
 
 #include <algorithm>
@@ -762,8 +763,9 @@ std::string formatDiffText(const Diff& diff) {
         direction.resize(10, ' ');
         std::string kind(toString(c.kind));
         kind.resize(9, ' ');
-        out += direction + kind + c.item + ": " + (c.before ? *c.before : "-") + " -> " +
-               (c.after ? *c.after : "-") + " (" + c.reason + ")\n";
+        out += direction + kind + escapeText(c.item) + ": " +
+               (c.before ? escapeText(*c.before) : "-") + " -> " +
+               (c.after ? escapeText(*c.after) : "-") + " (" + escapeText(c.reason) + ")\n";
     }
     return out + diff.summary() + "\n";
 }

@@ -4,6 +4,7 @@
 
 #include "redpak/diagnostic.h"
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdlib>
@@ -72,6 +73,40 @@ std::string today() {
 // Tags valued by each launch (expand.h, LaunchValues); `key` is upper case.
 bool isLaunchTag(std::string_view key) {
     return key == "UUID" || key == "PID" || key == "TODAY";
+}
+
+// rednode-format.md §3, upper case; any other tag is looked up in the environment.
+constexpr std::string_view kPredefinedTags[] = {"NODE_ALIAS",
+                                                "NODE_NAME",
+                                                "NODE_PATH",
+                                                "NODE_INFO",
+                                                "LEAF_ALIAS",
+                                                "LEAF_NAME",
+                                                "LEAF_PATH",
+                                                "LEAF_INFO",
+                                                "PID",
+                                                "UID",
+                                                "GID",
+                                                "TODAY",
+                                                "UUID",
+                                                "LOGNAME",
+                                                "HOSTNAME",
+                                                "CGROUPS_MOUNT_POINT",
+                                                "REDPESK_VERSION",
+                                                "NODE_PREFIX",
+                                                "REDPAK_MAIN",
+                                                "REDPAK_MAIN_ADMIN",
+                                                "REDPAK_TMPL",
+                                                "REDNODE_CONF",
+                                                "REDNODE_ADMIN",
+                                                "REDNODE_STATUS",
+                                                "REDNODE_VARDIR",
+                                                "REDNODE_REPODIR",
+                                                "REDNODE_LOCK"};
+
+bool isPredefinedTag(std::string_view key) {
+    return std::find(std::begin(kPredefinedTags), std::end(kPredefinedTags), key) !=
+           std::end(kPredefinedTags);
 }
 
 // A random (version 4) UUID; a fresh one for every use of the tag.
@@ -154,6 +189,35 @@ std::string CommandPolicy::fileContent(const std::string& command, const TextOri
     return m_runner->run(command, origin);
 }
 
+bool isEnvironmentTag(std::string_view name) {
+    const std::string key = upper(name);
+    return key == "NODE_PREFIX" || !isPredefinedTag(key);
+}
+
+std::vector<std::string> environmentTagsIn(std::string_view text) {
+    std::vector<std::string> tags;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == '$') {
+            ++i; // `\$` is a literal dollar
+            continue;
+        }
+        if (text[i] != '$') {
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < text.size() && isTagChar(text[j])) {
+            ++j;
+        }
+        const std::string name(text.substr(i + 1, j - i - 1));
+        if (!name.empty() && isEnvironmentTag(name) &&
+            std::find(tags.begin(), tags.end(), name) == tags.end()) {
+            tags.push_back(name);
+        }
+        i = j - 1;
+    }
+    return tags;
+}
+
 EnvironmentLookup processEnvironment() {
     return [](const std::string& name) -> std::optional<std::string> {
         if (const char* value = std::getenv(name.c_str())) {
@@ -165,13 +229,20 @@ EnvironmentLookup processEnvironment() {
 
 Expander::Expander(const CommandPolicy& commands, EnvironmentLookup environment,
                    LaunchValues launchValues)
-    : m_commands(commands), m_environment(std::move(environment)), m_launchValues(launchValues) {}
+    : m_commands(commands), m_environment(std::move(environment)), m_launchValues(launchValues) {
+    if (launchValues == LaunchValues::Symbolic) {
+        m_environment = [](const std::string& name) { return std::optional("$" + name); };
+    }
+}
 
 std::string Expander::tagValue(std::string_view name, const NodeTags& defining,
                                const NodeTags& leaf) const {
     const std::string key = upper(name);
     if (m_launchValues == LaunchValues::Symbolic && isLaunchTag(key)) {
         return "$" + key;
+    }
+    if (m_launchValues == LaunchValues::Symbolic && isEnvironmentTag(name)) {
+        return "$" + (isPredefinedTag(key) ? key : std::string(name));
     }
     if (key == "NODE_ALIAS")
         return defining.alias;

@@ -6,7 +6,9 @@
 
 #include "redpak/audit.h"
 #include "redpak/diff.h"
+#include "redpak/expand.h"
 #include "redpak/privileges.h"
+#include "redpak/text_escape.h"
 #include "redpak/trust.h"
 #include "review_json.h"
 
@@ -162,6 +164,43 @@ bool bindsHostPath(ExportMode mode) {
            mode != ExportMode::Lock;
 }
 
+// How much of the host an export gives the node: nothing of it (a new tmpfs, a directory, a
+// symlink, a command's output...), a read-only view, or write access.
+int hostAccess(ExportMode mode) {
+    switch (mode) {
+    case ExportMode::Public:
+    case ExportMode::Private:
+    case ExportMode::PublicFile:
+    case ExportMode::PrivateFile:
+        return 2;
+    case ExportMode::Restricted:
+    case ExportMode::PrivateRestricted:
+    case ExportMode::RestrictedFile:
+    case ExportMode::Internal:
+    case ExportMode::Procfs:
+    case ExportMode::Devfs:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+// The mode of an export as Provenance::overrode describes it ("Restricted /srv").
+std::optional<ExportMode> exportModeOfText(std::string_view text) {
+    const std::string_view word = text.substr(0, text.find(' '));
+    for (const ExportMode mode :
+         {ExportMode::Restricted, ExportMode::Public, ExportMode::Private,
+          ExportMode::PrivateRestricted, ExportMode::RestrictedFile, ExportMode::PublicFile,
+          ExportMode::PrivateFile, ExportMode::Symlink, ExportMode::Execfd, ExportMode::Internal,
+          ExportMode::Anonymous, ExportMode::Tmpfs, ExportMode::Procfs, ExportMode::Devfs,
+          ExportMode::Mqueue, ExportMode::Lock}) {
+        if (toString(mode) == word) {
+            return mode;
+        }
+    }
+    return std::nullopt;
+}
+
 // `$(` not escaped as `\$(`.
 bool hasCommand(std::string_view text) {
     for (std::size_t i = text.find("$("); i != std::string_view::npos; i = text.find("$(", i + 1)) {
@@ -237,6 +276,9 @@ public:
         commands();
         limits();
         relaxedSafety();
+        environmentDependentExports();
+        widenedExports();
+        newSessionOff();
         std::stable_sort(m_out.findings.begin(), m_out.findings.end(),
                          [](const Finding& a, const Finding& b) {
                              if (a.severity != b.severity) {
@@ -577,6 +619,111 @@ private:
         }
     }
 
+    // An export whose mount point or source is `$ENVVAR`-dependent (kept symbolic by the review
+    // merge, expand.h): each launch may mount another path than the one reviewed and approved.
+    void environmentDependentExports() {
+        for (const EffectiveExport& exp : m_config.exports) {
+            std::vector<std::string> tags = environmentTagsIn(exp.mount);
+            for (std::string& tag : environmentTagsIn(exp.source)) {
+                if (std::find(tags.begin(), tags.end(), tag) == tags.end()) {
+                    tags.push_back(std::move(tag));
+                }
+            }
+            if (tags.empty()) {
+                continue;
+            }
+            std::string list;
+            for (const std::string& tag : tags) {
+                list += (list.empty() ? "$" : ", $") + tag;
+            }
+            const bool privileged = m_view.privileged();
+            add("export.env-dependent", privileged ? Severity::Error : Severity::Warning,
+                exportItem(exp),
+                "depends on the launching environment (" + list +
+                    "): every launch may mount another path than the one reviewed; write the "
+                    "path out" +
+                    (privileged ? " (privileged launch: whoever sets the variable chooses what "
+                                  "is mounted)"
+                                : ""),
+                1, sourceOf(exp.provenance));
+        }
+    }
+
+    // A node redefining an ancestor's export of the same mount point with more access to the
+    // host (Restricted -> Public...). Each node of the family is checked on the merge of the
+    // family down to it, so that a widening by an intermediate node is seen too.
+    void widenedExports() {
+        if (!m_family || m_family->size() < 2) {
+            reportWidenedExports(m_config, std::nullopt);
+            return;
+        }
+        for (std::size_t k = 1; k + 1 < m_family->size(); ++k) {
+            const std::vector<FamilyMember> down(
+                m_family->begin(), m_family->begin() + static_cast<std::ptrdiff_t>(k + 1));
+            reportWidenedExports(mergeForReview(down, m_config.mode),
+                                 (*m_family)[k].location.base.string());
+        }
+        reportWidenedExports(m_config, m_family->back().location.base.string());
+    }
+
+    // Exports of `config` defined by `definedBy` (any node when absent) that widen what they
+    // replaced from another node.
+    void reportWidenedExports(const EffectiveConfig& config,
+                              const std::optional<std::string>& definedBy) {
+        const bool leaf = &config == &m_config;
+        for (const EffectiveExport& exp : config.exports) {
+            const Origin& origin = exp.provenance.origin;
+            const auto& replaced = exp.provenance.overrode;
+            if (!replaced || replaced->origin.node == origin.node ||
+                (definedBy && origin.node != *definedBy)) {
+                continue;
+            }
+            const std::optional<ExportMode> before = exportModeOfText(replaced->value);
+            if (!before || hostAccess(exp.mode) <= hostAccess(*before) ||
+                (!leaf && !leafHasMoreAccessThan(exp.mount, hostAccess(*before)))) {
+                continue;
+            }
+            add("export.widened", Severity::Warning, exportItem(exp),
+                origin.node + " redefines " + replaced->value + " of its ancestor " +
+                    replaced->origin.node +
+                    " with more access to the host: a child should narrow what its parents "
+                    "allow, never widen it",
+                1, sourceOf(exp.provenance));
+        }
+    }
+
+    // Whether the leaf's launch still mounts `mount` with more access than `access`: an
+    // intermediate node's widening counts when it reaches the leaf (not when the leaf narrows
+    // it back, nor for an intermediate Private export, which is not mounted in the leaf).
+    bool leafHasMoreAccessThan(const std::string& mount, int access) const {
+        return std::any_of(m_config.exports.begin(), m_config.exports.end(),
+                           [&](const EffectiveExport& e) {
+                               return e.mount == mount && hostAccess(e.mode) > access;
+                           });
+    }
+
+    // `new-session: disabled`: the node shares the launcher's terminal session, and a process
+    // of the node can type commands into the launching shell (TIOCSTI).
+    void newSessionOff() {
+        if (!m_config.newSession || m_config.newSession->value != Edu::Disabled) {
+            return;
+        }
+        const Provenance& p = m_config.newSession->provenance;
+        std::string why = "the node's processes share the launching terminal's session: they can "
+                          "type commands into the launching shell (TIOCSTI) and signal its jobs";
+        if (p.overrode && p.overrode->origin.node != p.origin.node) {
+            why +=
+                "; redefines new-session: " + p.overrode->value + " of " + p.overrode->origin.node;
+        }
+        add("config.new-session-off", Severity::Warning, "new-session: disabled", why, 1,
+            sourceOf(p));
+    }
+
+    static std::string exportItem(const EffectiveExport& exp) {
+        return "export " + exp.mount + " (" + std::string(toString(exp.mode)) +
+               (exp.source.empty() ? "" : " " + exp.source) + ")";
+    }
+
     const EffectiveConfig& m_config;
     const std::vector<FamilyMember>* m_family;
     LaunchView m_view;
@@ -668,9 +815,10 @@ namespace {
 std::string findingLine(const Finding& f) {
     std::string severity(toString(f.severity));
     severity.resize(8, ' ');
-    std::string line = severity + f.id + "  " + f.item + ": " + f.explanation;
+    std::string line =
+        severity + f.id + "  " + escapeText(f.item) + ": " + escapeText(f.explanation);
     if (!f.source.empty()) {
-        line += " [" + f.source + "]";
+        line += " [" + escapeText(f.source) + "]";
     }
     return line + "\n";
 }
@@ -681,8 +829,8 @@ std::string formatFindingsText(const std::vector<NodeFindings>& nodes,
                                const std::vector<Finding>& treeFindings) {
     std::string out;
     for (const NodeFindings& node : nodes) {
-        out += node.node + " (" + node.alias + "): score " + formatScore(node.score) + ", " +
-               std::to_string(node.findings.size()) + " finding" +
+        out += escapeText(node.node) + " (" + escapeText(node.alias) + "): score " +
+               formatScore(node.score) + ", " + std::to_string(node.findings.size()) + " finding" +
                (node.findings.size() == 1 ? "" : "s") + "\n";
         for (const Finding& finding : node.findings) {
             out += "  " + findingLine(finding);

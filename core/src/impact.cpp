@@ -4,6 +4,7 @@
 #include "redpak/findings.h"
 #include "redpak/node.h"
 #include "redpak/parser.h"
+#include "redpak/text_escape.h"
 #include "review_json.h"
 
 #include <algorithm>
@@ -144,14 +145,16 @@ ImpactReport computeAdminImpact(const std::filesystem::path& nodeDir,
 }
 
 std::string formatImpactText(const ImpactReport& report) {
-    std::string out = "replacing " + report.file + "\nfile: " + report.fileDiff.summary() + "\n";
+    std::string out =
+        "replacing " + escapeText(report.file) + "\nfile: " + report.fileDiff.summary() + "\n";
     for (const NodeImpact& node : report.nodes) {
-        out += "\n" + node.node + " (" + node.alias + "): " + node.diff.summary() + ", score " +
-               formatScore(node.scoreBefore) + " -> " + formatScore(node.scoreAfter) + "\n";
+        out += "\n" + escapeText(node.node) + " (" + escapeText(node.alias) +
+               "): " + node.diff.summary() + ", score " + formatScore(node.scoreBefore) + " -> " +
+               formatScore(node.scoreAfter) + "\n";
         for (const Change& c : node.diff.changes) {
-            out += "  " + std::string(toString(c.direction)) + " " + c.item + ": " +
-                   (c.before ? *c.before : "-") + " -> " + (c.after ? *c.after : "-") + " (" +
-                   c.reason + ")\n";
+            out += "  " + std::string(toString(c.direction)) + " " + escapeText(c.item) + ": " +
+                   (c.before ? escapeText(*c.before) : "-") + " -> " +
+                   (c.after ? escapeText(*c.after) : "-") + " (" + escapeText(c.reason) + ")\n";
         }
         for (const MergeError& error : node.newErrors) {
             out += "  new error: " + error.diagnostic.format() + "\n";

@@ -376,16 +376,16 @@ void applyNodeCgroups(const BwrapPlan& plan, const LaunchOptions& options) {
     if (plan.cgroups.empty()) {
         return;
     }
+    const std::string mount = cgroup2MountPoint();
     std::string root = plan.cgroupRoot.value_or(options.cgroupRoot);
-    if (root.empty()) {
-        const std::string mount = cgroup2MountPoint();
-        root = mount.empty() ? std::string() : mount + "/redpak";
+    if (root.empty() && !mount.empty()) {
+        root = mount + "/redpak";
     }
     try {
-        if (root.empty()) {
+        if (mount.empty()) {
             throw LaunchError("no cgroup v2 hierarchy is mounted");
         }
-        applyCgroups(plan.cgroups, root, getpid());
+        applyCgroups(plan.cgroups, checkCgroupRoot(root, mount), getpid());
     } catch (const LaunchError& e) {
         if (!options.force) {
             throw LaunchError(std::string("cgroup limits cannot be applied: ") + e.what() +

@@ -2,6 +2,9 @@
 // Effective configuration -> bwrap arguments (spec: merge-and-launch.md §3).
 #include "redpak/plan.h"
 
+#include "redpak/digest.h"
+#include "redpak/text_escape.h"
+
 #include <algorithm>
 
 namespace redpak {
@@ -134,6 +137,13 @@ CapabilityOutcome emitCapabilities(const EffectiveConfig& config, const PlanOpti
 }
 
 } // namespace
+
+std::string nodeCgroupName(std::string_view alias, std::string_view nodePath) {
+    constexpr std::size_t kAliasPart = 64;
+    constexpr std::size_t kHashPart = 12;
+    return std::string(alias.substr(0, kAliasPart)) + "-" +
+           sha256Hex(nodePath).substr(0, kHashPart);
+}
 
 bool isSameOrBelow(std::string_view inner, std::string_view outer) {
     Components in(inner);
@@ -345,8 +355,8 @@ BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
     if (anyLimit) {
         std::string dir;
         for (const NodeCgroup& node : config.cgroups) {
-            dir += (dir.empty() ? "" : "/") + node.alias;
-            CgroupStep step{dir, {}};
+            dir += (dir.empty() ? "" : "/") + nodeCgroupName(node.alias, node.node);
+            CgroupStep step{dir, {}, node.node};
             for (const EffectiveCgroupLimit& limit : node.limits) {
                 if (cgroupKeyHasEffect(limit.limit)) {
                     step.files.emplace_back(cgroupFileName(limit.limit), limit.limit.value);
@@ -360,7 +370,9 @@ BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
 
 std::string formatDump(const BwrapPlan& plan, const std::string& bwrapPath,
                        const std::string& argv0) {
-    std::string text = "DUMP: " + bwrapPath + " (as " + argv0 + ")\n";
+    // Values come from configurations and paths: escaped, so that what a terminal shows is
+    // what bwrap gets (text_escape.h).
+    std::string text = "DUMP: " + escapeText(bwrapPath) + " (as " + escapeText(argv0) + ")\n";
     for (const BwrapOption& option : plan.options) {
         text += "  " + option.name;
         std::vector<std::string> values = option.values;
@@ -373,7 +385,7 @@ std::string formatDump(const BwrapPlan& plan, const std::string& bwrapPath,
             }
         }
         for (const std::string& value : values) {
-            text += " " + value;
+            text += " " + escapeText(value);
         }
         text += "\n";
     }

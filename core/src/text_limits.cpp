@@ -2,8 +2,7 @@
 #include "text_limits.h"
 
 #include "redpak/diagnostic.h"
-
-#include <cstdint>
+#include "redpak/text_escape.h"
 
 namespace redpak::detail {
 
@@ -24,48 +23,6 @@ Diagnostic diagnosticAt(std::string_view text, std::size_t offset, const std::st
     return Diagnostic{fileName, line, static_cast<int>(offset - lineStart) + 1, std::move(message)};
 }
 
-// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is invalid.
-std::size_t utf8SequenceLength(std::string_view text, std::size_t i) {
-    const auto byte = [&](std::size_t k) { return static_cast<std::uint8_t>(text[k]); };
-    const std::uint8_t lead = byte(i);
-    if (lead < 0x80) {
-        return 1;
-    }
-    std::size_t length = 0;
-    std::uint32_t minimum = 0;
-    std::uint32_t codePoint = 0;
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-        minimum = 0x80;
-        codePoint = lead & 0x1Fu;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        minimum = 0x800;
-        codePoint = lead & 0x0Fu;
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        minimum = 0x10000;
-        codePoint = lead & 0x07u;
-    } else {
-        return 0;
-    }
-    if (i + length > text.size()) {
-        return 0;
-    }
-    for (std::size_t k = 1; k < length; ++k) {
-        const std::uint8_t next = byte(i + k);
-        if ((next & 0xC0u) != 0x80u) {
-            return 0;
-        }
-        codePoint = (codePoint << 6) | (next & 0x3Fu);
-    }
-    const bool surrogate = codePoint >= 0xD800 && codePoint <= 0xDFFF;
-    if (codePoint < minimum || codePoint > 0x10FFFF || surrogate) {
-        return 0;
-    }
-    return length;
-}
-
 } // namespace
 
 void checkTextLimits(std::string_view text, const std::string& fileName, std::size_t maxBytes) {
@@ -80,12 +37,12 @@ void checkTextLimits(std::string_view text, const std::string& fileName, std::si
             throw InputError(
                 diagnosticAt(text, i, fileName, "NUL byte: a configuration is UTF-8 text"));
         }
-        const std::size_t length = utf8SequenceLength(text, i);
-        if (length == 0) {
+        const Utf8Unit unit = decodeUtf8(text, i);
+        if (!unit.valid) {
             throw InputError(
                 diagnosticAt(text, i, fileName, "invalid UTF-8: a configuration is UTF-8 text"));
         }
-        i += length;
+        i += unit.length;
     }
 }
 

@@ -4,6 +4,8 @@
 // our parser reads it back unchanged, otherwise double-quoted with escapes.
 #include "redpak/writer.h"
 
+#include "redpak/text_escape.h"
+
 #include <algorithm>
 #include <cstdio>
 
@@ -38,35 +40,24 @@ bool canBePlain(std::string_view text) {
     return true;
 }
 
+// The escapes of text_escape.h are YAML's own (`\\`, `\n`, `\xHH` for C0 controls and DEL,
+// `\uXXXX` for bidi controls and other hidden code points): YAML reads the value back
+// unchanged, and a terminal showing the file shows what it holds. A byte that is not UTF-8 is
+// kept as it is (YAML's `\xHH` would be another character): the parser then refuses the text
+// instead of reading back a different value.
 std::string doubleQuoted(std::string_view text) {
     std::string out = "\"";
-    for (char c : text) {
-        switch (c) {
-        case '"':
+    for (std::size_t i = 0; i < text.size();) {
+        const Utf8Unit unit = decodeUtf8(text, i);
+        const std::string_view part = text.substr(i, unit.length);
+        if (!unit.valid) {
+            out += part;
+        } else if (unit.codePoint == '"') {
             out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
-                char escape[5];
-                std::snprintf(escape, sizeof escape, "\\x%02x",
-                              static_cast<unsigned>(static_cast<unsigned char>(c)));
-                out += escape;
-            } else {
-                out += c;
-            }
+        } else {
+            out += escapeText(part);
         }
+        i += unit.length;
     }
     out += '"';
     return out;

@@ -11,6 +11,7 @@
 #include "redpak/audit.h"
 #include "redpak/findings.h"
 #include "redpak/node.h"
+#include "redpak/text_escape.h"
 
 namespace redconf {
 
@@ -60,9 +61,10 @@ int runAudit(const Arguments& args) {
             if (args.has("--json")) {
                 print(formatAuditStatusJson({auditStatus(record.node)}, false));
             } else {
-                print("approved " + record.node + " (" + std::to_string(record.files.size()) +
-                      " files, score " + formatScore(record.score) + ") by " + record.approvedBy +
-                      " at " + record.time + "\n");
+                print("approved " + escapeText(record.node) + " (" +
+                      std::to_string(record.files.size()) + " files, score " +
+                      formatScore(record.score) + ") by " + escapeText(record.approvedBy) + " at " +
+                      escapeText(record.time) + "\n");
             }
             return review::kNothingToReport;
         }

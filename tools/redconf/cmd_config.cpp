@@ -5,6 +5,7 @@
 #include "redpak/diagnostic.h"
 #include "redpak/node.h"
 #include "redpak/parser.h"
+#include "redpak/text_escape.h"
 #include "redpak/writer.h"
 
 #include <algorithm>
@@ -22,9 +23,12 @@ std::string at(const redpak::SourcePos& pos) {
     return pos.line > 0 ? "  (line " + std::to_string(pos.line) + ")" : "";
 }
 
+// `key` is escaped here (an environ key, a mount point); `value` must be shown text already:
+// a yamlScalar (quoted and escaped when needed) or escapeText of a raw value.
 std::string row(int indent, std::string_view key, const std::string& value,
                 const redpak::SourcePos& pos) {
-    return padded(std::string(static_cast<std::size_t>(indent), ' ') + std::string(key), 20) +
+    return padded(std::string(static_cast<std::size_t>(indent), ' ') + redpak::escapeText(key),
+                  20) +
            value + at(pos) + "\n";
 }
 
@@ -76,7 +80,7 @@ std::string configSummary(const redpak::ConfigSection& c) {
     for (std::size_t i = 0; i < redpak::kNamespaceCount; ++i) {
         if (const auto& share = c.shares[i]) {
             const std::string value = share->value.joins()
-                                          ? "join " + share->value.joinPath
+                                          ? "join " + redpak::escapeText(share->value.joinPath)
                                           : std::string(toString(share->value.state));
             out += row(2, "share_" + std::string(toString(static_cast<redpak::Namespace>(i))),
                        value, share->pos);
@@ -90,7 +94,7 @@ std::string configSummary(const redpak::ConfigSection& c) {
                    redpak::yamlScalar(limit.value), limit.pos);
     }
     for (const redpak::CapabilityEntry& cap : c.capabilities) {
-        out += row(2, cap.add ? "add" : "drop", cap.name, cap.pos);
+        out += row(2, cap.add ? "add" : "drop", redpak::escapeText(cap.name), cap.pos);
     }
     return out;
 }
@@ -99,15 +103,16 @@ std::string summary(const redpak::NodeLocation& node, const std::filesystem::pat
                     const redpak::Config& config) {
     const redpak::NodeStatus status = redpak::readNodeStatus(node);
     std::string out;
-    out += row(0, "node", node.base.string(), {});
+    using redpak::escapeText;
+    out += row(0, "node", escapeText(node.base.string()), {});
     out += row(0, "state", std::string(redpak::toString(status.state)), {});
-    out += row(0, "file", file.string(), {});
-    out += row(0, "alias", config.headers.alias.value, config.headers.alias.pos);
+    out += row(0, "file", escapeText(file.string()), {});
+    out += row(0, "alias", escapeText(config.headers.alias.value), config.headers.alias.pos);
     if (config.headers.name) {
-        out += row(0, "name", config.headers.name->value, config.headers.name->pos);
+        out += row(0, "name", escapeText(config.headers.name->value), config.headers.name->pos);
     }
     if (config.headers.info) {
-        out += row(0, "info", config.headers.info->value, config.headers.info->pos);
+        out += row(0, "info", escapeText(config.headers.info->value), config.headers.info->pos);
     }
     if (config.config) {
         out += configSummary(*config.config);
@@ -158,7 +163,8 @@ int runConfig(const Arguments& args) {
     }
     std::string out = summary(*node, file, config);
     if (!admin && node->adminConfig) {
-        out += "\nadmin config " + node->adminConfig->string() + " (see --admin)\n";
+        out += "\nadmin config " + redpak::escapeText(node->adminConfig->string()) +
+               " (see --admin)\n";
     }
     print(out);
     return 0;

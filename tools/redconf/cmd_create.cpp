@@ -2,6 +2,7 @@
 // redconf create [--alias A] [--config FILE] [--config-adm FILE] [--template NAME] [--update] DIR
 #include "command.h"
 #include "redpak/create.h"
+#include "redpak/text_escape.h"
 
 namespace redconf {
 
@@ -27,7 +28,8 @@ int runCreate(const Arguments& args) {
     options.update = args.has("--update");
     const redpak::CreatedNode node = redpak::createNode(options);
     print(std::string(options.update ? "updated" : "created") + " rednode '" +
-          node.normal.headers.alias.value + "' in " + node.location.base.string() + "\n");
+          redpak::escapeText(node.normal.headers.alias.value) + "' in " +
+          redpak::escapeText(node.location.base.string()) + "\n");
     return 0;
 }
 

@@ -5,6 +5,7 @@
 #include "redpak/diagnostic.h"
 #include "redpak/node.h"
 #include "redpak/parser.h"
+#include "redpak/text_escape.h"
 
 #include <algorithm>
 
@@ -25,10 +26,11 @@ int runTree(const Arguments& args) {
     int status = walk.uninspected.empty() ? 0 : 1;
     std::string notInspected;
     for (const redpak::UninspectedDirectory& skipped : walk.uninspected) {
-        notInspected += "NOT INSPECTED " + skipped.path.string() + ": " + skipped.reason + "\n";
+        notInspected += "NOT INSPECTED " + redpak::escapeText(skipped.path.string()) + ": " +
+                        redpak::escapeText(skipped.reason) + "\n";
     }
     if (entries.empty()) {
-        print("no rednode at or below " + dir + "\n" + notInspected);
+        print("no rednode at or below " + redpak::escapeText(dir) + "\n" + notInspected);
         return status;
     }
     std::vector<int> level(entries.size(), 0);
@@ -48,10 +50,13 @@ int runTree(const Arguments& args) {
             printError("redconf: " + error.diagnostic().format() + "\n");
             status = 1;
         }
-        out += padded(std::string(static_cast<std::size_t>(level[i]) * 2, ' ') + alias, 24);
+        // Names and paths are escaped: a directory name must not rewrite the listing.
+        out += padded(std::string(static_cast<std::size_t>(level[i]) * 2, ' ') +
+                          redpak::escapeText(alias),
+                      24);
         out += padded(state, 9);
         out += padded(entry.location.adminConfig ? "admin" : "-", 7);
-        out += entry.location.base.string() + "\n";
+        out += redpak::escapeText(entry.location.base.string()) + "\n";
     }
     print(padded("ALIAS", 24) + padded("STATE", 9) + padded("ADMIN", 7) + "PATH\n" + out +
           notInspected);

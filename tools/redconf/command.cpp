@@ -2,6 +2,7 @@
 #include "command.h"
 
 #include "redpak/diagnostic.h"
+#include "redpak/text_escape.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -134,14 +135,15 @@ int runCommand(const Command& command, const std::vector<std::string>& args) {
         }
         return command.run(arguments);
     } catch (const UsageError& error) {
-        printError("redconf " + std::string(command.name) + ": " + error.what() +
-                   "\nTry 'redconf " + std::string(command.name) + " --help'.\n");
+        printError("redconf " + std::string(command.name) + ": " +
+                   redpak::escapeText(error.what()) + "\nTry 'redconf " +
+                   std::string(command.name) + " --help'.\n");
         return 2;
     } catch (const redpak::InputError& error) {
         printError("redconf: " + error.diagnostic().format() + "\n");
         return 1;
     } catch (const std::exception& error) {
-        printError("redconf: " + std::string(error.what()) + "\n");
+        printError("redconf: " + redpak::escapeText(error.what()) + "\n");
         return 1;
     }
 }

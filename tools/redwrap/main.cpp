@@ -13,6 +13,7 @@
 #include "redpak/launch.h"
 #include "redpak/merge.h"
 #include "redpak/plan.h"
+#include "redpak/text_escape.h"
 
 #include <cstdio>
 #include <cstring>
@@ -105,7 +106,8 @@ int parseArguments(int argc, char** argv, Arguments& args, bool& done) {
             done = true;
             return 0;
         } else {
-            std::fprintf(stderr, "redwrap: error: unknown option '%s'\n%s", argv[i], kUsage);
+            std::fprintf(stderr, "redwrap: error: unknown option '%s'\n%s",
+                         redpak::escapeText(arg).c_str(), kUsage);
             return kUsageError;
         }
     }
@@ -156,7 +158,7 @@ int run(const Arguments& args, const char* argv0) {
     options.force = args.force;
     options.commands = &commands;
     options.warn = [](const std::string& message) {
-        std::fprintf(stderr, "redwrap: warning: %s\n", message.c_str());
+        std::fprintf(stderr, "redwrap: warning: %s\n", redpak::escapeText(message).c_str());
     };
     launch(plan, options);
 }
@@ -197,7 +199,7 @@ int main(int argc, char** argv) {
     } catch (const redpak::InputError& e) {
         printError(e.diagnostic().format().c_str());
     } catch (const std::exception& e) {
-        printError(e.what());
+        printError(redpak::escapeText(e.what()).c_str());
     }
     return kFailure;
 }

@@ -13,7 +13,8 @@ struct Diagnostic {
     int column = 0;      // 1-based, 0 when unknown
     std::string message; // what is wrong and what was expected, in English
 
-    // "FILE:LINE:COLUMN: MESSAGE" (position parts omitted when unknown).
+    // "FILE:LINE:COLUMN: MESSAGE" (position parts omitted when unknown), file and message
+    // escaped for a terminal (text_escape.h).
     std::string format() const;
 };
 

@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace redpak {
 
@@ -122,13 +123,26 @@ EnvironmentLookup processEnvironment();
 enum class LaunchValues {
     // Launch: the values of this launch (redwrap, the helper's launch).
     Live,
-    // Review (diff, impact, audit, findings): the tag stays as `$UUID`, `$PID`, `$TODAY`. A
-    // review describes every launch, not one: a sample value would be meaningless, and worse,
-    // two expansions of the same unchanged file would differ (a fresh UUID each time) and show
-    // as a change. Like `$(command)` under CommandPolicy::keep(), the symbolic form is what
-    // every launch shares, so equal files always give equal reviews.
+    // Review (diff, impact, audit, findings, the GUI's effective view): the tag stays as
+    // `$UUID`, `$PID`, `$TODAY`. A review describes every launch, not one: a sample value would
+    // be meaningless, and worse, two expansions of the same unchanged file would differ (a fresh
+    // UUID each time) and show as a change. Like `$(command)` under CommandPolicy::keep(), the
+    // symbolic form is what every launch shares, so equal files always give equal reviews.
+    // Environment tags (isEnvironmentTag) stay symbolic too (`$HOME`, as written; `$NODE_PREFIX`)
+    // and so do Inherit variables: their value is the launcher's, not the reviewer's, and an
+    // approved `$HOME/data` export may mount another directory at every launch.
     Symbolic,
 };
+
+// True for a tag (name without `$`) whose value comes from the launching environment: every
+// tag that is not predefined (rednode-format.md §3: looked up in the process environment),
+// and NODE_PREFIX, the predefined tag read from it.
+bool isEnvironmentTag(std::string_view name);
+
+// The environment tags `text` uses (`$NAME`, not `\$NAME`), each once, in order of first use.
+// Under LaunchValues::Symbolic an expanded text keeps them, so this also tells which effective
+// values depend on the launching environment.
+std::vector<std::string> environmentTagsIn(std::string_view text);
 
 // Expands strings. Cheap to construct; host facts (user name, host name...) are read only
 // when a string uses them.
@@ -144,11 +158,13 @@ public:
                        const TextOrigin& origin) const;
 
     // Value of one tag (predefined, case-insensitive, or from the environment, exact case).
-    // Under LaunchValues::Symbolic a launch tag gives itself, upper case (`$uuid` -> `$UUID`).
+    // Under LaunchValues::Symbolic a launch tag gives itself, upper case (`$uuid` -> `$UUID`),
+    // and an environment tag gives itself as written (`$HOME`; `$NODE_PREFIX`).
     std::string tagValue(std::string_view name, const NodeTags& defining,
                          const NodeTags& leaf) const;
 
     const CommandPolicy& commands() const { return m_commands; }
+    // The launching environment; under LaunchValues::Symbolic, `$NAME` for every name.
     const EnvironmentLookup& environment() const { return m_environment; }
 
 private:

@@ -93,10 +93,19 @@ void checkSources(const BwrapPlan& plan);
 // `options.readSourcesAs` when it is set. Throws LaunchError naming the export.
 std::string readInternalSource(const BwrapPlan& plan, const FdContent& content,
                                const LaunchOptions& options);
+// Extended attribute of a node cgroup holding the real path of the node it was created for.
+inline constexpr const char* kCgroupNodeAttribute = "user.redpak.node";
 
 // Creates the node cgroups below `root` and writes the limits; moves `pid` into the leaf
-// cgroup. Throws LaunchError naming the file that could not be written.
+// cgroup. A cgroup the launch creates records its node (kCgroupNodeAttribute); an existing one
+// must record the same node, else it is refused before anything is written to it. Throws
+// LaunchError naming the file that could not be written or the cgroup refused.
 void applyCgroups(const std::vector<CgroupStep>& steps, const std::string& root, int pid);
+
+// The cgroup root resolved (symbolic links, no `.`/`..`), checked to lie strictly below the
+// cgroup v2 mount point, component by component, before any directory is created. Throws
+// LaunchError otherwise.
+std::string checkCgroupRoot(const std::string& root, const std::string& mountPoint);
 
 // Mount point of the cgroup v2 hierarchy ("/sys/fs/cgroup" or "/sys/fs/cgroup/unified"),
 // empty when there is none.

@@ -54,11 +54,19 @@ struct RequiredSource {
     TextOrigin origin;
 };
 
-// cgroup of one node: directory relative to the cgroup root, and cgroup v2 files to write.
+// cgroup of one node: directory relative to the cgroup root, the node it belongs to, and
+// cgroup v2 files to write. Each directory is named from the node's identity (nodeCgroupName),
+// never from its alias alone: two unrelated nodes with the same alias get different cgroups.
 struct CgroupStep {
-    std::string relativeDir;                                // "root-alias/child-alias/..."
+    std::string relativeDir;                                // "ALIAS-HASH/ALIAS-HASH/..."
     std::vector<std::pair<std::string, std::string>> files; // {"memory.max", "512M"}
+    std::string node; // real path of the node, recorded on its cgroup (launch.h)
 };
+
+// "<alias>-<first 12 hex digits of SHA-256(nodePath)>": readable, and distinct for two nodes
+// at different real paths (the launcher also refuses a cgroup recorded for another node). The
+// alias part is cut to 64 characters so that the name stays within NAME_MAX.
+std::string nodeCgroupName(std::string_view alias, std::string_view nodePath);
 
 struct BwrapPlan {
     std::vector<BwrapOption> options; // in the order passed to bwrap
@@ -106,7 +114,8 @@ bool isSameOrBelow(std::string_view inner, std::string_view outer);
 // Component-wise ordering of mount points: a directory sorts before everything below it.
 bool mountPointLess(std::string_view a, std::string_view b);
 
-// The `--dump-only` text (spec §4): "DUMP: BWRAP (as ARGV0)" then one option per line.
+// The `--dump-only` text (spec §4): "DUMP: BWRAP (as ARGV0)" then one option per line, every
+// path and value escaped for a terminal (text_escape.h).
 // Internal exports show their source path where bwrap will get a file descriptor.
 std::string formatDump(const BwrapPlan& plan, const std::string& bwrapPath,
                        const std::string& argv0);

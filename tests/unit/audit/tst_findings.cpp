@@ -53,6 +53,9 @@ private slots:
     void hostSystemDirectories();
     void launchView();
     void score();
+    void widenedByAnIntermediateNode_data();
+    void widenedByAnIntermediateNode();
+    void textOutputIsEscaped();
     void nodeFromEveryTemplate_data();
     void nodeFromEveryTemplate();
 };
@@ -218,6 +221,75 @@ void TestFindings::findings_data() {
     QTest::newRow("config.inherit-env -") << ""
                                           << ""
                                           << "config.inherit-env" << false << S::Info;
+    // Issue 13: `$ENVVAR` in an export let an approved config mount another path at each launch.
+    const auto exportOf = [](const char* mode, const char* mount, const char* path) {
+        QString out = QString("exports:\n  - mode: %1\n    mount: '%2'\n").arg(mode, mount);
+        return path ? out + QString("    path: '%1'\n").arg(path) : out;
+    };
+    QTest::newRow("export.env-dependent source") << "" << exportOf("Public", "/data", "$HOME/data")
+                                                 << "export.env-dependent" << true << S::Warning;
+    QTest::newRow("export.env-dependent mount point")
+        << "" << exportOf("Tmpfs", "/run/$XDG_SESSION_ID", nullptr) << "export.env-dependent"
+        << true << S::Warning;
+    QTest::newRow("export.env-dependent $NODE_PREFIX")
+        << "" << exportOf("Restricted", "/opt", "$NODE_PREFIX/opt") << "export.env-dependent"
+        << true << S::Warning;
+    QTest::newRow("export.env-dependent privileged launch")
+        << ""
+        << "config:\n  set-user: nobody\n" + exportOf("Restricted", "/cfg", "$CFG_DIR")
+        << "export.env-dependent" << true << S::Error;
+    QTest::newRow("export.env-dependent in the parent")
+        << exportOf("Restricted", "/cfg", "$CFG_DIR") << ""
+        << "export.env-dependent" << true << S::Warning;
+    QTest::newRow("export.env-dependent - predefined tags")
+        << ""
+        << exportOf("Public", "/var/$LEAF_ALIAS", "$NODE_PATH/var") +
+               "  - mode: Tmpfs\n    mount: /run/$UUID\n"
+        << "export.env-dependent" << false << S::Info;
+    QTest::newRow("export.env-dependent - environ only")
+        << ""
+        << "environ:\n  - key: H\n    value: $HOME\n"
+        << "export.env-dependent" << false << S::Info;
+    // A child redefining an ancestor's export of the same mount point more widely.
+    QTest::newRow("export.widened Restricted -> Public")
+        << exportOf("Restricted", "/srv", nullptr) << exportOf("Public", "/srv", nullptr)
+        << "export.widened" << true << S::Warning;
+    QTest::newRow("export.widened RestrictedFile -> PublicFile")
+        << exportOf("RestrictedFile", "/etc/hosts", nullptr)
+        << exportOf("PublicFile", "/etc/hosts", nullptr) << "export.widened" << true << S::Warning;
+    QTest::newRow("export.widened PrivateRestricted -> Private")
+        << exportOf("PrivateRestricted", "/srv", nullptr) << exportOf("Private", "/srv", nullptr)
+        << "export.widened" << true << S::Warning;
+    QTest::newRow("export.widened Tmpfs -> Restricted host directory")
+        << exportOf("Tmpfs", "/home", nullptr) << exportOf("Restricted", "/home", nullptr)
+        << "export.widened" << true << S::Warning;
+    QTest::newRow("export.widened - narrowing")
+        << exportOf("Public", "/srv", nullptr) << exportOf("Restricted", "/srv", nullptr)
+        << "export.widened" << false << S::Info;
+    QTest::newRow("export.widened - same access")
+        << exportOf("Restricted", "/srv", nullptr) << exportOf("Restricted", "/srv", "/opt/srv")
+        << "export.widened" << false << S::Info;
+    QTest::newRow("export.widened - another mount point")
+        << exportOf("Restricted", "/srv", nullptr) << exportOf("Public", "/srv/data", nullptr)
+        << "export.widened" << false << S::Info;
+    QTest::newRow("export.widened - ancestor's Private takes no part")
+        << exportOf("Private", "/srv", nullptr) << exportOf("Public", "/srv", nullptr)
+        << "export.widened" << false << S::Info;
+    // new-session off: the node's processes can type into the launching shell (TIOCSTI).
+    QTest::newRow("config.new-session-off") << ""
+                                            << "config:\n  new-session: disabled\n"
+                                            << "config.new-session-off" << true << S::Warning;
+    QTest::newRow("config.new-session-off over an enabled parent")
+        << "config:\n  new-session: enabled\n"
+        << "config:\n  new-session: disabled\n"
+        << "config.new-session-off" << true << S::Warning;
+    QTest::newRow("config.new-session-off - enabled")
+        << "config:\n  new-session: disabled\n"
+        << "config:\n  new-session: enabled\n"
+        << "config.new-session-off" << false << S::Info;
+    QTest::newRow("config.new-session-off - unset") << ""
+                                                    << "config:\n  new-session: unset\n"
+                                                    << "config.new-session-off" << false << S::Info;
     QTest::newRow("merge.error") << "config:\n  share_net: disabled\n"
                                  << "config:\n  share_net: enabled\n"
                                  << "merge.error" << true << S::Error;
@@ -389,6 +461,64 @@ void TestFindings::score() {
     const double open =
         analyzeNode(memMerge({{"/r", "config:\n  share_net: enabled\n", {}}})).score;
     QVERIFY(open > closed);
+}
+
+// Root, middle, leaf: the middle node widens the root's export, the leaf says nothing of it.
+void TestFindings::widenedByAnIntermediateNode_data() {
+    QTest::addColumn<QString>("middleMode");
+    QTest::addColumn<QString>("leafMode"); // empty: the leaf does not define /srv
+    QTest::addColumn<bool>("expected");
+    QTest::newRow("Public reaches the leaf") << "Public"
+                                             << "" << true;
+    QTest::newRow("Public, restated by the leaf") << "Public"
+                                                  << "Public" << true;
+    QTest::newRow("Public, narrowed back by the leaf") << "Public"
+                                                       << "Restricted" << false;
+    QTest::newRow("Private stays in the middle node") << "Private"
+                                                      << "" << false;
+    QTest::newRow("Restricted, nothing widened") << "Restricted"
+                                                 << "" << false;
+}
+
+void TestFindings::widenedByAnIntermediateNode() {
+    QFETCH(QString, middleMode);
+    QFETCH(QString, leafMode);
+    QFETCH(bool, expected);
+    const auto srv = [](const QString& mode) {
+        return mode.isEmpty() ? std::string()
+                              : "exports:\n  - mode: " + mode.toStdString() + "\n    mount: /srv\n";
+    };
+    const std::string middle = srv(middleMode);
+    const std::vector<FamilyMember> family =
+        memFamily({{"/r", "exports:\n  - mode: Restricted\n    mount: /srv\n", {}},
+                   {"/r/m", middle, {}},
+                   {"/r/m/l", srv(leafMode), {}}});
+    const NodeFindings found = analyzeNode(mergeForReview(family, MergeMode::Normal), &family);
+    const Finding* finding = findingOf(found, "export.widened");
+    QVERIFY2((finding != nullptr) == expected, listOf(found).c_str());
+    if (finding) {
+        QVERIFY2(finding->explanation.find("/r/m redefines Restricted") != std::string::npos,
+                 finding->explanation.c_str());
+    }
+}
+
+// What lint prints is what is true: names, paths and values from configurations reach the
+// terminal escaped (an ESC or a bidi override in them would rewrite the line).
+void TestFindings::textOutputIsEscaped() {
+    // YAML escapes: ESC [2K (erase the line), carriage return, RIGHT-TO-LEFT OVERRIDE.
+    const std::string hostile = "/srv/\\x1b[2K\\r\\u202e";
+    const NodeFindings found = analyzeNode(
+        memMerge({{"/r\x1b]0;title\x07/n",
+                   "exports:\n  - mode: Public\n    mount: /srv\n    path: \"" + hostile + "\"\n",
+                   {}}}));
+    QVERIFY(findingOf(found, "export.writable"));
+    const std::string text = formatFindingsText({found}, {});
+    for (const char c : text) {
+        QVERIFY2(c == '\n' || static_cast<unsigned char>(c) >= 0x20, text.c_str());
+    }
+    QVERIFY2(text.find("\u202e") == std::string::npos, text.c_str());
+    QVERIFY2(text.find("/r\\x1b]0;title\\x07/n (n)") != std::string::npos, text.c_str());
+    QVERIFY2(text.find("/srv/\\x1b[2K\\r\\u202e") != std::string::npos, text.c_str());
 }
 
 void TestFindings::nodeFromEveryTemplate_data() {

@@ -37,6 +37,9 @@ private slots:
     void init();
     void reviewKeepsLaunchTagsSymbolic();
     void launchKeepsLiveValues();
+    void reviewKeepsEnvironmentTagsSymbolic_data();
+    void reviewKeepsEnvironmentTagsSymbolic();
+    void reviewedExportDoesNotDependOnTheReviewersEnvironment();
     void everyTagExpandsTheSameTwice_data();
     void everyTagExpandsTheSameTwice();
     void unchangedFamily_data();
@@ -84,6 +87,75 @@ void TestLaunchValues::launchKeepsLiveValues() {
     QVERIFY2(uuid.match(parts[0]).hasMatch(), qPrintable(both));
     QVERIFY(parts[0] != parts[1]);
     QCOMPARE(launch.expand("$PID", kTags, kTags, {}), std::to_string(getpid()));
+}
+
+// Issue 13: `$ENVVAR` tags were expanded with the reviewer's environment, so a review showed
+// one path and each launch mounted whatever its environment said.
+void TestLaunchValues::reviewKeepsEnvironmentTagsSymbolic_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("review");
+    QTest::addColumn<QString>("launch");
+    QTest::newRow("environment tag") << "$HOME/data"
+                                     << "$HOME/data"
+                                     << "/home/x/data";
+    QTest::newRow("exact case kept") << "$Home-$HOME"
+                                     << "$Home-$HOME"
+                                     << "-/home/x";
+    QTest::newRow("unset variable") << "/srv/$UNSET_VAR"
+                                    << "/srv/$UNSET_VAR"
+                                    << "/srv/";
+    QTest::newRow("NODE_PREFIX, read from the environment") << "$node_prefix/opt"
+                                                            << "$NODE_PREFIX/opt"
+                                                            << "/prefix/opt";
+    QTest::newRow("predefined tags expand") << "$NODE_ALIAS:$LEAF_PATH"
+                                            << "a:/a"
+                                            << "a:/a";
+    QTest::newRow("escaped dollar") << "\\$HOME"
+                                    << "$HOME"
+                                    << "$HOME";
+}
+
+void TestLaunchValues::reviewKeepsEnvironmentTagsSymbolic() {
+    QFETCH(QString, text);
+    QFETCH(QString, review);
+    QFETCH(QString, launch);
+    const EnvironmentLookup environment =
+        [](const std::string& name) -> std::optional<std::string> {
+        if (name == "HOME") {
+            return std::string("/home/x");
+        }
+        if (name == "NODE_PREFIX") {
+            return std::string("/prefix");
+        }
+        return std::nullopt;
+    };
+    const Expander reviewer(CommandPolicy::keep(), environment, LaunchValues::Symbolic);
+    const Expander launcher(CommandPolicy::refuse(), environment, LaunchValues::Live);
+    QCOMPARE(QString::fromStdString(reviewer.expand(text.toStdString(), kTags, kTags, {})), review);
+    QCOMPARE(QString::fromStdString(launcher.expand(text.toStdString(), kTags, kTags, {})), launch);
+    // Inherit variables take the launcher's value: a review shows the variable itself.
+    QCOMPARE(reviewer.environment()("HOME"), std::optional<std::string>("$HOME"));
+    QCOMPARE(launcher.environment()("HOME"), std::optional<std::string>("/home/x"));
+}
+
+// What diff, audit and lint see of `path: $CFG/data` is the same whatever the reviewer's
+// environment, and says that the launch decides the path.
+void TestLaunchValues::reviewedExportDoesNotDependOnTheReviewersEnvironment() {
+    writeFamily("exports:\n  - mode: Public\n    mount: /data\n    path: $REDPAK_TEST_CFG/data\n",
+                "");
+    qputenv("REDPAK_TEST_CFG", "/home/reviewed");
+    const AuditRecord approved = approveNode(m_child, "reviewed");
+    const std::string reviewed =
+        canonicalText(mergeForReview(loadFamily(m_child, MergeMode::Normal), MergeMode::Normal));
+    qputenv("REDPAK_TEST_CFG", "/etc");
+    const std::string later =
+        canonicalText(mergeForReview(loadFamily(m_child, MergeMode::Normal), MergeMode::Normal));
+    qunsetenv("REDPAK_TEST_CFG");
+    QCOMPARE(later, reviewed);
+    QVERIFY2(reviewed.find("$REDPAK_TEST_CFG/data") != std::string::npos, reviewed.c_str());
+    QVERIFY2(reviewed.find("/home/reviewed") == std::string::npos, reviewed.c_str());
+    QCOMPARE(approved.effectiveDigest,
+             makeAuditRecord(m_child, currentApprover(), "").effectiveDigest);
 }
 
 void TestLaunchValues::everyTagExpandsTheSameTwice_data() {

@@ -44,6 +44,8 @@ private slots:
     void invalidGivenConfig();
     void invalidConfigInTree();
     void notANode();
+    void hostileNamesAreEscaped_data();
+    void hostileNamesAreEscaped();
 
 private:
     QString path(const char* relative) const {
@@ -175,6 +177,54 @@ void TestRedconf::notANode() {
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.err.startsWith("redconf: " + path("plain") + ": not a rednode"));
     QCOMPARE(redconf({"tree", path("missing")}).exitCode, 1);
+}
+
+// Issue 13: names with escape or bidi characters were printed raw (`redconf tree` showed a
+// directory called ESC]0;... as whatever the sequence drew). Every text output of redconf
+// shows them escaped; the JSON output escapes them too.
+void TestRedconf::hostileNamesAreEscaped_data() {
+    QTest::addColumn<QStringList>("args"); // @NODE@: the hostile node
+    QTest::newRow("tree") << QStringList{"tree", "@ROOT@"};
+    QTest::newRow("config") << QStringList{"config", "@NODE@"};
+    QTest::newRow("config --yaml") << QStringList{"config", "--yaml", "@NODE@"};
+    QTest::newRow("mergeconfig") << QStringList{"mergeconfig", "@NODE@"};
+    QTest::newRow("mergeconfig --expand") << QStringList{"mergeconfig", "--expand", "@NODE@"};
+    QTest::newRow("mergeconfig --json") << QStringList{"mergeconfig", "--json", "@NODE@"};
+    QTest::newRow("lint") << QStringList{"lint", "--redpath", "@NODE@"};
+    QTest::newRow("lint --json") << QStringList{"lint", "--json", "--redpath", "@NODE@"};
+    QTest::newRow("diff") << QStringList{"diff", "@ROOT@/plain", "@NODE@"};
+    QTest::newRow("error message") << QStringList{"config", "@NODE@/missing\x1b[31m"};
+}
+
+void TestRedconf::hostileNamesAreEscaped() {
+    QFETCH(QStringList, args);
+    // A directory name that sets the terminal title and erases the line, then a right-to-left
+    // override; an export path and an info with ESC, CR and a C1 CSI (YAML escapes).
+    const std::string name = "n\x1b]0;owned\x07\x1b[2K\r\xe2\x80\xae"
+                             "dnib";
+    const fs::path node = m_root / name;
+    QCOMPARE(redconf({"create", "--alias", "n", QString::fromStdString(node.string())}).exitCode,
+             0);
+    QCOMPARE(redconf({"create", "--alias", "n", path("plain")}).exitCode, 0);
+    testutil::writeFile(node / "etc/redpak.yaml",
+                        "headers:\n  alias: n\n  info: \"i\\e[2K\\r\\u009b\\u202e\"\n"
+                        "exports:\n  - mode: Public\n    mount: /data\n"
+                        "    path: \"/srv\\e[2K\\r  --ro-bind /srv\"\n");
+    args.replaceInStrings("@NODE@", QString::fromStdString(node.string()));
+    args.replaceInStrings("@ROOT@", QString::fromStdString(m_root.string()));
+    const Result result = redconf(args);
+    QVERIFY2(result.exitCode >= 0, qPrintable(result.err));
+    for (const QString& text : {result.out, result.err}) {
+        for (const QChar c : text) {
+            const char16_t u = c.unicode();
+            const bool hidden = (u < 0x20 && u != '\n') || (u >= 0x7f && u <= 0x9f) ||
+                                (u >= 0x202a && u <= 0x202e) || (u >= 0x2066 && u <= 0x2069);
+            QVERIFY2(!hidden, qPrintable(QString("U+%1 in: ").arg(u, 4, 16, QChar('0')) + text));
+        }
+    }
+    // Shown, escaped: `\x1b` in text, `\u001b` in JSON and in the quoted YAML of mergeconfig.
+    const QString all = result.out + result.err;
+    QVERIFY2(all.contains("\\x1b") || all.contains("\\u001b"), qPrintable(all));
 }
 
 QTEST_APPLESS_MAIN(TestRedconf)

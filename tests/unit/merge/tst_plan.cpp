@@ -385,12 +385,75 @@ private slots:
             .cgroups.push_back({CgroupController::Cpuset, "cpus_partition", "root", {}});
         const BwrapPlan plan = buildPlan(merge({root, leaf}, MergeMode::Normal));
         QCOMPARE(plan.cgroups.size(), std::size_t(2));
-        QCOMPARE(plan.cgroups[0].relativeDir, std::string("R"));
+        // Named ALIAS-HASH, HASH = the first 12 hex digits of SHA-256 of the node's real path.
+        QCOMPARE(plan.cgroups[0].relativeDir, std::string("R-6588117f7b51"));
+        QCOMPARE(plan.cgroups[0].node, std::string("/r"));
         QCOMPARE(plan.cgroups[0].files.front().first, std::string("memory.swap.max"));
-        QCOMPARE(plan.cgroups[1].relativeDir, std::string("R/L"));
+        QCOMPARE(plan.cgroups[1].relativeDir, std::string("R-6588117f7b51/L-3fbed38b2368"));
+        QCOMPARE(plan.cgroups[1].node, std::string("/r/l"));
         QCOMPARE(plan.cgroups[1].files.size(), std::size_t(2)); // memory.low has no effect
         QCOMPARE(plan.cgroups[1].files[1].first, std::string("cpuset.cpus.partition"));
         QVERIFY(buildPlan(merge({makeNode("/r", "R")}, MergeMode::Normal)).cgroups.empty());
+    }
+
+    // Issue 13 item 13: a value with ESC [2K (erase line) and CR made a terminal show
+    // `--ro-bind` for a read-write bind; bidi overrides reorder what is shown. The dump shows
+    // them escaped, one option per line, whatever the values hold.
+    void dumpEscapesHostileValues_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("erase line and carriage return") << "/srv\x1b[2K\r  --ro-bind /srv"
+                                                        << "/srv\\x1b[2K\\r  --ro-bind /srv";
+        QTest::newRow("new line forging an option") << "/srv\n  --ro-bind /srv"
+                                                    << "/srv\\n  --ro-bind /srv";
+        QTest::newRow("right-to-left override") << "/srv/\u202ednib-or--"
+                                                << "/srv/\\u202ednib-or--";
+        QTest::newRow("C1 CSI") << "/srv/\u009b2K"
+                                << "/srv/\\u009b2K";
+        QTest::newRow("invalid UTF-8") << QString::fromLatin1("/srv/\xff") << "/srv/\\xff";
+    }
+
+    void dumpEscapesHostileValues() {
+        QFETCH(QString, source);
+        QFETCH(QString, shown);
+        NodeSpec node = makeNode("/r", "R");
+        std::string path = source.toStdString();
+        if (source.contains(QChar(0xff))) {
+            path = "/srv/\xff"; // a byte that is not UTF-8 (a path read from disk may hold one)
+        }
+        node.normal.exports.push_back(exportOf(ExportMode::Public, "/data", path));
+        node.normal.environ.push_back(EnvEntry{"PS1", EnvMode::Static, path, {}, {}, {}});
+        const std::string dump = dumpOf({node});
+        for (const char c : dump) {
+            QVERIFY2(c == '\n' || static_cast<unsigned char>(c) >= 0x20, dump.c_str());
+        }
+        const std::string expected = shown.toStdString();
+        QVERIFY2(dump.find("\n  --bind " + expected + " /data\n") != std::string::npos,
+                 dump.c_str());
+        QVERIFY2(dump.find("\n  --setenv PS1 " + expected + "\n") != std::string::npos,
+                 dump.c_str());
+        QVERIFY2(dump.find("\xe2\x80\xae") == std::string::npos, dump.c_str());
+        // The plan itself keeps the exact bytes bwrap gets.
+        const BwrapPlan plan = buildPlan(merge({node}, MergeMode::Normal));
+        QVERIFY(std::any_of(plan.options.begin(), plan.options.end(), [&](const BwrapOption& o) {
+            return o.name == "--bind" && o.values.front() == path;
+        }));
+    }
+
+    // Issue 13 item 16: two unrelated families whose nodes share an alias never share a cgroup
+    // (by alias alone, launching one rewrote the limits of the other's running processes).
+    void cgroupsOfNodesWithTheSameAliasDiffer() {
+        NodeSpec first = makeNode("/r", "R");
+        NodeSpec second = makeNode("/other/r", "R");
+        section(first.normal).cgroups.push_back({CgroupController::Pids, "max", "10", {}});
+        section(second.normal).cgroups.push_back({CgroupController::Pids, "max", "99", {}});
+        const BwrapPlan a = buildPlan(merge({first}, MergeMode::Normal));
+        const BwrapPlan b = buildPlan(merge({second}, MergeMode::Normal));
+        QCOMPARE(a.cgroups.at(0).relativeDir, std::string("R-6588117f7b51"));
+        QCOMPARE(b.cgroups.at(0).relativeDir, std::string("R-e94f1ceffe72"));
+        // A long alias is cut so that the directory name stays within NAME_MAX.
+        const std::string name = nodeCgroupName(std::string(255, 'a'), "/r");
+        QCOMPARE(name, std::string(64, 'a') + "-6588117f7b51");
     }
 };
 
