@@ -6,38 +6,15 @@
 // be absent unless the effective configuration grants it, and a merge error launches nothing.
 // Each row runs with real capabilities (share_user: enabled, no user namespace) and in bwrap's
 // user namespace.
-#include <QProcess>
+#include "integration_support.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 #include <unistd.h>
 
 namespace {
 
-const QString kBin = QStringLiteral(REDPAK_BIN_DIR);
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runProgram(const QString& program, const QStringList& args) {
-    QProcess process;
-    process.start(program, args);
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-               QString::fromUtf8(process.readAllStandardOutput()),
-               QString::fromUtf8(process.readAllStandardError())};
-}
-
-bool writeFile(const QString& path, const QByteArray& content) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-           file.write(content) == content.size();
-}
+using namespace redpak::test;
 
 // Bit numbers of capabilities(7) used by the rows.
 int capabilityBit(const QString& name) {
@@ -56,24 +33,6 @@ QByteArray capabilityBlock(const QString& rules) {
     }
     return block.isEmpty() ? block : "  capabilities:\n" + block;
 }
-
-const QByteArray kBaseExports = R"(
-  - mode: Restricted
-    mount: /usr
-  - mode: Symlink
-    mount: /bin
-    path: usr/bin
-  - mode: Symlink
-    mount: /lib
-    path: usr/lib
-  - mode: Symlink
-    mount: /lib64
-    path: usr/lib64
-  - mode: Procfs
-    mount: /proc
-  - mode: Devfs
-    mount: /dev
-)";
 
 // Rows of the capability and sharing table, copied from the spec; '*' expanded to '-', '0', '1'.
 struct TableRow {

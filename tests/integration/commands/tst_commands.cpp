@@ -4,20 +4,21 @@
 // real pty is the caller's controlling terminal here), without the caller's descriptors or
 // environment, without new privileges; and redwrap refuses to run installed setuid.
 // Root only: creates two test users (removed at the end) and runs redwrap as them.
+#include "integration_support.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <cerrno>
 #include <fcntl.h>
 #include <grp.h>
+#include <memory>
 #include <poll.h>
 #include <pty.h>
-#include <pwd.h>
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
@@ -28,7 +29,9 @@ extern char** environ;
 
 namespace {
 
-const QString kBin = QStringLiteral(REDPAK_BIN_DIR);
+using redpak::test::kBin;
+using redpak::test::runProgram;
+using redpak::test::TestUser;
 constexpr const char* kSafePath =
     "PATH=/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin";
 constexpr const char* kSecret = "root-only secret\n";
@@ -43,13 +46,6 @@ struct Run {
     int exitCode = -1;
     QString output; // stdout and stderr: both are the pty
 };
-
-int runQuietly(const QString& program, const QStringList& args) {
-    QProcess process;
-    process.start(program, args);
-    process.waitForFinished(30000);
-    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-}
 
 bool writeFile(const QString& path, const QByteArray& content, mode_t mode = 0644) {
     QFile file(path);
@@ -107,18 +103,13 @@ class TestCommands : public QObject {
     QString m_secret;
     Account m_alice;
     Account m_bob;
-    QStringList m_createdUsers;
+    std::vector<std::unique_ptr<TestUser>> m_users; // removed at the end when made here
 
+    // The user `name`, made for the run unless it exists already.
     Account account(const QString& name) {
-        if (!getpwnam(name.toLocal8Bit().constData())) {
-            if (runQuietly("useradd", {"--system", "--user-group", "--no-create-home", "--shell",
-                                       "/usr/sbin/nologin", name}) != 0) {
-                return {};
-            }
-            m_createdUsers << name;
-        }
-        const passwd* pw = getpwnam(name.toLocal8Bit().constData());
-        return pw ? Account{name, pw->pw_uid, pw->pw_gid} : Account{};
+        const TestUser& user = *m_users.emplace_back(std::make_unique<TestUser>(
+            name, TestUser::IfExists::Reuse, QStringList{"--user-group"}));
+        return user.isValid() ? Account{name, user.identity().uid, user.identity().gid} : Account{};
     }
 
     // redwrap on a pty that is the controlling terminal of the caller (root, or `as`), with a
@@ -170,12 +161,13 @@ class TestCommands : public QObject {
         const QString dir = (parent.isEmpty() ? m_dir.path() : parent) + "/" + name;
         const QString config = m_dir.path() + "/" + name + ".yaml";
         if (!writeFile(config, "headers:\n  alias: " + name.toUtf8() + "\nenviron:\n" + environ) ||
-            runQuietly(kBin + "/redconf", {"create", "--alias", name, "--config", config, dir}) !=
-                0) {
+            runProgram(kBin + "/redconf", {"create", "--alias", name, "--config", config, dir})
+                    .exitCode != 0) {
             return {};
         }
         chmod(dir.toLocal8Bit().constData(), 0755);
-        if (owner && runQuietly("chown", {"-R", owner->name + ":" + owner->name, dir}) != 0) {
+        if (owner &&
+            runProgram("chown", {"-R", owner->name + ":" + owner->name, dir}).exitCode != 0) {
             return {};
         }
         return dir;
@@ -224,11 +216,7 @@ private slots:
         QVERIFY(writeFile(m_secret, kSecret, 0600));
     }
 
-    void cleanupTestCase() {
-        for (const QString& name : m_createdUsers) {
-            runQuietly("userdel", {name});
-        }
-    }
+    void cleanupTestCase() { m_users.clear(); }
 
     // Items 1 and 14: a command of someone else's file never runs, not even for a dump.
     void othersCommandsAreRefused_data() {

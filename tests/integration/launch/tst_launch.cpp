@@ -4,49 +4,22 @@
 // sees (mounts, environment, namespaces, capabilities) and exits with a chosen status. Every
 // check runs as the current user and, when the tests run as root, as nobody (65534).
 // Skipped only when the kernel refuses user namespaces.
+#include "integration_support.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <unistd.h>
 
 namespace {
 
-const QString kBin = QStringLiteral(REDPAK_BIN_DIR);
+using namespace redpak::test;
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-// Runs `program args` (through setpriv as nobody when `asNobody`).
-Run runProgram(const QString& program, const QStringList& args, bool asNobody = false,
-               const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    if (asNobody) {
-        process.start(
-            "setpriv",
-            QStringList{"--reuid=65534", "--regid=65534", "--clear-groups", "--", program} + args);
-    } else {
-        process.start(program, args);
-    }
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-               QString::fromUtf8(process.readAllStandardOutput()),
-               QString::fromUtf8(process.readAllStandardError())};
-}
-
-bool writeFile(const QString& path, const QByteArray& content) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-           file.write(content) == content.size();
+// Whom the unprivileged runs are made as, when the tests run as root.
+std::optional<Identity> nobodyIf(bool asNobody) {
+    return asNobody ? std::optional<Identity>(kNobody) : std::nullopt;
 }
 
 // "net:[4026531833]", as readlink(1) prints it inside the sandbox.
@@ -57,26 +30,10 @@ QString hostNamespace(const char* name) {
     return n > 0 ? QString::fromLatin1(target, n) : QString();
 }
 
-// The base of every node: the host's /usr read-only and a minimal /dev, /proc, /tmp.
-const QByteArray kBaseExports = R"(
-  - mode: Restricted
-    mount: /usr
-  - mode: Symlink
-    mount: /bin
-    path: usr/bin
-  - mode: Symlink
-    mount: /lib
-    path: usr/lib
-  - mode: Symlink
-    mount: /lib64
-    path: usr/lib64
-  - mode: Symlink
+// The base of every node: the shared base exports, /sbin and a /tmp.
+const QByteArray kNodeExports = kBaseExports + R"(  - mode: Symlink
     mount: /sbin
     path: usr/sbin
-  - mode: Procfs
-    mount: /proc
-  - mode: Devfs
-    mount: /dev
   - mode: Tmpfs
     mount: /tmp
 )";
@@ -93,7 +50,7 @@ class TestLaunch : public QObject {
     QString m_data;
 
     Run redwrap(const QStringList& args, bool asNobody) {
-        return runProgram(kBin + "/redwrap", args, asNobody);
+        return runProgram(kBin + "/redwrap", args, nobodyIf(asNobody));
     }
 
     // Creates the rednode `name` (below m_dir) with the given normal config body.
@@ -125,7 +82,7 @@ private slots:
             QSKIP(qPrintable("bwrap cannot create a user namespace here: " + probe.err));
         }
         if (geteuid() == 0) {
-            const Run unprivileged = runProgram("bwrap", probeArgs, true);
+            const Run unprivileged = runProgram("bwrap", probeArgs, kNobody);
             if (unprivileged.exitCode != 0) {
                 QSKIP(qPrintable("user namespaces are unavailable to unprivileged users: " +
                                  unprivileged.err));
@@ -150,7 +107,7 @@ private slots:
                                 "    mode: Execfd\n"
                                 "    value: 'echo computed'\n"
                                 "exports:" +
-                                kBaseExports +
+                                kNodeExports +
                                 "  - mode: Restricted\n"
                                 "    mount: /data/ro\n"
                                 "    path: " +
@@ -258,7 +215,7 @@ private slots:
     // share_time: disabled — the launcher creates the user and time namespaces itself.
     void timeNamespace() {
         const QString node =
-            createNode("timeless", "exports:" + kBaseExports + "config:\n  share_time: disabled\n");
+            createNode("timeless", "exports:" + kNodeExports + "config:\n  share_time: disabled\n");
         QVERIFY(!node.isEmpty());
         const Run dump = redwrap({"--dump-only", "--redpath", node}, false);
         QVERIFY(!dump.out.contains("--unshare-user"));
@@ -279,7 +236,7 @@ private slots:
         QVERIFY(!root.isEmpty());
         const QString marker = m_dir.path() + "/started";
         const QString child = createNode(
-            "loose", "exports:" + kBaseExports + "config:\n  share_net: enabled\n", root);
+            "loose", "exports:" + kNodeExports + "config:\n  share_net: enabled\n", root);
         QVERIFY(!child.isEmpty());
         const Run run = redwrap({"--redpath", child, "--", "/bin/touch", marker}, false);
         QVERIFY(run.exitCode != 0);
@@ -291,7 +248,7 @@ private slots:
 
     // Cgroup limits either apply or the launch fails with a clear message; --force overrides.
     void cgroupLimitsAreNotSilentlyDropped() {
-        const QString node = createNode("limited", "exports:" + kBaseExports +
+        const QString node = createNode("limited", "exports:" + kNodeExports +
                                                        "config:\n  cgroups:\n    pids:\n"
                                                        "      max: '64'\n");
         QVERIFY(!node.isEmpty());
@@ -336,7 +293,7 @@ private slots:
         // Aliases allow letters, digits and "+-_@:" only: derive one from the row name.
         const QString name =
             "settings-" + QString(QTest::currentDataTag()).section(' ', 0, 0).remove('-');
-        const QString node = createNode(name, "exports:" + kBaseExports + "config:\n" + config);
+        const QString node = createNode(name, "exports:" + kNodeExports + "config:\n" + config);
         QVERIFY(!node.isEmpty());
         const Run run = redwrap({"--redpath", node, "--", "/bin/sh", "-c", script}, false);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -371,7 +328,7 @@ private slots:
                                                     QFile::ExeGroup | QFile::ExeOther));
         const QString name =
             "identity-" + QString(QTest::currentDataTag()).section(' ', 0, 0).remove('-');
-        const QString node = createNode(name, "exports:" + kBaseExports + "config:\n" + config);
+        const QString node = createNode(name, "exports:" + kNodeExports + "config:\n" + config);
         QVERIFY(!node.isEmpty());
         const Run run = redwrap({"--bwrap", reporter, "--redpath", node, "--", "/bin/true"}, false);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
@@ -441,7 +398,7 @@ private slots:
     // Risk analysis rec. 4 through a symbolic link: the written path looks harmless, the
     // resolved one holds the node's config, so the launch is refused.
     void configFilesNeverReachTheNode() {
-        const QString node = createNode("peeker", "exports:" + kBaseExports +
+        const QString node = createNode("peeker", "exports:" + kNodeExports +
                                                       "  - mode: Restricted\n"
                                                       "    mount: /peek\n"
                                                       "    path: " +
@@ -457,7 +414,7 @@ private slots:
 
     // A missing file source fails the launch (the original tool inverted this test).
     void missingFileSourceFails() {
-        const QString node = createNode("missing", "exports:" + kBaseExports +
+        const QString node = createNode("missing", "exports:" + kNodeExports +
                                                        "  - mode: RestrictedFile\n"
                                                        "    mount: /etc/x\n"
                                                        "    path: /nonexistent/file\n");

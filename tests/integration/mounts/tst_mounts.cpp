@@ -5,7 +5,8 @@
 // the audit record, Internal sources through links, and TIOCSTI/TIOCLINUX on a real pty that
 // is the controlling terminal of the launch.
 // Skipped only when the kernel refuses user namespaces.
-#include <QProcess>
+#include "integration_support.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 #include <atomic>
@@ -22,50 +23,7 @@
 
 namespace {
 
-const QString kBin = QStringLiteral(REDPAK_BIN_DIR);
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runProgram(const QString& program, const QStringList& args) {
-    QProcess process;
-    process.start(program, args);
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-               QString::fromUtf8(process.readAllStandardOutput()),
-               QString::fromUtf8(process.readAllStandardError())};
-}
-
-bool writeFile(const QString& path, const QByteArray& content) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-           file.write(content) == content.size();
-}
-
-// The host's /usr read-only and a minimal /dev and /proc.
-const QByteArray kBaseExports = R"(
-  - mode: Restricted
-    mount: /usr
-  - mode: Symlink
-    mount: /bin
-    path: usr/bin
-  - mode: Symlink
-    mount: /lib
-    path: usr/lib
-  - mode: Symlink
-    mount: /lib64
-    path: usr/lib64
-  - mode: Procfs
-    mount: /proc
-  - mode: Devfs
-    mount: /dev
-)";
+using namespace redpak::test;
 
 QByteArray exportOf(const char* mode, const char* mount, const QString& path) {
     return QByteArray("  - mode: ") + mode + "\n    mount: " + mount +

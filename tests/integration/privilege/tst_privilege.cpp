@@ -5,60 +5,23 @@
 // by root says so; --require-audit launches exactly the approved bytes while a file or the
 // --redpath symlink is flipped; a family deeper than the review limit is reported by review
 // and refused by the launcher; the user still launches her own node.
+#include "integration_support.h"
+
 #include <QDir>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <atomic>
 #include <optional>
-#include <pwd.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
 
 namespace {
 
-const QString kBin = QStringLiteral(REDPAK_BIN_DIR);
+using namespace redpak::test;
+
 const QByteArray kHerMarker = "HER-PROGRAM-RAN";
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-struct Identity {
-    uid_t uid = 0;
-    gid_t gid = 0;
-};
-
-// Runs `program args`, through setpriv as `as` when given.
-Run runProgram(const QString& program, const QStringList& args,
-               std::optional<Identity> as = std::nullopt) {
-    QProcess process;
-    if (as) {
-        process.start("setpriv", QStringList{"--reuid=" + QString::number(as->uid),
-                                             "--regid=" + QString::number(as->gid),
-                                             "--clear-groups", "--", program} +
-                                     args);
-    } else {
-        process.start(program, args);
-    }
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-    }
-    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-               QString::fromUtf8(process.readAllStandardOutput()),
-               QString::fromUtf8(process.readAllStandardError())};
-}
-
-bool writeFile(const QString& path, const QByteArray& content) {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
-           file.write(content) == content.size();
-}
 
 // Writes `content` to `path` through a new inode (what an editor, or an attacker, does).
 void replaceFile(const QString& path, const QByteArray& content) {
@@ -67,25 +30,6 @@ void replaceFile(const QString& path, const QByteArray& content) {
         ::rename(QFile::encodeName(temp).constData(), QFile::encodeName(path).constData());
     }
 }
-
-// The host's /usr read-only and what a shell needs.
-const QByteArray kBaseExports = R"(
-  - mode: Restricted
-    mount: /usr
-  - mode: Symlink
-    mount: /bin
-    path: usr/bin
-  - mode: Symlink
-    mount: /lib
-    path: usr/lib
-  - mode: Symlink
-    mount: /lib64
-    path: usr/lib64
-  - mode: Procfs
-    mount: /proc
-  - mode: Devfs
-    mount: /dev
-)";
 
 QByteArray nodeWithId(const QByteArray& id) {
     return "environ:\n  - key: NODE_ID\n    mode: Static\n    value: " + id +
@@ -98,7 +42,7 @@ class TestPrivilege : public QObject {
     Q_OBJECT
 
     QTemporaryDir m_dir;
-    QString m_user;
+    std::optional<TestUser> m_user;
     Identity m_her;
     QString m_herProgram;
 
@@ -130,7 +74,8 @@ class TestPrivilege : public QObject {
     }
 
     QString herOwnership() const {
-        return "owned by " + m_user + " (uid " + QString::number(m_her.uid) + "), not by root";
+        return "owned by " + m_user->name() + " (uid " + QString::number(m_her.uid) +
+               "), not by root";
     }
 
 private slots:
@@ -144,13 +89,9 @@ private slots:
         if (probe.exitCode != 0) {
             QSKIP(qPrintable("bwrap cannot create a user namespace here: " + probe.err));
         }
-        m_user = "rpk13-" + QString::number(::getpid());
-        const Run added = runProgram(
-            "useradd", {"--system", "--no-create-home", "--shell", "/usr/sbin/nologin", m_user});
-        QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-        const passwd* entry = ::getpwnam(m_user.toUtf8().constData());
-        QVERIFY(entry);
-        m_her = Identity{entry->pw_uid, entry->pw_gid};
+        m_user.emplace("rpk13-" + QString::number(::getpid()), TestUser::IfExists::Fail);
+        QVERIFY2(m_user->isValid(), qPrintable(m_user->error()));
+        m_her = m_user->identity();
         // Her program: whatever she wants to run as root in place of /usr/bin/true.
         m_herProgram = m_dir.path() + "/her-program";
         QVERIFY(writeFile(m_herProgram, "#!/bin/sh\necho " + kHerMarker + " as $(id -u)\n"));
@@ -158,11 +99,7 @@ private slots:
         QVERIFY(giveToHer(m_herProgram));
     }
 
-    void cleanupTestCase() {
-        if (!m_user.isEmpty()) {
-            runProgram("userdel", {m_user});
-        }
-    }
+    void cleanupTestCase() { m_user.reset(); }
 
     void userFilesAreRefusedWhenPrivileged_data() {
         QTest::addColumn<QString>("given"); // what belongs to her: node, config, parent-config
@@ -216,7 +153,7 @@ private slots:
         const Run lint = redconf({"lint", "--redpath", node, "--fail-on", "error"});
         QCOMPARE(lint.exitCode, 1);
         QVERIFY2(lint.out.contains("error   file.owner  " + node + "/etc/redpak.yaml: owned by " +
-                                   m_user),
+                                   m_user->name()),
                  qPrintable(lint.out));
     }
 
