@@ -71,7 +71,9 @@ NodeLocation requireNode(const std::filesystem::path& nodeDir) {
 // changed node's member, and adds the nodes that change to `report`.
 void addSubtreeImpact(ImpactReport& report, const NodeLocation& changed, MergeMode mode,
                       const std::function<void(FamilyMember&)>& replace) {
-    for (const TreeEntry& entry : enumerateTree(changed.base)) {
+    TreeWalk walk = walkTree(changed.base);
+    report.uninspected = std::move(walk.uninspected);
+    for (const TreeEntry& entry : walk.entries) {
         std::vector<FamilyMember> family = loadFamily(entry.location.base, mode);
         const auto member = std::find_if(family.begin(), family.end(), [&](const FamilyMember& m) {
             return m.location.base == changed.base;
@@ -166,6 +168,10 @@ std::string formatImpactText(const ImpactReport& report) {
             out += "  new warning: " + warning.format() + "\n";
         }
     }
+    for (const UninspectedDirectory& skipped : report.uninspected) {
+        out += "NOT INSPECTED " + escapeText(skipped.path.string()) + ": " +
+               escapeText(skipped.reason) + "\n";
+    }
     out += "\n" + std::to_string(report.nodes.size()) + " of " + std::to_string(report.examined) +
            " node(s) change: " + std::to_string(report.count(Direction::Widening)) + " widening, " +
            std::to_string(report.count(Direction::Narrowing)) + " narrowing, " +
@@ -201,6 +207,11 @@ std::string formatImpactJson(const ImpactReport& report) {
                                    {"newErrors", errorsJson(node.newErrors)},
                                    {"fixedErrors", errorsJson(node.fixedErrors)}});
     }
+    JsonArray notInspected;
+    for (const UninspectedDirectory& skipped : report.uninspected) {
+        notInspected.push_back(
+            JsonObject{{"path", skipped.path.string()}, {"reason", skipped.reason}});
+    }
     return writeJson(JsonObject{{"node", report.node},
                                 {"file", report.file},
                                 {"fileDiff", diffToJson(report.fileDiff)},
@@ -209,7 +220,8 @@ std::string formatImpactJson(const ImpactReport& report) {
                                 {"widening", report.count(Direction::Widening)},
                                 {"narrowing", report.count(Direction::Narrowing)},
                                 {"neutral", report.count(Direction::Neutral)},
-                                {"nodes", std::move(nodes)}});
+                                {"nodes", std::move(nodes)},
+                                {"notInspected", std::move(notInspected)}});
 }
 
 } // namespace redpak

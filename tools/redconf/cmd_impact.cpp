@@ -31,7 +31,8 @@ int runImpact(const Arguments& args) {
                                         : computeImpact(dir, std::filesystem::path(*with), mode);
         print(args.has("--json") ? formatImpactJson(report) : formatImpactText(report));
         std::optional<redpak::Severity> highest;
-        if (report.hasNewErrors()) {
+        // A subtree the walk could not see is an unknown impact: as serious as a new error.
+        if (report.hasNewErrors() || !report.uninspected.empty()) {
             highest = redpak::Severity::Error;
         } else if (report.count(Direction::Widening) > 0) {
             highest = redpak::Severity::Warning;

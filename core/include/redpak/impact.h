@@ -11,6 +11,7 @@
 #include "redpak/diagnostic.h"
 #include "redpak/diff.h"
 #include "redpak/merge.h"
+#include "redpak/node.h"
 
 #include <filesystem>
 #include <optional>
@@ -42,6 +43,9 @@ struct ImpactReport {
     std::vector<NodeImpact>
         nodes;                // the changed node and its descendants that change, parents first
     std::size_t examined = 0; // nodes of the subtree merged
+    // Directories of the subtree the walk could not inspect (depth limit, unreadable): the
+    // report is then incomplete, and says so instead of skipping them.
+    std::vector<UninspectedDirectory> uninspected;
 
     std::size_t count(Direction direction) const; // changes over all nodes
     bool hasNewErrors() const;

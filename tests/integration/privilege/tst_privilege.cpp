@@ -292,6 +292,12 @@ private slots:
         const Run audit = redconf({"audit", "status", "--recursive", top});
         QCOMPARE(audit.exitCode, 1);
         QVERIFY2(audit.out.contains("invalid\n  not inspected: "), qPrintable(audit.out));
+        const QString first = top + "/n";
+        const Run impact = redconf({"impact", "--redpath", first, "--with",
+                                    first + "/etc/redpak.yaml", "--fail-on", "error"});
+        QCOMPARE(impact.exitCode, 1);
+        QVERIFY2(impact.out.contains("NOT INSPECTED ") && impact.out.contains("deeper than 32"),
+                 qPrintable(impact.out));
         const Run launch = redwrap({"--dump-only", "--redpath", node});
         QVERIFY(launch.exitCode != 0);
         QVERIFY2(launch.err.contains("more than 32 levels of parent nodes"),
