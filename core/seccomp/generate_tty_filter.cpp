@@ -64,8 +64,14 @@ bool addCompatArchitectures(scmp_filter_ctx ctx) {
 
 bool addRules(scmp_filter_ctx ctx) {
     for (const scmp_datum_t request : {scmp_datum_t{TIOCSTI}, scmp_datum_t{TIOCLINUX}}) {
-        const int rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(ioctl), 1,
-                                        SCMP_A1(SCMP_CMP_MASKED_EQ, 0xFFFFFFFFu, request));
+        // The fields of SCMP_A1(SCMP_CMP_MASKED_EQ, ...), written out: the macro is a C99
+        // compound literal, which C++ compilers only accept as an extension.
+        scmp_arg_cmp lowBitsAre{};
+        lowBitsAre.arg = 1;
+        lowBitsAre.op = SCMP_CMP_MASKED_EQ;
+        lowBitsAre.datum_a = 0xFFFFFFFFu;
+        lowBitsAre.datum_b = request;
+        const int rc = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM), SCMP_SYS(ioctl), 1, lowBitsAre);
         if (rc != 0) {
             return fail("seccomp_rule_add", rc);
         }
