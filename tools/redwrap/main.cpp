@@ -128,9 +128,9 @@ int run(const Arguments& args, const char* argv0) {
     // the policy and status checked on those bytes; nothing of it is read again.
     const FamilySnapshot snapshot = openFamilyForLaunch(args.redpath, preconditions);
     const std::vector<FamilyMember> family = loadFamily(snapshot, mode);
-    // Commands of the configuration run unprivileged (ShellCommandRunner never runs them as
-    // root). Environ Execfd values are part of the dump, so they run in dump mode too; export
-    // Execfd commands only run for a real launch.
+    // Only the caller's own commands run, confined (root's as nobody; see shell_command.cpp).
+    // Environ Execfd values are part of the dump, so they run in dump mode too; export Execfd
+    // commands only run for a real launch.
     ShellCommandRunner runner;
     const CommandPolicy commands = CommandPolicy::allow(runner);
     const Expander expander(commands);
