@@ -281,16 +281,19 @@ void dropSysAdminFromBoundingSet() {
     }
 }
 
+bool hasOption(const BwrapPlan& plan, std::string_view name) {
+    return std::any_of(plan.options.begin(), plan.options.end(),
+                       [name](const BwrapOption& option) { return option.name == name; });
+}
+
 // bwrap 0.8 running as root outside a user namespace starts from the launcher's capabilities
 // and, when the set it is asked for holds one the launcher lacks (CAP_SYS_RESOURCE in a
 // container, anything outside a service's bounding set), its capset() fails and it silently
 // keeps them all: `--cap-add ALL --cap-drop cap_sys_admin` then keeps CAP_SYS_ADMIN. Such a
 // launch is only asked for capabilities the launcher holds; there, ALL is the launcher's set.
 bool bwrapStartsFromLauncherCapabilities(const BwrapPlan& plan) {
-    const bool bwrapCreatesUserNamespace =
-        std::any_of(plan.options.begin(), plan.options.end(),
-                    [](const BwrapOption& o) { return o.name == "--unshare-user"; });
-    return geteuid() == 0 && !bwrapCreatesUserNamespace && !plan.launcherCreatesUserNamespace;
+    return geteuid() == 0 && !hasOption(plan, "--unshare-user") &&
+           !plan.launcherCreatesUserNamespace;
 }
 
 bool launcherHolds(std::string_view capability, std::uint64_t permitted) {
@@ -323,11 +326,6 @@ std::string_view descriptorBind(std::string_view option) {
         return "--bind-fd";
     }
     return option == "--ro-bind" ? "--ro-bind-fd" : std::string_view();
-}
-
-bool hasOption(const BwrapPlan& plan, std::string_view name) {
-    return std::any_of(plan.options.begin(), plan.options.end(),
-                       [name](const BwrapOption& option) { return option.name == name; });
 }
 
 // What execve gets: the plan's options with each bind of a path replaced by the bind of the
