@@ -23,7 +23,7 @@ ApplicationWindow {
                                         + (session.modified ? " *" : "")
 
     // Every save is reviewed first: the semantic diff, its impact on the nodes below and the
-    // score change (engineer "audit": ReviewPage).
+    // score change (ReviewPage).
     function reviewThenSave() {
         reviewModel.review(window.document.nodePath, window.document.text, window.document.admin)
         reviewDialog.open()
@@ -198,7 +198,7 @@ ApplicationWindow {
         session: window.session
     }
 
-    // ---- engineer "audit": review before save, findings and audit status ----
+    // Review before save, findings and audit status
     ReviewModel { id: reviewModel }
     FindingsModel {
         id: findingsModel

@@ -9,7 +9,7 @@ cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 cmake --build build --parallel "$(nproc)"
 ctest --test-dir build --output-on-failure --timeout 600
 
-# ---- engineer "hardening": unit tests under ASan + UBSan, short fuzzing runs -----------------
+# Unit tests under ASan + UBSan, short fuzzing runs
 # The sanitizer build (preset "asan", build-asan/) compiles only what the unit tests need: their
 # executables (ctest's list of label `unit`) and the command-line tools some of them run.
 # Then each fuzz target of tests/fuzz runs for REDPAK_FUZZ_SMOKE_SECONDS (default 30) in
@@ -23,4 +23,3 @@ ctest --preset asan-unit --timeout 600
 for fuzz_target in fuzz_parser fuzz_merge fuzz_expand fuzz_diff fuzz_yaml_subset; do
     tests/fuzz/run.sh "$fuzz_target" "${REDPAK_FUZZ_SMOKE_SECONDS:-30}"
 done
-# ---- end of the "hardening" block ------------------------------------------------------------
