@@ -5,6 +5,7 @@
 
 #include "audit_json.h"
 
+#include <algorithm>
 #include <functional>
 
 namespace redpak {
@@ -87,6 +88,9 @@ struct ItemSpec {
     ExplainRule rule;
     Finder find;
     std::function<Verdict(const EffectiveConfig&)> verdict;
+    // Drops what the rule sets aside once the whole family is seen (share_all when a file
+    // defines share_X); nullptr keeps every definition.
+    std::function<void(std::vector<ItemDefinition>&)> settle;
 };
 
 const ConfigSection& sectionOf(const Config& config) {
@@ -122,7 +126,7 @@ ItemSpec scalar(std::string name, std::optional<Setting<T>> ConfigSection::*memb
         }
         return v;
     };
-    return {name, ExplainRule::LeafWins, find, verdict};
+    return {name, ExplainRule::LeafWins, find, verdict, nullptr};
 }
 
 std::optional<ItemSpec> scalarSpec(std::string_view item) {
@@ -196,7 +200,14 @@ std::optional<ItemSpec> shareSpec(std::string_view item) {
             }
             return v;
         };
-        return ItemSpec{key, ExplainRule::ShareAllFallback, find, verdict};
+        auto settle = [key](std::vector<ItemDefinition>& definitions) {
+            const bool ownKey = std::any_of(definitions.begin(), definitions.end(),
+                                            [&](const ItemDefinition& d) { return d.key == key; });
+            if (ownKey) {
+                std::erase_if(definitions, [&](const ItemDefinition& d) { return d.key != key; });
+            }
+        };
+        return ItemSpec{key, ExplainRule::ShareAllFallback, find, verdict, settle};
     }
     return std::nullopt;
 }
@@ -219,7 +230,7 @@ ItemSpec capabilitySpec(const std::string& cap) {
         }
         return v;
     };
-    return {cap, ExplainRule::CapabilityPerRule, find, verdict};
+    return {cap, ExplainRule::CapabilityPerRule, find, verdict, nullptr};
 }
 
 std::string envText(const EnvEntry& e) {
@@ -246,7 +257,7 @@ ItemSpec environSpec(const std::string& key) {
         }
         return v;
     };
-    return {"environ:" + key, ExplainRule::EnvironByKey, find, verdict};
+    return {"environ:" + key, ExplainRule::EnvironByKey, find, verdict, nullptr};
 }
 
 bool isPrivate(ExportMode mode) {
@@ -276,7 +287,7 @@ ItemSpec exportSpec(const std::string& mount) {
         }
         return v;
     };
-    return {"export:" + normal, ExplainRule::ExportByMountPoint, find, verdict};
+    return {"export:" + normal, ExplainRule::ExportByMountPoint, find, verdict, nullptr};
 }
 
 std::optional<ItemSpec> cgroupSpec(const std::string& item) {
@@ -311,7 +322,7 @@ std::optional<ItemSpec> cgroupSpec(const std::string& item) {
             }
             return v;
         };
-        return ItemSpec{item, ExplainRule::CgroupPerNode, find, verdict};
+        return ItemSpec{item, ExplainRule::CgroupPerNode, find, verdict, nullptr};
     }
     return std::nullopt;
 }
@@ -398,6 +409,9 @@ Explanation explain(const std::vector<FamilyMember>& family, std::string_view it
             visit(*member.admin, ConfigKind::Admin,
                   member.location.adminConfig ? member.location.adminConfig->string() : "");
         }
+    }
+    if (spec.settle) {
+        spec.settle(out.definitions);
     }
     return out;
 }

@@ -102,6 +102,7 @@ private Q_SLOTS:
         const auto members = family({root, child});
         const Explanation ipc = explain(members, "share_ipc", MergeMode::Normal);
         QCOMPARE(ipc.effective, std::optional<std::string>("enabled"));
+        QCOMPARE(ipc.definitions.size(), std::size_t(1)); // share_all is no bound of share_ipc
         QCOMPARE(appliedDefinition(ipc)->key, std::string("share_ipc"));
         const Explanation net = explain(members, "share_net", MergeMode::Normal);
         QCOMPARE(net.effective, std::optional<std::string>("disabled"));
