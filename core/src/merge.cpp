@@ -92,21 +92,19 @@ std::vector<FamilyMember> loadFamily(const std::filesystem::path& leafDir, Merge
     return loadFamily(FamilySnapshot::open(leafDir), mode);
 }
 
-namespace {
-
-std::string valueText(const std::string& v) {
+std::string mergeValueText(const std::string& v) {
     return v;
 }
-std::string valueText(bool v) {
+std::string mergeValueText(bool v) {
     return v ? "true" : "false";
 }
-std::string valueText(std::int64_t v) {
+std::string mergeValueText(std::int64_t v) {
     return std::to_string(v);
 }
-std::string valueText(Edu v) {
+std::string mergeValueText(Edu v) {
     return std::string(toString(v));
 }
-std::string valueText(std::uint32_t v) {
+std::string mergeValueText(std::uint32_t v) {
     std::string digits;
     do {
         digits.insert(digits.begin(), static_cast<char>('0' + (v & 7u)));
@@ -114,6 +112,11 @@ std::string valueText(std::uint32_t v) {
     } while (v != 0);
     return "0" + digits;
 }
+std::string mergeValueText(const ShareValue& v) {
+    return v.joins() ? v.joinPath : std::string(toString(v.state));
+}
+
+namespace {
 
 std::string describe(const Origin& origin) {
     return origin.node + (origin.kind == ConfigKind::Admin ? " (admin)" : "");
@@ -696,10 +699,6 @@ private:
 
     static std::string shareKey(Namespace ns) { return "share_" + std::string(toString(ns)); }
 
-    static std::string shareText(const ShareValue& v) {
-        return v.joins() ? v.joinPath : std::string(toString(v.state));
-    }
-
     std::optional<GuardedDefinition> shareIn(const Layer& layer, Namespace ns,
                                              ShareValue* value) const {
         const ConfigSection* section = layer.section();
@@ -718,7 +717,7 @@ private:
             *value = v;
         }
         return GuardedDefinition{v.state == Edu::Enabled, originOf(layer, setting->pos),
-                                 shareText(v)};
+                                 mergeValueText(v)};
     }
 
     void mergeShares(const Layer& normal, const Layer& admin) {
@@ -733,7 +732,7 @@ private:
             std::optional<GuardedDefinition> parent;
             if (held) {
                 parent = GuardedDefinition{held->value.state == Edu::Enabled,
-                                           held->provenance.origin, shareText(held->value)};
+                                           held->provenance.origin, mergeValueText(held->value)};
             }
             ShareValue normalValue, adminValue;
             const std::optional<GuardedDefinition> n = shareIn(normal, ns, &normalValue);
@@ -790,7 +789,7 @@ private:
         const std::optional<Effective<T>>& replaced = (chosen == &a && n) ? n : into;
         if (replaced) {
             made.provenance.overrode =
-                Overridden{replaced->provenance.origin, valueText(replaced->value)};
+                Overridden{replaced->provenance.origin, mergeValueText(replaced->value)};
         }
         into = std::move(made);
     }

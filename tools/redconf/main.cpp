@@ -16,7 +16,8 @@
     X(kDiffCommand)                                                                                \
     X(kImpactCommand)                                                                              \
     X(kAuditCommand)                                                                               \
-    X(kLintCommand)
+    X(kLintCommand)                                                                                \
+    X(kWhyCommand)
 
 namespace redconf {
 #define REDCONF_DECLARE(command) extern const Command command;

@@ -206,6 +206,14 @@ std::string normalizeMountPath(std::string_view path);
 // nullptr when neither is defined.
 const EffectiveShare* effectiveShare(const EffectiveConfig& config, Namespace ns);
 
+// A value as the merge writes it in Overridden::value (umask in octal, a share's join path).
+std::string mergeValueText(const std::string& v);
+std::string mergeValueText(bool v);
+std::string mergeValueText(std::int64_t v);
+std::string mergeValueText(Edu v);
+std::string mergeValueText(std::uint32_t v);
+std::string mergeValueText(const ShareValue& v);
+
 // True when the capability rule `rule` ("all" or a capability name) is about `capability`.
 bool covers(std::string_view rule, std::string_view capability);
 
