@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "configsettings.h"
 
+#include "redpak/schema.h"
 namespace redpak::gui {
 
 QString valueText(const std::string& value) {
@@ -44,7 +45,7 @@ SettingDefinition scalarRow(const char* key, const char* group, const char* kind
 }
 
 SettingDefinition shareRow(Namespace ns) {
-    const QString key = QStringLiteral("share_") + QString::fromUtf8(toString(ns));
+    const QString key = QString::fromStdString(shareKey(ns));
     return SettingDefinition{
         key,
         QT_TRANSLATE_NOOP("SettingsModel", "Namespaces"),
@@ -66,8 +67,7 @@ std::vector<SettingDefinition> makeRows() {
     const char* paths = QT_TRANSLATE_NOOP("SettingsModel", "Paths");
     const char* packages = QT_TRANSLATE_NOOP("SettingsModel", "Package manager");
     std::vector<SettingDefinition> rows;
-    for (Namespace ns : {Namespace::All, Namespace::User, Namespace::Cgroup, Namespace::Net,
-                         Namespace::Pid, Namespace::Ipc, Namespace::Time}) {
+    for (Namespace ns : kAllNamespaces) {
         rows.push_back(shareRow(ns));
     }
     rows.push_back(scalarRow("die-with-parent", process, "edu", &ConfigSection::dieWithParent));

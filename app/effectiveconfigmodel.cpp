@@ -3,14 +3,11 @@
 
 #include "configsettings.h"
 #include "redpak/expand.h"
+#include "redpak/schema.h"
 
 namespace redpak::gui {
 
 namespace {
-
-constexpr Namespace kAllNamespaces[] = {Namespace::All, Namespace::User, Namespace::Cgroup,
-                                        Namespace::Net, Namespace::Pid,  Namespace::Ipc,
-                                        Namespace::Time};
 
 QString qs(const std::string& text) {
     return QString::fromStdString(text);
@@ -130,8 +127,9 @@ void EffectiveConfigModel::build(const EffectiveConfig& effective) {
     for (Namespace ns : kAllNamespaces) {
         if (const auto& share = effective.share(ns)) {
             const QString name = QString::fromUtf8(toString(ns));
-            m_rows.push_back(Row{ItemKind::Share, tr("Namespaces"), QStringLiteral("share_") + name,
-                                 name, valueText(share->value), share->provenance});
+            m_rows.push_back(Row{ItemKind::Share, tr("Namespaces"),
+                                 QString::fromStdString(shareKey(ns)), name,
+                                 valueText(share->value), share->provenance});
         }
     }
     for (const EffectiveCapability& capability : effective.capabilities) {

@@ -8,6 +8,7 @@
 #include "audit_json.h"
 #include "redpak/findings.h"
 #include "redpak/plan.h"
+#include "redpak/schema.h"
 #include "redpak/text_escape.h"
 #include "review_json.h"
 
@@ -138,7 +139,9 @@ Level capabilityLevel(bool add) {
 }
 const Level kCapabilityDefault{1, "not configured (bwrap default)"};
 
-Level shareLevel(const ShareValue& value) {
+// share_all is the fallback of the namespace keys, not a bound (spec §2): its `disabled`
+// forbids nothing to a child that enables one namespace.
+Level shareLevel(Namespace ns, const ShareValue& value) {
     if (value.joins()) {
         return {2, "joins the namespace " + value.joinPath};
     }
@@ -146,7 +149,8 @@ Level shareLevel(const ShareValue& value) {
     case Edu::Enabled:
         return {2, "shared with the host"};
     case Edu::Disabled:
-        return {0, "unshared and forbidden to children"};
+        return {0, ns == Namespace::All ? "unshared unless a namespace key shares it"
+                                        : "unshared and forbidden to children"};
     case Edu::Unset:
         break;
     }
@@ -447,14 +451,14 @@ std::vector<Item> itemsOf(const Config& config) {
                          {},
                          {}});
     }
-    for (std::size_t i = 0; i < kNamespaceCount; ++i) {
-        if (const auto& share = s.shares[i]) {
-            const std::string key = "share_" + std::string(toString(static_cast<Namespace>(i)));
+    for (Namespace ns : kAllNamespaces) {
+        if (const auto& share = s.share(ns)) {
+            const std::string key = shareKey(ns);
             items.push_back({"share",
                              key,
                              key,
                              shareText(share->value),
-                             shareLevel(share->value),
+                             shareLevel(ns, share->value),
                              share->value.joinPath,
                              {}});
         }

@@ -4,6 +4,7 @@
 #include "audit_json.h"
 #include "redpak/merge.h"
 #include "redpak/plan.h"
+#include "redpak/schema.h"
 
 #include <cstdio>
 #include <variant>
@@ -229,14 +230,13 @@ Node effectiveNode(const EffectiveConfig& c) {
                               {"provenance", provenanceNode(cap.provenance)}});
     }
     Map shares;
-    for (std::size_t i = 0; i < kNamespaceCount; ++i) {
-        if (const auto& s = c.shares[i]) {
+    for (Namespace ns : kAllNamespaces) {
+        if (const auto& s = c.share(ns)) {
             const std::string value =
                 s->value.joins() ? s->value.joinPath : std::string(toString(s->value.state));
-            shares.emplace_back("share_" + std::string(toString(static_cast<Namespace>(i))),
-                                Map{{"value", value},
-                                    {"key", s->key},
-                                    {"provenance", provenanceNode(s->provenance)}});
+            shares.emplace_back(shareKey(ns), Map{{"value", value},
+                                                  {"key", s->key},
+                                                  {"provenance", provenanceNode(s->provenance)}});
         }
     }
     Map config;

@@ -8,6 +8,7 @@
 #include "redpak/diff.h"
 #include "redpak/expand.h"
 #include "redpak/privileges.h"
+#include "redpak/schema.h"
 #include "redpak/text_escape.h"
 #include "redpak/trust.h"
 #include "review_json.h"
@@ -241,10 +242,9 @@ std::vector<std::pair<std::string, SourcePos>> commandsIn(const Config& config) 
             out.emplace_back(std::string("config ") + key, (*setting)->pos);
         }
     }
-    for (std::size_t i = 0; i < kNamespaceCount; ++i) {
-        if (s.shares[i] && hasCommand(s.shares[i]->value.joinPath)) {
-            out.emplace_back("share_" + std::string(toString(static_cast<Namespace>(i))),
-                             s.shares[i]->pos);
+    for (Namespace ns : kAllNamespaces) {
+        if (s.share(ns) && hasCommand(s.share(ns)->value.joinPath)) {
+            out.emplace_back(shareKey(ns), s.share(ns)->pos);
         }
     }
     for (const CgroupLimit& limit : s.cgroups) {

@@ -3,6 +3,7 @@
 #include "redpak/merge.h"
 
 #include "redpak/parser.h"
+#include "redpak/schema.h"
 
 #include <algorithm>
 #include <map>
@@ -697,7 +698,6 @@ private:
         }
     }
 
-    static std::string shareKey(Namespace ns) { return "share_" + std::string(toString(ns)); }
 
     std::optional<GuardedDefinition> shareIn(const Layer& layer, Namespace ns,
                                              ShareValue* value) const {
@@ -721,12 +721,9 @@ private:
     }
 
     void mergeShares(const Layer& normal, const Layer& admin) {
-        static constexpr std::array<Namespace, kNamespaceCount> kOrder{
-            Namespace::All, Namespace::User, Namespace::Cgroup, Namespace::Net,
-            Namespace::Pid, Namespace::Ipc,  Namespace::Time};
         // Spec §2: share_all is merged as a key of its own, and is no bound of the others (the
         // fallback applies after the merge: effectiveShare).
-        for (const Namespace ns : kOrder) {
+        for (const Namespace ns : kAllNamespaces) {
             const auto index = static_cast<std::size_t>(ns);
             const std::optional<EffectiveShare>& held = m_out.shares[index];
             std::optional<GuardedDefinition> parent;

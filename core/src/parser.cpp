@@ -4,6 +4,7 @@
 #include "redpak/parser.h"
 
 #include "config_tree.h"
+#include "redpak/schema.h"
 #include "schema_reader.h"
 #include "text_util.h"
 #include "yaml_tree.h"
@@ -262,71 +263,60 @@ private:
         return setting(*edu, entry);
     }
 
+    // Reads one key of the schema table into the member it maps to.
+    void parseScalar(const ScalarKey& key, const YamlEntry& entry, ConfigSection& section) const {
+        const std::string what = "'" + entry.key + "'";
+        switch (key.kind) {
+        case ScalarKind::Text:
+            section.*key.text = setting(text(entry, "'config'"), entry);
+            break;
+        case ScalarKind::Umask:
+            section.*key.umask = setting(m_reader.octalMode(entry.value, what), entry);
+            break;
+        case ScalarKind::Integer:
+            section.*key.integer = setting(m_reader.integer(entry.value, what), entry);
+            break;
+        case ScalarKind::Boolean:
+            section.*key.boolean = setting(m_reader.boolean(entry.value, what), entry);
+            break;
+        case ScalarKind::Edu:
+            section.*key.edu = parseEdu(entry);
+            break;
+        case ScalarKind::Share:
+            section.share(key.ns) = parseShare(entry);
+            break;
+        }
+    }
+
+    static const std::vector<std::string_view>& configKeys() {
+        static const std::vector<std::string_view> keys = [] {
+            std::vector<std::string_view> all;
+            for (const ScalarKey& key : kScalarKeys) {
+                all.push_back(key.key);
+            }
+            all.push_back("cgroups");
+            all.push_back("capabilities");
+            return all;
+        }();
+        return keys;
+    }
+
     ConfigSection parseConfigSection(const YamlNode& node) const {
         ConfigSection section;
-        const auto str = [&](const YamlEntry& entry) {
-            return setting(text(entry, "'config'"), entry);
-        };
-        m_reader.forEachKey(
-            node, "'config'",
-            {"persistdir",    "rpmdir",    "cachedir",    "path",         "ldpath",
-             "umask",         "set-user",  "set-group",   "smack",        "verbose",
-             "map-root-user", "gpgcheck",  "unsafe",      "inherit-env",  "die-with-parent",
-             "new-session",   "share_all", "share_user",  "share_cgroup", "share_net",
-             "share_pid",     "share_ipc", "share_time",  "hostname",     "chdir",
-             "cgrouproot",    "cgroups",   "capabilities"},
-            [&](std::string_view key, const YamlEntry& entry) {
-                const std::string what = "'" + entry.key + "'";
-                if (key == "persistdir") {
-                    section.persistdir = str(entry);
-                } else if (key == "rpmdir") {
-                    section.rpmdir = str(entry);
-                } else if (key == "cachedir") {
-                    section.cachedir = str(entry);
-                } else if (key == "path") {
-                    section.path = str(entry);
-                } else if (key == "ldpath") {
-                    section.ldpath = str(entry);
-                } else if (key == "umask") {
-                    section.umask = setting(m_reader.octalMode(entry.value, what), entry);
-                } else if (key == "set-user") {
-                    section.setUser = str(entry);
-                } else if (key == "set-group") {
-                    section.setGroup = str(entry);
-                } else if (key == "smack") {
-                    section.smack = str(entry);
-                } else if (key == "verbose") {
-                    section.verbose = setting(m_reader.integer(entry.value, what), entry);
-                } else if (key == "map-root-user") {
-                    section.mapRootUser = setting(m_reader.integer(entry.value, what), entry);
-                } else if (key == "gpgcheck") {
-                    section.gpgcheck = setting(m_reader.boolean(entry.value, what), entry);
-                } else if (key == "unsafe") {
-                    section.unsafe = setting(m_reader.boolean(entry.value, what), entry);
-                } else if (key == "inherit-env") {
-                    section.inheritEnv = setting(m_reader.boolean(entry.value, what), entry);
-                } else if (key == "die-with-parent") {
-                    section.dieWithParent = parseEdu(entry);
-                } else if (key == "new-session") {
-                    section.newSession = parseEdu(entry);
-                } else if (key.substr(0, 6) == "share_") {
-                    for (std::size_t i = 0; i < kNamespaceCount; ++i) {
-                        if (toString(static_cast<Namespace>(i)) == key.substr(6)) {
-                            section.shares[i] = parseShare(entry);
-                        }
-                    }
-                } else if (key == "hostname") {
-                    section.hostname = str(entry);
-                } else if (key == "chdir") {
-                    section.chdir = str(entry);
-                } else if (key == "cgrouproot") {
-                    section.cgrouproot = str(entry);
-                } else if (key == "cgroups") {
-                    section.cgroups = parseCgroups(entry.value);
-                } else {
-                    section.capabilities = parseCapabilities(entry.value);
-                }
-            });
+        m_reader.forEachKey(node, "'config'", configKeys(),
+                            [&](std::string_view key, const YamlEntry& entry) {
+                                if (key == "cgroups") {
+                                    section.cgroups = parseCgroups(entry.value);
+                                } else if (key == "capabilities") {
+                                    section.capabilities = parseCapabilities(entry.value);
+                                } else {
+                                    for (const ScalarKey& scalar : kScalarKeys) {
+                                        if (scalar.key == key) {
+                                            parseScalar(scalar, entry, section);
+                                        }
+                                    }
+                                }
+                            });
         return section;
     }
 

@@ -4,10 +4,10 @@
 // our parser reads it back unchanged, otherwise double-quoted with escapes.
 #include "redpak/writer.h"
 
+#include "redpak/schema.h"
 #include "redpak/text_escape.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace redpak {
 
@@ -113,6 +113,44 @@ void writeCgroups(std::string& out, const std::vector<CgroupLimit>& limits) {
     }
 }
 
+std::string shareText(const ShareValue& share) {
+    return share.joins() ? yamlScalar(share.joinPath) : std::string(toString(share.state));
+}
+
+// Appends the line of one schema key when the section sets it.
+void writeScalar(std::string& out, const ScalarKey& key, const ConfigSection& c) {
+    switch (key.kind) {
+    case ScalarKind::Text:
+        settingText(out, key.key, c.*key.text);
+        break;
+    case ScalarKind::Umask:
+        if (const auto& umask = c.*key.umask) {
+            line(out, 2, key.key, "'" + formatUmask(umask->value) + "'");
+        }
+        break;
+    case ScalarKind::Integer:
+        if (const auto& value = c.*key.integer) {
+            line(out, 2, key.key, std::to_string(value->value));
+        }
+        break;
+    case ScalarKind::Boolean:
+        if (const auto& value = c.*key.boolean) {
+            line(out, 2, key.key, boolText(value->value));
+        }
+        break;
+    case ScalarKind::Edu:
+        if (const auto& value = c.*key.edu) {
+            line(out, 2, key.key, toString(value->value));
+        }
+        break;
+    case ScalarKind::Share:
+        if (const auto& share = c.share(key.ns)) {
+            line(out, 2, key.key, shareText(share->value));
+        }
+        break;
+    }
+}
+
 void writeConfigSection(std::string& out, const ConfigSection& c) {
     if (c == ConfigSection{}) {
         // An empty block would read back as an absent section.
@@ -120,51 +158,9 @@ void writeConfigSection(std::string& out, const ConfigSection& c) {
         return;
     }
     out += "config:\n";
-    settingText(out, "persistdir", c.persistdir);
-    settingText(out, "rpmdir", c.rpmdir);
-    settingText(out, "cachedir", c.cachedir);
-    settingText(out, "path", c.path);
-    settingText(out, "ldpath", c.ldpath);
-    if (c.umask) {
-        char octal[8];
-        std::snprintf(octal, sizeof octal, "'%03o'", c.umask->value);
-        line(out, 2, "umask", octal);
+    for (const ScalarKey& key : kScalarKeys) {
+        writeScalar(out, key, c);
     }
-    settingText(out, "set-user", c.setUser);
-    settingText(out, "set-group", c.setGroup);
-    settingText(out, "smack", c.smack);
-    if (c.verbose) {
-        line(out, 2, "verbose", std::to_string(c.verbose->value));
-    }
-    if (c.mapRootUser) {
-        line(out, 2, "map-root-user", std::to_string(c.mapRootUser->value));
-    }
-    if (c.gpgcheck) {
-        line(out, 2, "gpgcheck", boolText(c.gpgcheck->value));
-    }
-    if (c.unsafe) {
-        line(out, 2, "unsafe", boolText(c.unsafe->value));
-    }
-    if (c.inheritEnv) {
-        line(out, 2, "inherit-env", boolText(c.inheritEnv->value));
-    }
-    if (c.dieWithParent) {
-        line(out, 2, "die-with-parent", toString(c.dieWithParent->value));
-    }
-    if (c.newSession) {
-        line(out, 2, "new-session", toString(c.newSession->value));
-    }
-    for (std::size_t i = 0; i < kNamespaceCount; ++i) {
-        if (const auto& share = c.shares[i]) {
-            const std::string key = "share_" + std::string(toString(static_cast<Namespace>(i)));
-            line(out, 2, key,
-                 share->value.joins() ? yamlScalar(share->value.joinPath)
-                                      : std::string(toString(share->value.state)));
-        }
-    }
-    settingText(out, "hostname", c.hostname);
-    settingText(out, "chdir", c.chdir);
-    settingText(out, "cgrouproot", c.cgrouproot);
     writeCgroups(out, c.cgroups);
     if (!c.capabilities.empty()) {
         out += "  capabilities:\n";

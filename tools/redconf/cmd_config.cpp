@@ -5,6 +5,7 @@
 #include "redpak/diagnostic.h"
 #include "redpak/node.h"
 #include "redpak/parser.h"
+#include "redpak/schema.h"
 #include "redpak/text_escape.h"
 #include "redpak/writer.h"
 
@@ -77,13 +78,12 @@ std::string configSummary(const redpak::ConfigSection& c) {
     if (c.newSession) {
         out += row(2, "new-session", std::string(toString(c.newSession->value)), c.newSession->pos);
     }
-    for (std::size_t i = 0; i < redpak::kNamespaceCount; ++i) {
-        if (const auto& share = c.shares[i]) {
+    for (redpak::Namespace ns : redpak::kAllNamespaces) {
+        if (const auto& share = c.share(ns)) {
             const std::string value = share->value.joins()
                                           ? "join " + redpak::escapeText(share->value.joinPath)
                                           : std::string(toString(share->value.state));
-            out += row(2, "share_" + std::string(toString(static_cast<redpak::Namespace>(i))),
-                       value, share->pos);
+            out += row(2, redpak::shareKey(ns), value, share->pos);
         }
     }
     settingRow(out, "hostname", c.hostname);
