@@ -698,7 +698,6 @@ private:
         }
     }
 
-
     std::optional<GuardedDefinition> shareIn(const Layer& layer, Namespace ns,
                                              ShareValue* value) const {
         const ConfigSection* section = layer.section();
