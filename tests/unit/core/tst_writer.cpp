@@ -2,6 +2,7 @@
 // Writer: parse(write(c)) == c for the conformance configs, the templates and configs built in
 // memory with awkward strings; scalars that need it are quoted.
 #include "redpak/parser.h"
+#include "redpak/schema.h"
 #include "redpak/templates.h"
 #include "redpak/writer.h"
 #include "test_util.h"
@@ -23,6 +24,9 @@ private slots:
     void roundTripStrings();
     void roundTripBuiltInMemory();
     void writesCanonicalSpelling();
+    void everyScalarKeyRoundTrips_data();
+    void everyScalarKeyRoundTrips();
+    void unknownScalarKeyRefused();
     void statusRoundTrip();
 };
 
@@ -151,6 +155,67 @@ void TestWriter::writesCanonicalSpelling() {
                         "  die-with-parent: enabled\n  share_net: disabled\nenviron:\n"
                         "  - key: A\n    mode: Inherit\nexports:\n"
                         "  - mode: PrivateRestricted\n    mount: /m\n"));
+}
+
+// One value of each kind, as written in a file and as the writer prints it back.
+static std::pair<std::string, std::string> sampleValue(ScalarKind kind) {
+    switch (kind) {
+    case ScalarKind::Text:
+        return {"/srv/x", "/srv/x"};
+    case ScalarKind::Umask:
+        return {"27", "'027'"};
+    case ScalarKind::Integer:
+        return {"3", "3"};
+    case ScalarKind::Boolean:
+        return {"YES", "true"};
+    case ScalarKind::Edu:
+        return {"ENABLED", "enabled"};
+    case ScalarKind::Share:
+        return {"DISABLED", "disabled"};
+    }
+    return {};
+}
+
+// Every key of the schema table is read (in any case), set in the model and written back
+// under its canonical spelling; the written form reads back to the same model.
+void TestWriter::everyScalarKeyRoundTrips_data() {
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("writtenLine");
+    for (const ScalarKey& key : kScalarKeys) {
+        const auto [value, written] = sampleValue(key.kind);
+        const std::string name(key.key);
+        QTest::newRow(name.c_str())
+            << QString::fromStdString(name).toUpper() + ": " + QString::fromStdString(value)
+            << QString::fromStdString("  " + name + ": " + written + "\n");
+    }
+    // Rows written out, so that a change of the table itself shows here.
+    QTest::newRow("umask spelled") << "umask: 0077"
+                                   << "  umask: '077'\n";
+    QTest::newRow("share_ipc path") << "Share_IPC: /proc/1/ns/ipc"
+                                    << "  share_ipc: /proc/1/ns/ipc\n";
+    QTest::newRow("die-with-parent") << "die-with-parent: unset"
+                                     << "  die-with-parent: unset\n";
+    QTest::newRow("map-root-user") << "map-root-user: 0"
+                                   << "  map-root-user: 0\n";
+}
+
+void TestWriter::everyScalarKeyRoundTrips() {
+    QFETCH(QString, input);
+    QFETCH(QString, writtenLine);
+    const Config config =
+        parseConfig("headers: {alias: a}\nconfig:\n  " + input.toStdString() + "\n", "key.yaml");
+    QVERIFY(config.config.has_value());
+    QVERIFY(*config.config != ConfigSection{});
+    const std::string written = writeConfig(config);
+    QCOMPARE(QString::fromStdString(written),
+             QString::fromStdString("headers:\n  alias: a\nconfig:\n") + writtenLine);
+    QCOMPARE(parseConfig(written, "written.yaml"), config);
+}
+
+void TestWriter::unknownScalarKeyRefused() {
+    QVERIFY_THROWS_EXCEPTION(
+        InputError,
+        parseConfig("headers: {alias: a}\nconfig:\n  share_netx: enabled\n", "typo.yaml"));
 }
 
 void TestWriter::statusRoundTrip() {
