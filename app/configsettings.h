@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// The scalar keys of the `config` map as a table: spec spelling, form group, value kind, and
-// typed access to the ConfigSection member. Shared by the settings form and the "why" view so
-// that both name and read keys the same way.
+// The scalar keys of the `config` map (core's schema table) as the form's rows: spec spelling,
+// form group, value kind, and typed access to the ConfigSection member. Shared by the settings form
+// and the "why" view so that both name and read keys the same way.
 #pragma once
 
-#include "redpak/config.h"
+#include "redpak/schema.h"
 
 #include <QString>
 #include <functional>
@@ -23,13 +23,11 @@ struct SettingDefinition {
     std::function<void(ConfigSection&)> clear;
 };
 
-// A value as the YAML file spells it (umask in octal, EDU and share values by name).
-QString valueText(const std::string& value);
-QString valueText(std::uint32_t umask);
-QString valueText(std::int64_t value);
-QString valueText(bool value);
-QString valueText(Edu value);
-QString valueText(const ShareValue& value);
+// A value as the YAML file spells it (core's valueText: umask in octal, EDU and share values
+// by name).
+template <typename T> QString shownValue(const T& value) {
+    return QString::fromStdString(redpak::valueText(value));
+}
 
 // Every scalar key, in form order.
 const std::vector<SettingDefinition>& configSettings();

@@ -109,10 +109,12 @@ void EffectiveConfigModel::reload() {
 }
 
 template <typename T>
-void EffectiveConfigModel::addSetting(const char* key, const std::optional<Effective<T>>& item) {
+void EffectiveConfigModel::addSetting(std::string_view key,
+                                      const std::optional<Effective<T>>& item) {
     if (item) {
-        m_rows.push_back(Row{ItemKind::Setting, tr("Settings"), QString::fromLatin1(key),
-                             QString::fromLatin1(key), valueText(item->value), item->provenance});
+        const QString name = QString::fromLatin1(key.data(), static_cast<qsizetype>(key.size()));
+        m_rows.push_back(Row{ItemKind::Setting, tr("Settings"), name, name, shownValue(item->value),
+                             item->provenance});
     }
 }
 
@@ -129,7 +131,7 @@ void EffectiveConfigModel::build(const EffectiveConfig& effective) {
             const QString name = QString::fromUtf8(toString(ns));
             m_rows.push_back(Row{ItemKind::Share, tr("Namespaces"),
                                  QString::fromStdString(shareKey(ns)), name,
-                                 valueText(share->value), share->provenance});
+                                 shownValue(share->value), share->provenance});
         }
     }
     for (const EffectiveCapability& capability : effective.capabilities) {
@@ -155,23 +157,9 @@ void EffectiveConfigModel::build(const EffectiveConfig& effective) {
         m_rows.push_back(Row{ItemKind::LdPath, tr("LD_LIBRARY_PATH"), QStringLiteral("ldpath"),
                              qs(entry.dir), qs(entry.dir), entry.provenance});
     }
-    addSetting("die-with-parent", effective.dieWithParent);
-    addSetting("new-session", effective.newSession);
-    addSetting("hostname", effective.hostname);
-    addSetting("chdir", effective.chdir);
-    addSetting("umask", effective.umask);
-    addSetting("inherit-env", effective.inheritEnv);
-    addSetting("verbose", effective.verbose);
-    addSetting("set-user", effective.setUser);
-    addSetting("set-group", effective.setGroup);
-    addSetting("smack", effective.smack);
-    addSetting("map-root-user", effective.mapRootUser);
-    addSetting("cgrouproot", effective.cgrouproot);
-    addSetting("persistdir", effective.persistdir);
-    addSetting("rpmdir", effective.rpmdir);
-    addSetting("cachedir", effective.cachedir);
-    addSetting("gpgcheck", effective.gpgcheck);
-    addSetting("unsafe", effective.unsafe);
+    forEachMergedKey([&](const ScalarKey& key, const auto& members) {
+        addSetting(key.key, effective.*members.effective);
+    });
     for (const NodeCgroup& cgroup : effective.cgroups) {
         for (const EffectiveCgroupLimit& limit : cgroup.limits) {
             const QString key = QString::fromUtf8(toString(limit.limit.controller)) +
@@ -325,7 +313,7 @@ std::vector<EffectiveConfigModel::Definition> EffectiveConfigModel::definitionsF
                 for (Namespace ns : kAllNamespaces) {
                     const QString name = QString::fromUtf8(toString(ns));
                     if (name == item.key && section.share(ns)) {
-                        add(QStringLiteral("share_") + name, valueText(section.share(ns)->value),
+                        add(QStringLiteral("share_") + name, shownValue(section.share(ns)->value),
                             section.share(ns)->pos.line);
                     }
                 }

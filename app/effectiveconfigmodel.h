@@ -100,7 +100,8 @@ private:
         Provenance provenance;
     };
     void build(const EffectiveConfig& effective);
-    template <typename T> void addSetting(const char* key, const std::optional<Effective<T>>& item);
+    template <typename T>
+    void addSetting(std::string_view key, const std::optional<Effective<T>>& item);
 
     QString m_nodePath;
     MergeMode m_mode = MergeMode::Normal;

@@ -335,58 +335,27 @@ Item cgroupItem(const std::string& prefix, const CgroupLimit& limit) {
 
 // ---- value texts ---------------------------------------------------------------------------
 
-std::string octal(std::uint32_t v) {
-    std::string digits;
-    do {
-        digits.insert(digits.begin(), static_cast<char>('0' + (v & 7u)));
-        v >>= 3;
-    } while (v != 0);
-    return "0" + digits;
-}
-std::string text(const std::string& v) {
-    return v;
-}
-std::string text(bool v) {
-    return v ? "true" : "false";
-}
-std::string text(std::int64_t v) {
-    return std::to_string(v);
-}
-std::string text(Edu v) {
-    return std::string(toString(v));
-}
-std::string text(std::uint32_t v) {
-    return octal(v);
-}
-
 template <typename Holder> std::optional<std::string> textOf(const std::optional<Holder>& holder) {
-    return holder ? std::optional<std::string>(text(holder->value)) : std::nullopt;
+    return holder ? std::optional<std::string>(valueText(holder->value)) : std::nullopt;
 }
 
-// The `config` keys with a single value, in the spec's order, read from either model.
+template <typename T>
+const auto& field(const ConfigSection& section, const ScalarMembers<T>& members) {
+    return section.*members.written;
+}
+template <typename T>
+const auto& field(const EffectiveConfig& config, const ScalarMembers<T>& members) {
+    return config.*members.effective;
+}
+
+// The `config` keys with a single value, in the schema's order, read from either model.
 template <typename Source>
 std::vector<std::pair<std::string, std::optional<std::string>>> scalars(const Source& s) {
-    return {{"persistdir", textOf(s.persistdir)},
-            {"rpmdir", textOf(s.rpmdir)},
-            {"cachedir", textOf(s.cachedir)},
-            {"umask", textOf(s.umask)},
-            {"set-user", textOf(s.setUser)},
-            {"set-group", textOf(s.setGroup)},
-            {"smack", textOf(s.smack)},
-            {"verbose", textOf(s.verbose)},
-            {"map-root-user", textOf(s.mapRootUser)},
-            {"gpgcheck", textOf(s.gpgcheck)},
-            {"unsafe", textOf(s.unsafe)},
-            {"inherit-env", textOf(s.inheritEnv)},
-            {"die-with-parent", textOf(s.dieWithParent)},
-            {"new-session", textOf(s.newSession)},
-            {"hostname", textOf(s.hostname)},
-            {"chdir", textOf(s.chdir)},
-            {"cgrouproot", textOf(s.cgrouproot)}};
-}
-
-std::string shareText(const ShareValue& v) {
-    return v.joins() ? v.joinPath : std::string(toString(v.state));
+    std::vector<std::pair<std::string, std::optional<std::string>>> values;
+    forEachMergedKey([&](const ScalarKey& key, const auto& members) {
+        values.emplace_back(std::string(key.key), textOf(field(s, members)));
+    });
+    return values;
 }
 
 void addScalars(std::vector<Item>& items,
@@ -457,7 +426,7 @@ std::vector<Item> itemsOf(const Config& config) {
             items.push_back({"share",
                              key,
                              key,
-                             shareText(share->value),
+                             valueText(share->value),
                              shareLevel(ns, share->value),
                              share->value.joinPath,
                              {}});
@@ -535,8 +504,7 @@ std::vector<Item> itemsOf(const EffectiveConfig& config) {
                          {},
                          {}});
     }
-    for (const Namespace ns : {Namespace::User, Namespace::Cgroup, Namespace::Net, Namespace::Pid,
-                               Namespace::Ipc, Namespace::Time}) {
+    for (const Namespace ns : kOwnNamespaces) {
         const std::string name(toString(ns));
         std::string joined;
         for (const NamespaceJoin& join : view.joins) {

@@ -6,7 +6,6 @@
 #include "redpak/plan.h"
 #include "redpak/schema.h"
 
-#include <cstdio>
 #include <variant>
 
 namespace redpak {
@@ -144,12 +143,6 @@ Node provenanceNode(const Provenance& p) {
     return m;
 }
 
-std::string octal(std::uint32_t v) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "0%o", v);
-    return buffer;
-}
-
 template <typename T> Node scalarValue(const T& v) {
     if constexpr (std::is_same_v<T, std::string>) {
         return v;
@@ -158,17 +151,17 @@ template <typename T> Node scalarValue(const T& v) {
     } else if constexpr (std::is_same_v<T, Edu>) {
         return std::string(toString(v));
     } else if constexpr (std::is_same_v<T, std::uint32_t>) {
-        return octal(v);
+        return formatUmask(v);
     } else {
         return static_cast<std::int64_t>(v);
     }
 }
 
 template <typename T>
-void addSetting(Map& m, const char* key, const std::optional<Effective<T>>& setting) {
+void addSetting(Map& m, std::string_view key, const std::optional<Effective<T>>& setting) {
     if (setting) {
-        m.emplace_back(key, Map{{"value", scalarValue(setting->value)},
-                                {"provenance", provenanceNode(setting->provenance)}});
+        m.emplace_back(std::string(key), Map{{"value", scalarValue(setting->value)},
+                                             {"provenance", provenanceNode(setting->provenance)}});
     }
 }
 
@@ -232,31 +225,15 @@ Node effectiveNode(const EffectiveConfig& c) {
     Map shares;
     for (Namespace ns : kAllNamespaces) {
         if (const auto& s = c.share(ns)) {
-            const std::string value =
-                s->value.joins() ? s->value.joinPath : std::string(toString(s->value.state));
-            shares.emplace_back(shareKey(ns), Map{{"value", value},
+            shares.emplace_back(shareKey(ns), Map{{"value", valueText(s->value)},
                                                   {"key", s->key},
                                                   {"provenance", provenanceNode(s->provenance)}});
         }
     }
     Map config;
-    addSetting(config, "persistdir", c.persistdir);
-    addSetting(config, "rpmdir", c.rpmdir);
-    addSetting(config, "cachedir", c.cachedir);
-    addSetting(config, "umask", c.umask);
-    addSetting(config, "set-user", c.setUser);
-    addSetting(config, "set-group", c.setGroup);
-    addSetting(config, "smack", c.smack);
-    addSetting(config, "verbose", c.verbose);
-    addSetting(config, "map-root-user", c.mapRootUser);
-    addSetting(config, "gpgcheck", c.gpgcheck);
-    addSetting(config, "unsafe", c.unsafe);
-    addSetting(config, "inherit-env", c.inheritEnv);
-    addSetting(config, "die-with-parent", c.dieWithParent);
-    addSetting(config, "new-session", c.newSession);
-    addSetting(config, "hostname", c.hostname);
-    addSetting(config, "chdir", c.chdir);
-    addSetting(config, "cgrouproot", c.cgrouproot);
+    forEachMergedKey([&](const ScalarKey& key, const auto& members) {
+        addSetting(config, key.key, c.*members.effective);
+    });
     List cgroups;
     for (const NodeCgroup& n : c.cgroups) {
         if (n.limits.empty()) {
@@ -351,7 +328,7 @@ std::string formatPlanJson(const BwrapPlan& plan, const EffectiveConfig& config,
                  {"joins", std::move(joins)},
                  {"cgroups", std::move(cgroups)}};
     if (plan.umask) {
-        launcher.emplace_back("umask", octal(*plan.umask));
+        launcher.emplace_back("umask", formatUmask(*plan.umask));
     }
     if (plan.setUser) {
         launcher.emplace_back("set_user", *plan.setUser);

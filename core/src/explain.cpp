@@ -4,6 +4,7 @@
 #include "redpak/explain.h"
 
 #include "audit_json.h"
+#include "redpak/schema.h"
 
 #include <algorithm>
 #include <functional>
@@ -108,20 +109,20 @@ bool isUnset(const ShareValue& v) {
     return !v.joins() && v.state == Edu::Unset;
 }
 
-template <typename T, typename E>
+template <typename T>
 ItemSpec scalar(std::string name, std::optional<Setting<T>> ConfigSection::*member,
-                std::optional<Effective<E>> EffectiveConfig::*effective) {
+                std::optional<Effective<T>> EffectiveConfig::*effective) {
     Finder find = [name, member](const Config& config, bool) {
         std::vector<Found> found;
         if (const auto& s = sectionOf(config).*member) {
-            found.push_back({name, mergeValueText(s->value), s->pos.line, !isUnset(s->value)});
+            found.push_back({name, valueText(s->value), s->pos.line, !isUnset(s->value)});
         }
         return found;
     };
     auto verdict = [effective](const EffectiveConfig& config) {
         Verdict v;
         if (const auto& e = config.*effective) {
-            v.effective = mergeValueText(e->value);
+            v.effective = valueText(e->value);
             v.applied.push_back(&e->provenance);
         }
         return v;
@@ -130,50 +131,18 @@ ItemSpec scalar(std::string name, std::optional<Setting<T>> ConfigSection::*memb
 }
 
 std::optional<ItemSpec> scalarSpec(std::string_view item) {
-    using C = ConfigSection;
-    using E = EffectiveConfig;
-    const std::string n(item);
-    if (n == "persistdir")
-        return scalar(n, &C::persistdir, &E::persistdir);
-    if (n == "rpmdir")
-        return scalar(n, &C::rpmdir, &E::rpmdir);
-    if (n == "cachedir")
-        return scalar(n, &C::cachedir, &E::cachedir);
-    if (n == "umask")
-        return scalar(n, &C::umask, &E::umask);
-    if (n == "set-user")
-        return scalar(n, &C::setUser, &E::setUser);
-    if (n == "set-group")
-        return scalar(n, &C::setGroup, &E::setGroup);
-    if (n == "smack")
-        return scalar(n, &C::smack, &E::smack);
-    if (n == "verbose")
-        return scalar(n, &C::verbose, &E::verbose);
-    if (n == "map-root-user")
-        return scalar(n, &C::mapRootUser, &E::mapRootUser);
-    if (n == "gpgcheck")
-        return scalar(n, &C::gpgcheck, &E::gpgcheck);
-    if (n == "unsafe")
-        return scalar(n, &C::unsafe, &E::unsafe);
-    if (n == "inherit-env")
-        return scalar(n, &C::inheritEnv, &E::inheritEnv);
-    if (n == "die-with-parent")
-        return scalar(n, &C::dieWithParent, &E::dieWithParent);
-    if (n == "new-session")
-        return scalar(n, &C::newSession, &E::newSession);
-    if (n == "hostname")
-        return scalar(n, &C::hostname, &E::hostname);
-    if (n == "chdir")
-        return scalar(n, &C::chdir, &E::chdir);
-    if (n == "cgrouproot")
-        return scalar(n, &C::cgrouproot, &E::cgrouproot);
-    return std::nullopt;
+    std::optional<ItemSpec> spec;
+    forEachMergedKey([&](const ScalarKey& key, const auto& members) {
+        if (key.key == item) {
+            spec = scalar(std::string(key.key), members.written, members.effective);
+        }
+    });
+    return spec;
 }
 
 std::optional<ItemSpec> shareSpec(std::string_view item) {
-    for (int i = 0; i < static_cast<int>(kNamespaceCount); ++i) {
-        const auto ns = static_cast<Namespace>(i);
-        const std::string key = "share_" + std::string(toString(ns));
+    for (const Namespace ns : kAllNamespaces) {
+        const std::string key = shareKey(ns);
         if (item != key) {
             continue;
         }
@@ -182,9 +151,9 @@ std::optional<ItemSpec> shareSpec(std::string_view item) {
             const ConfigSection& s = sectionOf(config);
             for (Namespace candidate : {Namespace::All, ns}) {
                 if (const auto& d = s.share(candidate);
-                    d && (candidate == ns || ns != Namespace::Time)) {
-                    found.push_back({"share_" + std::string(toString(candidate)),
-                                     mergeValueText(d->value), d->pos.line, !isUnset(d->value)});
+                    d && (candidate == ns || fallsBackToShareAll(ns))) {
+                    found.push_back({shareKey(candidate), valueText(d->value), d->pos.line,
+                                     !isUnset(d->value)});
                 }
                 if (ns == Namespace::All) {
                     break;
@@ -195,7 +164,7 @@ std::optional<ItemSpec> shareSpec(std::string_view item) {
         auto verdict = [ns](const EffectiveConfig& config) {
             Verdict v;
             if (const EffectiveShare* e = effectiveShare(config, ns)) {
-                v.effective = mergeValueText(e->value);
+                v.effective = valueText(e->value);
                 v.applied.push_back(&e->provenance);
             }
             return v;

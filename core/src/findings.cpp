@@ -230,18 +230,14 @@ std::vector<std::pair<std::string, SourcePos>> commandsIn(const Config& config) 
         return out;
     }
     const ConfigSection& s = *config.config;
-    const std::pair<const char*, const std::optional<Setting<std::string>>*> strings[] = {
-        {"persistdir", &s.persistdir}, {"rpmdir", &s.rpmdir},
-        {"cachedir", &s.cachedir},     {"path", &s.path},
-        {"ldpath", &s.ldpath},         {"set-user", &s.setUser},
-        {"set-group", &s.setGroup},    {"smack", &s.smack},
-        {"hostname", &s.hostname},     {"chdir", &s.chdir},
-        {"cgrouproot", &s.cgrouproot}};
-    for (const auto& [key, setting] : strings) {
-        if (*setting && hasCommand((*setting)->value)) {
-            out.emplace_back(std::string("config ") + key, (*setting)->pos);
+    forEachValueKey([&](const ScalarKey& key, const auto& members) {
+        if constexpr (std::is_same_v<decltype(members), const ScalarMembers<std::string>&>) {
+            const auto& setting = s.*members.written;
+            if (setting && hasCommand(setting->value)) {
+                out.emplace_back("config " + std::string(key.key), setting->pos);
+            }
         }
-    }
+    });
     for (Namespace ns : kAllNamespaces) {
         if (s.share(ns) && hasCommand(s.share(ns)->value.joinPath)) {
             out.emplace_back(shareKey(ns), s.share(ns)->pos);

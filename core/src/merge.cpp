@@ -44,11 +44,15 @@ const EffectiveShare* effectiveShare(const EffectiveConfig& config, Namespace ns
     if (const auto& own = config.share(ns)) {
         return &*own;
     }
-    if (ns == Namespace::All || ns == Namespace::Time) {
+    if (!fallsBackToShareAll(ns)) {
         return nullptr;
     }
     const auto& all = config.share(Namespace::All);
     return all ? &*all : nullptr;
+}
+
+bool fallsBackToShareAll(Namespace ns) {
+    return ns != Namespace::All && ns != Namespace::Time;
 }
 
 bool covers(std::string_view rule, std::string_view capability) {
@@ -91,30 +95,6 @@ std::vector<FamilyMember> loadFamily(const FamilySnapshot& snapshot, MergeMode m
 
 std::vector<FamilyMember> loadFamily(const std::filesystem::path& leafDir, MergeMode mode) {
     return loadFamily(FamilySnapshot::open(leafDir), mode);
-}
-
-std::string mergeValueText(const std::string& v) {
-    return v;
-}
-std::string mergeValueText(bool v) {
-    return v ? "true" : "false";
-}
-std::string mergeValueText(std::int64_t v) {
-    return std::to_string(v);
-}
-std::string mergeValueText(Edu v) {
-    return std::string(toString(v));
-}
-std::string mergeValueText(std::uint32_t v) {
-    std::string digits;
-    do {
-        digits.insert(digits.begin(), static_cast<char>('0' + (v & 7u)));
-        v >>= 3;
-    } while (v != 0);
-    return "0" + digits;
-}
-std::string mergeValueText(const ShareValue& v) {
-    return v.joins() ? v.joinPath : std::string(toString(v.state));
 }
 
 namespace {
@@ -716,7 +696,7 @@ private:
             *value = v;
         }
         return GuardedDefinition{v.state == Edu::Enabled, originOf(layer, setting->pos),
-                                 mergeValueText(v)};
+                                 valueText(v)};
     }
 
     void mergeShares(const Layer& normal, const Layer& admin) {
@@ -728,7 +708,7 @@ private:
             std::optional<GuardedDefinition> parent;
             if (held) {
                 parent = GuardedDefinition{held->value.state == Edu::Enabled,
-                                           held->provenance.origin, mergeValueText(held->value)};
+                                           held->provenance.origin, valueText(held->value)};
             }
             ShareValue normalValue, adminValue;
             const std::optional<GuardedDefinition> n = shareIn(normal, ns, &normalValue);
@@ -747,8 +727,9 @@ private:
 
     // ---- other config values --------------------------------------------------------------
 
-    template <typename T, typename Member>
-    void mergeScalar(const Layer& normal, const Layer& admin, Member member,
+    template <typename T>
+    void mergeScalar(const Layer& normal, const Layer& admin,
+                     std::optional<Setting<T>> ConfigSection::*member,
                      std::optional<Effective<T>>& into, bool expandText) {
         const auto definition = [&](const Layer& layer) -> std::optional<Effective<T>> {
             const ConfigSection* section = layer.section();
@@ -785,29 +766,15 @@ private:
         const std::optional<Effective<T>>& replaced = (chosen == &a && n) ? n : into;
         if (replaced) {
             made.provenance.overrode =
-                Overridden{replaced->provenance.origin, mergeValueText(replaced->value)};
+                Overridden{replaced->provenance.origin, valueText(replaced->value)};
         }
         into = std::move(made);
     }
 
     void mergeScalars(const Layer& n, const Layer& a) {
-        mergeScalar<std::string>(n, a, &ConfigSection::persistdir, m_out.persistdir, true);
-        mergeScalar<std::string>(n, a, &ConfigSection::rpmdir, m_out.rpmdir, true);
-        mergeScalar<std::string>(n, a, &ConfigSection::cachedir, m_out.cachedir, true);
-        mergeScalar<std::uint32_t>(n, a, &ConfigSection::umask, m_out.umask, false);
-        mergeScalar<std::string>(n, a, &ConfigSection::setUser, m_out.setUser, true);
-        mergeScalar<std::string>(n, a, &ConfigSection::setGroup, m_out.setGroup, true);
-        mergeScalar<std::string>(n, a, &ConfigSection::smack, m_out.smack, true);
-        mergeScalar<std::int64_t>(n, a, &ConfigSection::verbose, m_out.verbose, false);
-        mergeScalar<std::int64_t>(n, a, &ConfigSection::mapRootUser, m_out.mapRootUser, false);
-        mergeScalar<bool>(n, a, &ConfigSection::gpgcheck, m_out.gpgcheck, false);
-        mergeScalar<bool>(n, a, &ConfigSection::unsafe, m_out.unsafe, false);
-        mergeScalar<bool>(n, a, &ConfigSection::inheritEnv, m_out.inheritEnv, false);
-        mergeScalar<Edu>(n, a, &ConfigSection::dieWithParent, m_out.dieWithParent, false);
-        mergeScalar<Edu>(n, a, &ConfigSection::newSession, m_out.newSession, false);
-        mergeScalar<std::string>(n, a, &ConfigSection::hostname, m_out.hostname, true);
-        mergeScalar<std::string>(n, a, &ConfigSection::chdir, m_out.chdir, true);
-        mergeScalar<std::string>(n, a, &ConfigSection::cgrouproot, m_out.cgrouproot, true);
+        forEachMergedKey([&](const ScalarKey& key, const auto& members) {
+            mergeScalar(n, a, members.written, m_out.*members.effective, key.expands);
+        });
     }
 
     // ---- cgroups: one per node, admin over normal within the node --------------------------

@@ -268,19 +268,20 @@ private:
         const std::string what = "'" + entry.key + "'";
         switch (key.kind) {
         case ScalarKind::Text:
-            section.*key.text = setting(text(entry, "'config'"), entry);
+        case ScalarKind::PathList:
+            section.*key.text.written = setting(text(entry, "'config'"), entry);
             break;
         case ScalarKind::Umask:
-            section.*key.umask = setting(m_reader.octalMode(entry.value, what), entry);
+            section.*key.umask.written = setting(m_reader.octalMode(entry.value, what), entry);
             break;
         case ScalarKind::Integer:
-            section.*key.integer = setting(m_reader.integer(entry.value, what), entry);
+            section.*key.integer.written = setting(m_reader.integer(entry.value, what), entry);
             break;
         case ScalarKind::Boolean:
-            section.*key.boolean = setting(m_reader.boolean(entry.value, what), entry);
+            section.*key.boolean.written = setting(m_reader.boolean(entry.value, what), entry);
             break;
         case ScalarKind::Edu:
-            section.*key.edu = parseEdu(entry);
+            section.*key.edu.written = parseEdu(entry);
             break;
         case ScalarKind::Share:
             section.share(key.ns) = parseShare(entry);

@@ -3,6 +3,7 @@
 #include "redpak/plan.h"
 
 #include "redpak/digest.h"
+#include "redpak/schema.h"
 #include "redpak/text_escape.h"
 
 #include <algorithm>
@@ -286,8 +287,7 @@ BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
         const EffectiveShare* share = effectiveShare(config, ns);
         return share ? std::optional<ShareValue>(share->value) : std::nullopt;
     };
-    for (const Namespace ns : {Namespace::User, Namespace::Cgroup, Namespace::Net, Namespace::Pid,
-                               Namespace::Ipc, Namespace::Time}) {
+    for (const Namespace ns : kOwnNamespaces) {
         const std::optional<ShareValue> share = shareOf(ns);
         if (share && share->joins()) {
             plan.joins.push_back(NamespaceJoin{ns, share->joinPath});

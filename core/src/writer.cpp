@@ -121,25 +121,26 @@ std::string shareText(const ShareValue& share) {
 void writeScalar(std::string& out, const ScalarKey& key, const ConfigSection& c) {
     switch (key.kind) {
     case ScalarKind::Text:
-        settingText(out, key.key, c.*key.text);
+    case ScalarKind::PathList:
+        settingText(out, key.key, c.*key.text.written);
         break;
     case ScalarKind::Umask:
-        if (const auto& umask = c.*key.umask) {
+        if (const auto& umask = c.*key.umask.written) {
             line(out, 2, key.key, "'" + formatUmask(umask->value) + "'");
         }
         break;
     case ScalarKind::Integer:
-        if (const auto& value = c.*key.integer) {
+        if (const auto& value = c.*key.integer.written) {
             line(out, 2, key.key, std::to_string(value->value));
         }
         break;
     case ScalarKind::Boolean:
-        if (const auto& value = c.*key.boolean) {
+        if (const auto& value = c.*key.boolean.written) {
             line(out, 2, key.key, boolText(value->value));
         }
         break;
     case ScalarKind::Edu:
-        if (const auto& value = c.*key.edu) {
+        if (const auto& value = c.*key.edu.written) {
             line(out, 2, key.key, toString(value->value));
         }
         break;

@@ -33,62 +33,32 @@ std::string row(int indent, std::string_view key, const std::string& value,
            value + at(pos) + "\n";
 }
 
-template <typename T>
-void settingRow(std::string& out, std::string_view key,
-                const std::optional<redpak::Setting<T>>& setting) {
-    if (setting) {
-        out += row(2, key, redpak::yamlScalar(setting->value), setting->pos);
+// One key of the schema as the summary shows it: texts as YAML scalars (quoted when needed),
+// a join path escaped after "join".
+void scalarRow(std::string& out, const redpak::ScalarKey& key, const redpak::ConfigSection& c) {
+    if (key.kind == redpak::ScalarKind::Share) {
+        if (const auto& share = c.share(key.ns)) {
+            const std::string value = share->value.joins()
+                                          ? "join " + redpak::escapeText(share->value.joinPath)
+                                          : redpak::valueText(share->value);
+            out += row(2, key.key, value, share->pos);
+        }
+        return;
     }
+    redpak::visitMembers(key, [&](const auto& members) {
+        if (const auto& setting = c.*members.written) {
+            const std::string value = redpak::valueText(setting->value);
+            out += row(2, key.key, key.expands ? redpak::yamlScalar(value) : value, setting->pos);
+        }
+    });
 }
 
 std::string configSummary(const redpak::ConfigSection& c) {
     using redpak::toString;
     std::string out = "config\n";
-    settingRow(out, "persistdir", c.persistdir);
-    settingRow(out, "rpmdir", c.rpmdir);
-    settingRow(out, "cachedir", c.cachedir);
-    settingRow(out, "path", c.path);
-    settingRow(out, "ldpath", c.ldpath);
-    if (c.umask) {
-        char octal[8];
-        std::snprintf(octal, sizeof octal, "%03o", c.umask->value);
-        out += row(2, "umask", octal, c.umask->pos);
+    for (const redpak::ScalarKey& key : redpak::kScalarKeys) {
+        scalarRow(out, key, c);
     }
-    settingRow(out, "set-user", c.setUser);
-    settingRow(out, "set-group", c.setGroup);
-    settingRow(out, "smack", c.smack);
-    if (c.verbose) {
-        out += row(2, "verbose", std::to_string(c.verbose->value), c.verbose->pos);
-    }
-    if (c.mapRootUser) {
-        out += row(2, "map-root-user", std::to_string(c.mapRootUser->value), c.mapRootUser->pos);
-    }
-    const auto flag = [&](std::string_view key, const auto& setting) {
-        if (setting) {
-            out += row(2, key, setting->value ? "true" : "false", setting->pos);
-        }
-    };
-    flag("gpgcheck", c.gpgcheck);
-    flag("unsafe", c.unsafe);
-    flag("inherit-env", c.inheritEnv);
-    if (c.dieWithParent) {
-        out += row(2, "die-with-parent", std::string(toString(c.dieWithParent->value)),
-                   c.dieWithParent->pos);
-    }
-    if (c.newSession) {
-        out += row(2, "new-session", std::string(toString(c.newSession->value)), c.newSession->pos);
-    }
-    for (redpak::Namespace ns : redpak::kAllNamespaces) {
-        if (const auto& share = c.share(ns)) {
-            const std::string value = share->value.joins()
-                                          ? "join " + redpak::escapeText(share->value.joinPath)
-                                          : std::string(toString(share->value.state));
-            out += row(2, redpak::shareKey(ns), value, share->pos);
-        }
-    }
-    settingRow(out, "hostname", c.hostname);
-    settingRow(out, "chdir", c.chdir);
-    settingRow(out, "cgrouproot", c.cgrouproot);
     for (const redpak::CgroupLimit& limit : c.cgroups) {
         out += row(2, "cgroups." + std::string(toString(limit.controller)) + "." + limit.key,
                    redpak::yamlScalar(limit.value), limit.pos);

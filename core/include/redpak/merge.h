@@ -205,14 +205,8 @@ std::string normalizeMountPath(std::string_view path);
 // share_X when a file of the family defines it, else (never for time) the effective share_all.
 // nullptr when neither is defined.
 const EffectiveShare* effectiveShare(const EffectiveConfig& config, Namespace ns);
-
-// A value as the merge writes it in Overridden::value (umask in octal, a share's join path).
-std::string mergeValueText(const std::string& v);
-std::string mergeValueText(bool v);
-std::string mergeValueText(std::int64_t v);
-std::string mergeValueText(Edu v);
-std::string mergeValueText(std::uint32_t v);
-std::string mergeValueText(const ShareValue& v);
+// Whether share_all decides `ns` when no file defines `ns`'s own key (not for time, spec §2).
+bool fallsBackToShareAll(Namespace ns);
 
 // True when the capability rule `rule` ("all" or a capability name) is about `capability`.
 bool covers(std::string_view rule, std::string_view capability);

@@ -7,6 +7,7 @@
 #include "environmodel.h"
 #include "exportsmodel.h"
 #include "headersform.h"
+#include "redpak/schema.h"
 #include "settingsmodel.h"
 
 #include <QTest>
@@ -42,7 +43,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("accepted");
         QTest::addColumn<QString>("shown");
         QTest::newRow("umask octal") << "umask"
-                                     << "027" << true << "0027";
+                                     << "027" << true << "027";
         QTest::newRow("umask not octal") << "umask"
                                          << "089" << false << "";
         QTest::newRow("EDU") << "die-with-parent"
@@ -84,6 +85,39 @@ private Q_SLOTS:
             QVERIFY(!index.data(SettingsModel::ErrorRole).toString().isEmpty());
             QVERIFY(!index.data(SettingsModel::IsSetRole).toBool());
         }
+    }
+
+    // The form's rows are the schema's keys: each one is shown, and a value set in the form is
+    // the one the file then holds under the canonical spelling.
+    void everySchemaKeyIsAFormRow_data() {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("input");
+        for (const redpak::ScalarKey& key : redpak::kScalarKeys) {
+            const char* input =
+                key.kind == redpak::ScalarKind::Umask     ? "077"
+                : key.kind == redpak::ScalarKind::Integer ? "2"
+                : key.kind == redpak::ScalarKind::Boolean ? "true"
+                : key.kind == redpak::ScalarKind::Text || key.kind == redpak::ScalarKind::PathList
+                    ? "/srv/x"
+                    : "disabled";
+            const std::string name(key.key);
+            QTest::newRow(name.c_str())
+                << QString::fromStdString(name) << QString::fromLatin1(input);
+        }
+    }
+    void everySchemaKeyIsAFormRow() {
+        QFETCH(QString, key);
+        QFETCH(QString, input);
+        ConfigDocument document(nullptr, ConfigKind::Normal);
+        loadText(document, QString::fromLatin1(kBase));
+        SettingsModel settings;
+        settings.setDocument(&document);
+        const int row = settingRow(settings, key);
+        QVERIFY(row >= 0);
+        settings.setValue(row, input);
+        QCOMPARE(settings.index(row).data(SettingsModel::ValueRole).toString(), input);
+        QVERIFY(document.text().contains(key + QStringLiteral(": ")));
+        QCOMPARE(settings.rowCount(), static_cast<int>(redpak::kScalarKeys.size()));
     }
 
     void settingsUnset() {

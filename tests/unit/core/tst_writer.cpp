@@ -162,6 +162,8 @@ static std::pair<std::string, std::string> sampleValue(ScalarKind kind) {
     switch (kind) {
     case ScalarKind::Text:
         return {"/srv/x", "/srv/x"};
+    case ScalarKind::PathList:
+        return {"/srv/bin:/opt/bin", "/srv/bin:/opt/bin"};
     case ScalarKind::Umask:
         return {"27", "'027'"};
     case ScalarKind::Integer:

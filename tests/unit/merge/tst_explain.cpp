@@ -3,6 +3,7 @@
 // is the merge's, its value is the effective value, and each rule of §2 is named.
 #include "family_builder.h"
 #include "redpak/explain.h"
+#include "redpak/schema.h"
 
 #include <QtTest>
 
@@ -71,7 +72,7 @@ private Q_SLOTS:
         const EffectiveShare* share = effectiveShare(merged, Namespace::Net);
         QCOMPARE(e.effective.has_value(), share != nullptr);
         if (share) {
-            QCOMPARE(*e.effective, mergeValueText(share->value));
+            QCOMPARE(*e.effective, valueText(share->value));
             QCOMPARE(applied(e), 1);
             QCOMPARE(appliedDefinition(e)->value, *e.effective);
             QCOMPARE(appliedDefinition(e)->node, share->provenance.origin.node);
