@@ -183,6 +183,34 @@ GuardChoice chooseGuarded(const GuardParent& parent, std::optional<bool> normal,
     return {GuardAction::Admin, true};
 }
 
+// The position of each entry of a held list by its key (an export's mount point, an environ
+// key), so that merging n definitions costs O(n log n) instead of one scan of the list per
+// definition; the list itself keeps the order the spec prints.
+template <typename T> class ListIndex {
+public:
+    explicit ListIndex(std::string T::*key) : m_key(key) {}
+
+    T* find(std::vector<T>& list, const std::string& key) const {
+        const auto at = m_at.find(key);
+        return at == m_at.end() ? nullptr : &list[at->second];
+    }
+    void append(std::vector<T>& list, T item) {
+        m_at.emplace(item.*m_key, list.size());
+        list.push_back(std::move(item));
+    }
+    // After entries were removed from `list`.
+    void rebuild(const std::vector<T>& list) {
+        m_at.clear();
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            m_at.emplace(list[i].*m_key, i);
+        }
+    }
+
+private:
+    std::string T::*m_key;
+    std::map<std::string, std::size_t> m_at;
+};
+
 class FamilyMerger {
 public:
     FamilyMerger(const std::vector<FamilyMember>& family, const MergeOptions& options)
@@ -324,15 +352,15 @@ private:
     }
 
     void mergeEnviron(const Layer& normal, const Layer& admin) {
-        std::vector<std::string> keys;
+        std::vector<std::string> keys; // in order of first definition
+        std::set<std::string> seen;
         std::map<std::string, const EnvEntry*> fromNormal, fromAdmin;
-        const auto collect = [&keys](const Layer& layer, auto& into) {
+        const auto collect = [&](const Layer& layer, auto& into) {
             if (!layer) {
                 return;
             }
             for (const EnvEntry& entry : layer.config->environ) {
-                if (into.emplace(entry.key, &entry).second &&
-                    std::find(keys.begin(), keys.end(), entry.key) == keys.end()) {
+                if (into.emplace(entry.key, &entry).second && seen.insert(entry.key).second) {
                     keys.push_back(entry.key);
                 }
             }
@@ -340,9 +368,8 @@ private:
         collect(normal, fromNormal);
         collect(admin, fromAdmin);
         for (const std::string& key : keys) {
-            auto existing = std::find_if(m_out.environ.begin(), m_out.environ.end(),
-                                         [&key](const EffectiveEnv& e) { return e.key == key; });
-            const bool hasParent = existing != m_out.environ.end();
+            EffectiveEnv* existing = m_environIndex.find(m_out.environ, key);
+            const bool hasParent = existing != nullptr;
             const auto n = fromNormal.find(key);
             const auto a = fromAdmin.find(key);
             const OverrideChoice choice = chooseOverridable(
@@ -376,7 +403,7 @@ private:
             if (hasParent) {
                 *existing = std::move(made);
             } else {
-                m_out.environ.push_back(std::move(made));
+                m_environIndex.append(m_out.environ, std::move(made));
             }
         }
     }
@@ -430,7 +457,8 @@ private:
     }
 
     void mergeExports(const Layer& normal, const Layer& admin) {
-        std::vector<std::string> mounts;
+        std::vector<std::string> mounts; // in order of first definition
+        std::set<std::string> seen;
         std::map<std::string, EffectiveExport> fromNormal, fromAdmin;
         const auto collect = [&](const Layer& layer, auto& into) {
             if (!layer) {
@@ -439,7 +467,7 @@ private:
             for (const ExportEntry& entry : layer.config->exports) {
                 EffectiveExport exp = makeExport(entry, layer);
                 const std::string mount = exp.mount;
-                if (std::find(mounts.begin(), mounts.end(), mount) == mounts.end()) {
+                if (seen.insert(mount).second) {
                     mounts.push_back(mount);
                 }
                 into.insert_or_assign(mount, std::move(exp));
@@ -448,10 +476,8 @@ private:
         collect(normal, fromNormal);
         collect(admin, fromAdmin);
         for (const std::string& mount : mounts) {
-            auto existing =
-                std::find_if(m_out.exports.begin(), m_out.exports.end(),
-                             [&mount](const EffectiveExport& e) { return e.mount == mount; });
-            const bool hasParent = existing != m_out.exports.end();
+            EffectiveExport* existing = m_exportIndex.find(m_out.exports, mount);
+            const bool hasParent = existing != nullptr;
             const auto n = fromNormal.find(mount);
             const auto a = fromAdmin.find(mount);
             const OverrideChoice choice = chooseOverridable(
@@ -465,7 +491,7 @@ private:
             if (choice.pick == Pick::Admin && n != fromNormal.end()) {
                 replaced = &n->second;
             } else if (hasParent) {
-                replaced = &*existing;
+                replaced = existing;
             }
             if (replaced) {
                 made.provenance.overrode =
@@ -483,7 +509,7 @@ private:
             if (hasParent) {
                 *existing = std::move(made);
             } else {
-                m_out.exports.push_back(std::move(made));
+                m_exportIndex.append(m_out.exports, std::move(made));
             }
         }
     }
@@ -495,9 +521,12 @@ private:
     // PrivateRestricted of an ancestor stays mounted (read-only), as the reference cases record
     // (conformance/basic, export-privaterestricted-A).
     void dropAncestorPrivateExports() {
-        std::erase_if(m_out.exports, [](const EffectiveExport& e) {
+        const auto erased = std::erase_if(m_out.exports, [](const EffectiveExport& e) {
             return e.mode == ExportMode::Private || e.mode == ExportMode::PrivateFile;
         });
+        if (erased > 0) {
+            m_exportIndex.rebuild(m_out.exports);
+        }
     }
 
     // ---- capabilities and sharings (the 21-row table) ------------------------------------
@@ -854,6 +883,8 @@ private:
     std::vector<NodeTags> m_tags;
     std::map<std::string, CapabilityDecision> m_capabilities; // by capability, and "all"
     std::vector<std::string> m_capabilityOrder;               // of first decision
+    ListIndex<EffectiveExport> m_exportIndex{&EffectiveExport::mount};
+    ListIndex<EffectiveEnv> m_environIndex{&EffectiveEnv::key};
 };
 
 } // namespace
