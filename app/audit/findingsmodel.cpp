@@ -92,21 +92,13 @@ void FindingsModel::reload() {
                 m_findings = node.findings;
                 m_score = qs(formatScore(node.score));
             } else {
-                std::vector<EffectiveConfig> merged;
+                const TreeAnalysis analysis = analyzeTreeAt(dir, MergeMode::Normal);
                 double highest = 0;
-                for (const TreeEntry& entry : enumerateTree(dir)) {
-                    const std::vector<FamilyMember> family =
-                        loadFamily(entry.location.base, MergeMode::Normal);
-                    merged.push_back(mergeForReview(family, MergeMode::Normal));
-                    const NodeFindings node = analyzeNode(merged.back(), &family);
+                for (const NodeFindings& node : analysis.nodes) {
                     m_findings.insert(m_findings.end(), node.findings.begin(), node.findings.end());
                     highest = std::max(highest, node.score);
                 }
-                std::vector<const EffectiveConfig*> nodes;
-                for (const EffectiveConfig& config : merged) {
-                    nodes.push_back(&config);
-                }
-                const std::vector<Finding> tree = analyzeTree(nodes);
+                const std::vector<Finding>& tree = analysis.tree;
                 m_findings.insert(m_findings.begin(), tree.begin(), tree.end());
                 std::stable_sort(
                     m_findings.begin(), m_findings.end(), [](const Finding& a, const Finding& b) {

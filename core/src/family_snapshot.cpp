@@ -216,6 +216,15 @@ private:
     FamilyTrust m_trust;
 };
 
+// A family with more parents than review walks (`leaf`: the node launched).
+InputError tooDeep(const NodeSnapshot& leaf) {
+    return InputError(Diagnostic{
+        leaf.location.base.string(), 0, 0,
+        "the node has more than " + std::to_string(kMaxNodeDepth) +
+            " levels of parent nodes, the depth limit of review (redconf tree, lint "
+            "--recursive, audit status --recursive): what review cannot see is not launched"});
+}
+
 bool sameObject(const FileIdentity& a, const FileIdentity& b) {
     return a.device == b.device && a.inode == b.inode;
 }
@@ -237,6 +246,11 @@ std::vector<FamilyObject> NodeSnapshot::objects() const {
 }
 
 FamilySnapshot FamilySnapshot::open(const fs::path& leafDir, FamilyTrust trust) {
+    return open(leafDir, trust, KnownFamily());
+}
+
+FamilySnapshot FamilySnapshot::open(const fs::path& leafDir, FamilyTrust trust,
+                                    const KnownFamily& known) {
     UniqueFd dir = detail::openGivenDirectory(leafDir, O_PATH);
     if (!dir.valid()) {
         throw InputError(
@@ -252,12 +266,7 @@ FamilySnapshot FamilySnapshot::open(const fs::path& leafDir, FamilyTrust trust) 
     FamilySnapshot snapshot;
     while (probed) {
         if (snapshot.m_members.size() > static_cast<std::size_t>(kMaxNodeDepth)) {
-            throw InputError(Diagnostic{
-                snapshot.m_members.front().location.base.string(), 0, 0,
-                "the node has more than " + std::to_string(kMaxNodeDepth) +
-                    " levels of parent nodes, the depth limit of review (redconf tree, lint "
-                    "--recursive, audit status --recursive): what review cannot see is not "
-                    "launched"});
+            throw tooDeep(snapshot.m_members.front());
         }
         snapshot.m_members.push_back(
             reader.node(dir.get(), std::move(*probed), snapshot.m_members.empty()));
@@ -265,9 +274,13 @@ FamilySnapshot FamilySnapshot::open(const fs::path& leafDir, FamilyTrust trust) 
         if (!parent.valid()) {
             detail::failErrno(base.parent_path(), "cannot open the parent directory", errno);
         }
-        if (sameObject(detail::statOpened(parent.get(), base.string()),
-                       snapshot.m_members.back().directory)) {
+        const FileIdentity parentIdentity = detail::statOpened(parent.get(), base.string());
+        if (sameObject(parentIdentity, snapshot.m_members.back().directory)) {
             break; // the file system root
+        }
+        if (const FamilySnapshot* above = known ? known(parentIdentity) : nullptr) {
+            snapshot.adoptAncestors(*above);
+            break;
         }
         base = base.parent_path();
         dir = std::move(parent);
@@ -275,6 +288,18 @@ FamilySnapshot FamilySnapshot::open(const fs::path& leafDir, FamilyTrust trust) 
     }
     std::reverse(snapshot.m_members.begin(), snapshot.m_members.end());
     return snapshot;
+}
+
+void FamilySnapshot::adoptAncestors(const FamilySnapshot& above) {
+    for (auto member = above.m_members.rbegin(); member != above.m_members.rend(); ++member) {
+        m_members.push_back(*member);
+        if (m_members.back().auditRecord) {
+            m_members.back().auditRecord->content.clear(); // read for the leaf only
+        }
+    }
+    if (m_members.size() > static_cast<std::size_t>(kMaxNodeDepth) + 1) {
+        throw tooDeep(m_members.front());
+    }
 }
 
 std::vector<NodeLocation> FamilySnapshot::locations() const {

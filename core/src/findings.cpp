@@ -7,6 +7,7 @@
 #include "redpak/audit.h"
 #include "redpak/diff.h"
 #include "redpak/expand.h"
+#include "redpak/family_cache.h"
 #include "redpak/privileges.h"
 #include "redpak/schema.h"
 #include "redpak/text_escape.h"
@@ -737,28 +738,78 @@ NodeFindings analyzeNodeAt(const std::filesystem::path& dir, MergeMode mode) {
     return analyzeNode(mergeForReview(family, mode), &family);
 }
 
-std::vector<Finding> analyzeTree(const std::vector<const EffectiveConfig*>& nodes) {
+TreeNodeIdentity treeIdentityOf(const EffectiveConfig& config) {
+    TreeNodeIdentity identity;
+    identity.launchable = !config.family.empty() && config.ok();
+    if (!config.family.empty()) {
+        identity.path = config.family.back().path;
+    }
+    if (config.setUser) {
+        identity.user = config.setUser->value;
+    }
+    if (config.smack) {
+        identity.smack = config.smack->value;
+    }
+    return identity;
+}
+
+TreeAnalysis analyzeTreeAt(const std::filesystem::path& dir, MergeMode mode) {
+    TreeAnalysis analysis;
+    std::vector<TreeNodeIdentity> identities;
+    const TreeWalk walk = walkTree(dir);
+    FamilyCache families(mode);
+    for (const TreeEntry& entry : walk.entries) {
+        try {
+            const std::vector<FamilyMember>& family = families.family(entry.location.base);
+            const EffectiveConfig merged = mergeForReview(family, mode);
+            identities.push_back(treeIdentityOf(merged));
+            analysis.nodes.push_back(analyzeNode(merged, &family));
+        } catch (const InputError& error) {
+            // One broken node must not hide the findings of the others.
+            const std::string node = entry.location.base.string();
+            analysis.nodes.push_back(
+                NodeFindings{node,
+                             entry.location.base.filename().string(),
+                             {Finding{"config.invalid", Severity::Error, node, "configuration",
+                                      error.diagnostic().format(), error.diagnostic().file, 0}},
+                             0});
+        }
+    }
+    analysis.tree = analyzeTree(identities);
+    // Nodes the walk did not reach are not "no problem": each subtree left out is one.
+    for (const UninspectedDirectory& skipped : walk.uninspected) {
+        analysis.tree.push_back(Finding{"tree.not-inspected",
+                                        Severity::Error,
+                                        skipped.path.string(),
+                                        skipped.path.string(),
+                                        skipped.reason,
+                                        {},
+                                        0});
+    }
+    return analysis;
+}
+
+std::vector<Finding> analyzeTree(const std::vector<TreeNodeIdentity>& nodes) {
     // Rec. 2: group the nodes by the identity they run as ("" = the launching user) and
     // report the nodes of a group whose Smack label does not tell them apart.
-    std::map<std::string, std::vector<const EffectiveConfig*>> byUser;
-    for (const EffectiveConfig* node : nodes) {
-        // A node whose merge fails never runs: it shares nothing with anyone.
-        if (!node->family.empty() && node->ok()) {
-            byUser[node->setUser ? node->setUser->value : std::string()].push_back(node);
+    std::map<std::string, std::vector<const TreeNodeIdentity*>> byUser;
+    for (const TreeNodeIdentity& node : nodes) {
+        if (node.launchable) {
+            byUser[node.user.value_or(std::string())].push_back(&node);
         }
     }
     std::vector<Finding> findings;
     for (const auto& [user, group] : byUser) {
         std::map<std::string, int> labelUses;
-        for (const EffectiveConfig* node : group) {
+        for (const TreeNodeIdentity* node : group) {
             if (node->smack) {
-                ++labelUses[node->smack->value];
+                ++labelUses[*node->smack];
             }
         }
         std::vector<std::string> undistinguished;
-        for (const EffectiveConfig* node : group) {
-            if (!node->smack || labelUses[node->smack->value] > 1) {
-                undistinguished.push_back(node->family.back().path);
+        for (const TreeNodeIdentity* node : group) {
+            if (!node->smack || labelUses[*node->smack] > 1) {
+                undistinguished.push_back(node->path);
             }
         }
         if (undistinguished.size() < 2) {

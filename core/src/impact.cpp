@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "redpak/impact.h"
 
+#include "redpak/family_cache.h"
 #include "redpak/findings.h"
 #include "redpak/node.h"
 #include "redpak/parser.h"
@@ -73,8 +74,9 @@ void addSubtreeImpact(ImpactReport& report, const NodeLocation& changed, MergeMo
                       const std::function<void(FamilyMember&)>& replace) {
     TreeWalk walk = walkTree(changed.base);
     report.uninspected = std::move(walk.uninspected);
+    FamilyCache families(mode);
     for (const TreeEntry& entry : walk.entries) {
-        std::vector<FamilyMember> family = loadFamily(entry.location.base, mode);
+        std::vector<FamilyMember> family = families.family(entry.location.base);
         const auto member = std::find_if(family.begin(), family.end(), [&](const FamilyMember& m) {
             return m.location.base == changed.base;
         });

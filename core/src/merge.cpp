@@ -73,22 +73,25 @@ const EffectiveCapability* effectiveCapability(const EffectiveConfig& config,
     return decision;
 }
 
+FamilyMember loadMember(const NodeSnapshot& node, MergeMode mode) {
+    // Every member's status gets the same checks as the leaf's at launch: a status file that
+    // is not valid makes the whole family unusable, whatever the caller.
+    snapshotStatus(node);
+    FamilyMember member{node.location, parseConfig(node.normal.content, node.normal.path.string()),
+                        std::nullopt,  node.normal.identity,
+                        std::nullopt,  node.objects()};
+    if (mode == MergeMode::Admin && node.admin) {
+        member.admin = parseConfig(node.admin->content, node.admin->path.string());
+        member.adminIdentity = node.admin->identity;
+    }
+    return member;
+}
+
 std::vector<FamilyMember> loadFamily(const FamilySnapshot& snapshot, MergeMode mode) {
     std::vector<FamilyMember> family;
     family.reserve(snapshot.members().size());
     for (const NodeSnapshot& node : snapshot.members()) {
-        // Every member's status gets the same checks as the leaf's at launch: a status file
-        // that is not valid makes the whole family unusable, whatever the caller.
-        snapshotStatus(node);
-        FamilyMember member{
-            node.location, parseConfig(node.normal.content, node.normal.path.string()),
-            std::nullopt,  node.normal.identity,
-            std::nullopt,  node.objects()};
-        if (mode == MergeMode::Admin && node.admin) {
-            member.admin = parseConfig(node.admin->content, node.admin->path.string());
-            member.adminIdentity = node.admin->identity;
-        }
-        family.push_back(std::move(member));
+        family.push_back(loadMember(node, mode));
     }
     return family;
 }

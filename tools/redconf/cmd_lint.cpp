@@ -23,39 +23,9 @@ int runLint(const Arguments& args) {
         if (!args.has("--recursive")) {
             nodes.push_back(analyzeNodeAt(dir, mode));
         } else {
-            std::vector<EffectiveConfig> merged;
-            const TreeWalk walk = walkTree(dir);
-            for (const TreeEntry& entry : walk.entries) {
-                try {
-                    const std::vector<FamilyMember> family = loadFamily(entry.location.base, mode);
-                    merged.push_back(mergeForReview(family, mode));
-                    nodes.push_back(analyzeNode(merged.back(), &family));
-                } catch (const InputError& error) {
-                    // One broken node must not hide the findings of the others.
-                    nodes.push_back(NodeFindings{
-                        entry.location.base.string(),
-                        entry.location.base.filename().string(),
-                        {Finding{"config.invalid", redpak::Severity::Error,
-                                 entry.location.base.string(), "configuration",
-                                 error.diagnostic().format(), error.diagnostic().file, 0}},
-                        0});
-                }
-            }
-            std::vector<const EffectiveConfig*> launchable;
-            for (const EffectiveConfig& config : merged) {
-                launchable.push_back(&config);
-            }
-            treeFindings = analyzeTree(launchable);
-            // Nodes the walk did not reach are not "no problem": each subtree left out is one.
-            for (const UninspectedDirectory& skipped : walk.uninspected) {
-                treeFindings.push_back(Finding{"tree.not-inspected",
-                                               redpak::Severity::Error,
-                                               skipped.path.string(),
-                                               skipped.path.string(),
-                                               skipped.reason,
-                                               {},
-                                               0});
-            }
+            TreeAnalysis analysis = analyzeTreeAt(dir, mode);
+            nodes = std::move(analysis.nodes);
+            treeFindings = std::move(analysis.tree);
         }
         print(args.has("--json") ? formatFindingsJson(nodes, treeFindings)
                                  : formatFindingsText(nodes, treeFindings));

@@ -10,6 +10,7 @@
 #include "redpak/node.h"
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,11 +58,21 @@ public:
     static FamilySnapshot open(const std::filesystem::path& leafDir,
                                FamilyTrust trust = FamilyTrust::AnyOwner);
 
+    // The family of a node already read (FamilyCache), by the identity of its directory, or
+    // nullptr: open() stops climbing at such a parent and takes its members as they were read.
+    using KnownFamily = std::function<const FamilySnapshot*(const FileIdentity& directory)>;
+    static FamilySnapshot open(const std::filesystem::path& leafDir, FamilyTrust trust,
+                               const KnownFamily& known);
+
     const std::vector<NodeSnapshot>& members() const { return m_members; }
     const NodeSnapshot& leaf() const { return m_members.back(); }
     std::vector<NodeLocation> locations() const;
 
 private:
+    // Appends the members of `above` (the family of this family's parent), leaf to root, as
+    // open() collects them before reversing.
+    void adoptAncestors(const FamilySnapshot& above);
+
     std::vector<NodeSnapshot> m_members; // root first
 };
 

@@ -77,9 +77,29 @@ NodeFindings analyzeNode(const EffectiveConfig& config,
 // analyses the node at `dir`. Throws InputError when a file of the family is invalid.
 NodeFindings analyzeNodeAt(const std::filesystem::path& dir, MergeMode mode = MergeMode::Normal);
 
+// What the tree findings compare of one node: a tree of thousands of nodes keeps this much of
+// each, not its whole effective config. `launchable` is false when its merge failed (it never
+// runs, so it shares nothing with anyone).
+struct TreeNodeIdentity {
+    std::string path;
+    bool launchable = false;
+    std::optional<std::string> user; // set-user; none: the launching user
+    std::optional<std::string> smack;
+};
+TreeNodeIdentity treeIdentityOf(const EffectiveConfig& config);
+
 // Findings that concern several nodes of a tree (rec. 2: nodes that run as the same user
-// without a distinct Smack label). `nodes` are effective configs of the nodes of one tree.
-std::vector<Finding> analyzeTree(const std::vector<const EffectiveConfig*>& nodes);
+// without a distinct Smack label).
+std::vector<Finding> analyzeTree(const std::vector<TreeNodeIdentity>& nodes);
+
+// Every node at or below `dir` (walkTree order) and the tree findings, each family read once
+// (FamilyCache). A node whose files are invalid gets a `config.invalid` error finding and does
+// not hide the others; a subtree the walk did not inspect is a `tree.not-inspected` error.
+struct TreeAnalysis {
+    std::vector<NodeFindings> nodes;
+    std::vector<Finding> tree;
+};
+TreeAnalysis analyzeTreeAt(const std::filesystem::path& dir, MergeMode mode);
 
 // min(10, sum of the weights), rounded to one decimal: 0 is a closed node; shared
 // namespaces, kept capabilities, writable host mounts, missing limits... raise it.

@@ -47,6 +47,8 @@ struct FamilyMember {
 std::vector<FamilyMember> loadFamily(const FamilySnapshot& snapshot, MergeMode mode);
 // The same from a snapshot of `leafDir` taken now (reviews; launchers take theirs first).
 std::vector<FamilyMember> loadFamily(const std::filesystem::path& leafDir, MergeMode mode);
+// One member of loadFamily(): the node's status checked, its configs parsed.
+FamilyMember loadMember(const NodeSnapshot& node, MergeMode mode);
 
 // Where one definition was written.
 struct Origin {

@@ -386,7 +386,7 @@ void TestFindings::fileProtection() {
 void TestFindings::treeSameUser() {
     const EffectiveConfig a = memMerge({{"/t", "", {}}, {"/t/a", "", {}}});
     const EffectiveConfig b = memMerge({{"/t", "", {}}, {"/t/b", "", {}}});
-    const std::vector<Finding> same = analyzeTree({&a, &b});
+    const std::vector<Finding> same = analyzeTree({treeIdentityOf(a), treeIdentityOf(b)});
     QCOMPARE(same.size(), std::size_t(1));
     QCOMPARE(same.front().id, std::string("tree.same-user"));
     QVERIFY(same.front().item.find("/t/a") != std::string::npos);
@@ -396,13 +396,14 @@ void TestFindings::treeSameUser() {
         memMerge({{"/t", "", {}}, {"/t/b", "config:\n  smack: B\n", {}}});
     const EffectiveConfig labelledA =
         memMerge({{"/t", "", {}}, {"/t/a", "config:\n  smack: A\n", {}}});
-    QVERIFY(analyzeTree({&labelledA, &labelled}).empty());
+    QVERIFY(analyzeTree({treeIdentityOf(labelledA), treeIdentityOf(labelled)}).empty());
     const EffectiveConfig sameLabel =
         memMerge({{"/t", "", {}}, {"/t/c", "config:\n  smack: A\n", {}}});
-    QCOMPARE(analyzeTree({&labelledA, &sameLabel}).size(), std::size_t(1));
+    QCOMPARE(analyzeTree({treeIdentityOf(labelledA), treeIdentityOf(sameLabel)}).size(),
+             std::size_t(1));
     const EffectiveConfig otherUser =
         memMerge({{"/t", "", {}}, {"/t/b", "config:\n  set-user: b\n", {}}});
-    QVERIFY(analyzeTree({&a, &otherUser}).empty());
+    QVERIFY(analyzeTree({treeIdentityOf(a), treeIdentityOf(otherUser)}).empty());
 }
 
 void TestFindings::hostSystemDirectories_data() {
