@@ -31,6 +31,16 @@ int settingRow(const SettingsModel& model, const QString& key) {
     return -1;
 }
 
+// A settings form on a document loaded with `text`.
+struct SettingsForm {
+    explicit SettingsForm(const QString& text) {
+        loadText(document, text);
+        settings.setDocument(&document);
+    }
+    ConfigDocument document{nullptr, ConfigKind::Normal};
+    SettingsModel settings;
+};
+
 } // namespace
 
 class TestFormModels : public QObject {
@@ -64,10 +74,9 @@ private Q_SLOTS:
         QFETCH(QString, input);
         QFETCH(bool, accepted);
         QFETCH(QString, shown);
-        ConfigDocument document(nullptr, ConfigKind::Normal);
-        loadText(document, QString::fromLatin1(kBase));
-        SettingsModel settings;
-        settings.setDocument(&document);
+        SettingsForm form(QString::fromLatin1(kBase));
+        ConfigDocument& document = form.document;
+        SettingsModel& settings = form.settings;
         const int row = settingRow(settings, key);
         QVERIFY(row >= 0);
         const QString before = document.text();
@@ -108,10 +117,9 @@ private Q_SLOTS:
     void everySchemaKeyIsAFormRow() {
         QFETCH(QString, key);
         QFETCH(QString, input);
-        ConfigDocument document(nullptr, ConfigKind::Normal);
-        loadText(document, QString::fromLatin1(kBase));
-        SettingsModel settings;
-        settings.setDocument(&document);
+        SettingsForm form(QString::fromLatin1(kBase));
+        ConfigDocument& document = form.document;
+        SettingsModel& settings = form.settings;
         const int row = settingRow(settings, key);
         QVERIFY(row >= 0);
         settings.setValue(row, input);
@@ -121,10 +129,9 @@ private Q_SLOTS:
     }
 
     void settingsUnset() {
-        ConfigDocument document(nullptr, ConfigKind::Normal);
-        loadText(document, QString::fromLatin1(kBase) + "config:\n  hostname: h\n");
-        SettingsModel settings;
-        settings.setDocument(&document);
+        SettingsForm form(QString::fromLatin1(kBase) + "config:\n  hostname: h\n");
+        ConfigDocument& document = form.document;
+        SettingsModel& settings = form.settings;
         const int row = settingRow(settings, QStringLiteral("hostname"));
         QVERIFY(settings.index(row).data(SettingsModel::IsSetRole).toBool());
         settings.unset(row);
