@@ -21,10 +21,6 @@ namespace redpak::gui {
 class HelperClient : public QObject {
     Q_OBJECT
 public:
-    // The helper's flag bits (helper/org.redpak.Helper1.xml).
-    static constexpr uint kAllowInteraction = 1;
-    static constexpr uint kAdmin = 2;
-
     // The process-wide connection (one proxy, one ListRoots cache).
     static HelperClient& shared();
 

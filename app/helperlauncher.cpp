@@ -100,8 +100,7 @@ void HelperLauncher::start(quint64 id, const LaunchRequest& request) {
     // The D-Bus message carries a duplicate of the write end; ours is closed once sent.
     const QDBusUnixFileDescriptor writeEnd(fds[1]);
     ::close(fds[1]);
-    const uint flags =
-        HelperClient::kAllowInteraction | (request.admin ? HelperClient::kAdmin : 0u);
+    const uint flags = kHelperAllowInteraction | (request.admin ? kHelperAdmin : 0u);
     HelperClient::shared().resolveName(
         request.nodeDir, this,
         [this, id, request, flags, writeEnd](const std::optional<QString>& name,
@@ -142,7 +141,7 @@ void HelperLauncher::stop(quint64 id) {
     if (it == m_running.constEnd() || it->helperId == 0) {
         return;
     }
-    HelperClient::shared().proxy().StopLaunch(it->helperId, HelperClient::kAllowInteraction);
+    HelperClient::shared().proxy().StopLaunch(it->helperId, kHelperAllowInteraction);
 }
 
 bool HelperLauncher::sendInput(quint64, const QString&) {

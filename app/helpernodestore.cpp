@@ -42,7 +42,7 @@ void onReply(const QDBusPendingCall& call, QObject* context, std::function<void(
                      });
 }
 
-constexpr uint kFlags = HelperClient::kAllowInteraction;
+constexpr uint kFlags = kHelperAllowInteraction;
 
 } // namespace
 

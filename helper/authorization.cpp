@@ -6,14 +6,14 @@
 namespace redpak::helper {
 
 CallFlags CallFlags::decode(Method method, uint flags) {
-    const uint known =
-        method == Method::Launch ? (kFlagAllowInteraction | kFlagAdmin) : kFlagAllowInteraction;
+    const uint known = method == Method::Launch ? (kHelperAllowInteraction | kHelperAdmin)
+                                                : kHelperAllowInteraction;
     if ((flags & ~known) != 0) {
         throw HelperError(ErrorKind::InvalidArgument,
                           "unknown flag bits 0x" +
                               QString::number(flags & ~known, 16).toStdString());
     }
-    return CallFlags{(flags & kFlagAllowInteraction) != 0, (flags & kFlagAdmin) != 0};
+    return CallFlags{(flags & kHelperAllowInteraction) != 0, (flags & kHelperAdmin) != 0};
 }
 
 QString actionId(Method method, const CallFlags& flags) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "authority.h"
+#include "helpertypes.h"
 #include "nodeidentity.h"
 
 #include <QString>
@@ -23,10 +24,6 @@ enum class Method {
     StopLaunch,
     RecordApproval,
 };
-
-// Flag bits of org.redpak.Helper1.xml.
-inline constexpr uint kFlagAllowInteraction = 1;
-inline constexpr uint kFlagAdmin = 2;
 
 struct CallFlags {
     bool allowInteraction = false;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The D-Bus structures of org.redpak.Helper1.xml, named by its QtTypeName annotations. One
-// definition for both ends of the wire: the helper's adaptor and the GUI's generated proxy.
+// The D-Bus structures of org.redpak.Helper1.xml, named by its QtTypeName annotations, and its
+// flag bits. One definition for both ends of the wire: the helper's adaptor and the GUI's generated
+// proxy.
 #pragma once
 
 #include <QDBusArgument>
@@ -8,6 +9,10 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+
+// The bits of the `flags` argument of the helper's methods.
+inline constexpr uint kHelperAllowInteraction = 1; // polkit may ask the user to authenticate
+inline constexpr uint kHelperAdmin = 2;            // Launch: merge the family in admin mode
 
 struct RedpakRoot { // (ss)
     QString label;
