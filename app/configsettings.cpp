@@ -77,7 +77,8 @@ SettingDefinition shareRow(const ScalarKey& key) {
         },
         [ns](const ConfigSection& s) { return s.share(ns) ? s.share(ns)->pos.line : 0; },
         [ns](ConfigSection& to, const ConfigSection& from) { to.share(ns) = from.share(ns); },
-        [ns](ConfigSection& s) { s.share(ns).reset(); }};
+        [ns](ConfigSection& s) { s.share(ns).reset(); },
+        [ns](const ConfigSection& s) { return s.share(ns) && s.share(ns)->value.joins(); }};
 }
 
 // The schema's keys, grouped for the form (groups in ScalarGroup order, keys in the schema's).

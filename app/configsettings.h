@@ -21,6 +21,8 @@ struct SettingDefinition {
     std::function<int(const ConfigSection&)> line;
     std::function<void(ConfigSection& to, const ConfigSection& from)> copy;
     std::function<void(ConfigSection&)> clear;
+    // A share whose value is the path of a namespace to join (ShareValue::joins()).
+    std::function<bool(const ConfigSection&)> joins = [](const ConfigSection&) { return false; };
 };
 
 // A value as the YAML file spells it (core's valueText: umask in octal, EDU and share values

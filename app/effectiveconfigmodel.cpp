@@ -197,6 +197,8 @@ QVariant EffectiveConfigModel::data(const QModelIndex& index, int role) const {
         return qs(origin.file);
     case SourceKindRole:
         return kindName(origin.kind);
+    case FromAdminRole:
+        return origin.kind == ConfigKind::Admin;
     case LineRole:
         return origin.pos.line;
     case OverriddenValueRole:
@@ -222,6 +224,7 @@ QHash<int, QByteArray> EffectiveConfigModel::roleNames() const {
             {SourceNodeRole, "sourceNode"},
             {SourceFileRole, "sourceFile"},
             {SourceKindRole, "sourceKind"},
+            {FromAdminRole, "fromAdmin"},
             {LineRole, "line"},
             {OverriddenValueRole, "overriddenValue"},
             {OverriddenSourceRole, "overriddenSource"},

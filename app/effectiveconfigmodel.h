@@ -38,7 +38,8 @@ public:
         SourceAliasRole,
         SourceNodeRole,
         SourceFileRole,
-        SourceKindRole, // "normal" / "admin"
+        SourceKindRole, // "normal" / "admin" (translated, for display)
+        FromAdminRole,  // the applied definition is in an admin file
         LineRole,
         OverriddenValueRole,
         OverriddenSourceRole, // "alias (admin)" of the overridden definition

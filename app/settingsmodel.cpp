@@ -78,6 +78,8 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const {
         return row.line(section);
     case ErrorRole:
         return m_pending.value(index.row()).error;
+    case JoinsRole:
+        return row.joins(section);
     default:
         return {};
     }
@@ -93,7 +95,8 @@ QHash<int, QByteArray> SettingsModel::roleNames() const {
             {ChoicesRole, "choices"},
             {PendingTextRole, "pendingText"},
             {LineRole, "line"},
-            {ErrorRole, "error"}};
+            {ErrorRole, "error"},
+            {JoinsRole, "joins"}};
 }
 
 void SettingsModel::setValue(int row, const QString& text) {

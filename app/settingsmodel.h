@@ -30,6 +30,7 @@ public:
         PendingTextRole, // text refused by the parser, kept for the user to fix
         LineRole,
         ErrorRole,
+        JoinsRole, // a share set to the path of a namespace to join
     };
     Q_ENUM(Roles)
 

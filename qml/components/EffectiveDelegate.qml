@@ -13,6 +13,7 @@ ItemDelegate {
     required property string value
     required property string sourceAlias
     required property string sourceKind
+    required property bool fromAdmin
     required property string sourceFile
     required property int line
     required property string overriddenValue
@@ -50,7 +51,7 @@ ItemDelegate {
             }
             Label {
                 text: row.sourceAlias + " · " + row.sourceKind
-                color: row.sourceKind === qsTr("admin") && !row.highlighted ? "#1565c0" : row.secondaryColor
+                color: row.fromAdmin && !row.highlighted ? "#1565c0" : row.secondaryColor
                 ToolTip.visible: sourceHover.hovered
                 ToolTip.text: row.sourceFile + (row.line > 0 ? ":" + row.line : "")
                 HoverHandler { id: sourceHover }

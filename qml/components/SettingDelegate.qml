@@ -26,7 +26,7 @@ ColumnLayout {
     property bool showAll: true
 
     readonly property bool isChoice: kind === "bool" || kind === "edu" || kind === "share"
-    readonly property bool joins: kind === "share" && value.startsWith("/")
+    required property bool joins
 
     spacing: 2
     visible: showAll || isSet || pendingText !== ""
