@@ -6,6 +6,7 @@
 #include "redpak/diff.h"
 
 #include "audit_json.h"
+#include "redpak/expand.h"
 #include "redpak/findings.h"
 #include "redpak/plan.h"
 #include "redpak/schema.h"
@@ -658,6 +659,32 @@ Change classify(const Item* before, const Item* after) {
     return change;
 }
 
+// A change that brings in an unknown tag (expand.h) launches with "" where a value was written:
+// never neutral, it is to be confirmed like a widening. Texts of effective configurations are
+// symbolic (mergeForReview), so the tag is still there; checked against this process's
+// environment, the closest to the launcher's a review can know.
+Change flagUnknownTags(Change change) {
+    // Headers and Static values are never expanded: a `$` there is text.
+    const bool expanded =
+        change.category != "header" && !(change.category == "environ" && change.after &&
+                                         change.after->starts_with(toString(EnvMode::Static)));
+    if (change.direction != Direction::Neutral || !change.after || !expanded) {
+        return change;
+    }
+    const EnvironmentLookup environment = processEnvironment();
+    const std::vector<std::string> known =
+        change.before ? unknownTagsIn(*change.before, environment) : std::vector<std::string>{};
+    for (const std::string& tag : unknownTagsIn(*change.after, environment)) {
+        if (std::find(known.begin(), known.end(), tag) == known.end()) {
+            change.direction = Direction::Widening;
+            change.reason =
+                "unknown tag $" + tag + " expands to an empty string (" + change.reason + ")";
+            break;
+        }
+    }
+    return change;
+}
+
 Diff diffItems(const std::vector<Item>& before, const std::vector<Item>& after) {
     std::map<std::string, const Item*> afterByIdentity;
     for (const Item& item : after) {
@@ -672,12 +699,12 @@ Diff diffItems(const std::vector<Item>& before, const std::vector<Item>& after) 
         if (found == afterByIdentity.end()) {
             diff.changes.push_back(classify(&item, nullptr));
         } else if (found->second->text != item.text) {
-            diff.changes.push_back(classify(&item, found->second));
+            diff.changes.push_back(flagUnknownTags(classify(&item, found->second)));
         }
     }
     for (const Item& item : after) {
         if (!beforeByIdentity.count(item.category + '\n' + item.identity)) {
-            diff.changes.push_back(classify(nullptr, &item));
+            diff.changes.push_back(flagUnknownTags(classify(nullptr, &item)));
         }
     }
     std::stable_sort(diff.changes.begin(), diff.changes.end(),

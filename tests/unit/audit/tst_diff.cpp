@@ -231,6 +231,16 @@ void TestDiff::effectiveRules_data() {
     QTest::newRow("unprivileged again") << "config:\n  smack: App\n"
                                         << ""
                                         << "privileged launch" << D::Narrowing;
+    // A change that brings in an unknown tag (a typo: "" at launch) is never neutral.
+    QTest::newRow("hostname tag typo") << "config:\n  hostname: $LEAF_ALIAS\n"
+                                       << "config:\n  hostname: $LEAF_ALIASx\n"
+                                       << "hostname" << D::Widening;
+    QTest::newRow("hostname other predefined tag") << "config:\n  hostname: $LEAF_ALIAS\n"
+                                                   << "config:\n  hostname: $NODE_ALIAS\n"
+                                                   << "hostname" << D::Neutral;
+    QTest::newRow("hostname command kept") << "config:\n  hostname: a\n"
+                                           << "config:\n  hostname: $(echo $NOPE)\n"
+                                           << "hostname" << D::Neutral;
 }
 
 void TestDiff::effectiveRules() {
