@@ -78,6 +78,9 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const {
         return row.line(section);
     case ErrorRole:
         return m_pending.value(index.row()).error;
+    case WarningRole:
+        return unknownTagsOf(
+            [&row, &section](Config& c) { row.copy(c.config.emplace(), section); });
     default:
         return {};
     }
@@ -93,7 +96,8 @@ QHash<int, QByteArray> SettingsModel::roleNames() const {
             {ChoicesRole, "choices"},
             {PendingTextRole, "pendingText"},
             {LineRole, "line"},
-            {ErrorRole, "error"}};
+            {ErrorRole, "error"},
+            {WarningRole, "warning"}};
 }
 
 void SettingsModel::setValue(int row, const QString& text) {

@@ -30,6 +30,7 @@ public:
         PendingTextRole, // text refused by the parser, kept for the user to fix
         LineRole,
         ErrorRole,
+        WarningRole, // unknown tags of the value (core), one per line
     };
     Q_ENUM(Roles)
 
