@@ -236,7 +236,7 @@ void TestDiff::effectiveRules_data() {
                                        << "config:\n  hostname: $LEAF_ALIASx\n"
                                        << "hostname" << D::Widening;
     QTest::newRow("hostname other predefined tag") << "config:\n  hostname: $LEAF_ALIAS\n"
-                                                   << "config:\n  hostname: $NODE_ALIAS\n"
+                                                   << "config:\n  hostname: $NODE_ALIAS-x\n"
                                                    << "hostname" << D::Neutral;
     QTest::newRow("hostname command kept") << "config:\n  hostname: a\n"
                                            << "config:\n  hostname: $(echo $NOPE)\n"
