@@ -5,6 +5,8 @@
 #include "redpak/parser.h"
 #include "redpak/writer.h"
 
+#include <QStringList>
+
 namespace redpak::gui {
 
 namespace {
