@@ -3,6 +3,7 @@
 #include "redpak/expand.h"
 
 #include "redpak/diagnostic.h"
+#include "unknown_tags.h"
 
 #include <algorithm>
 #include <array>
@@ -288,6 +289,15 @@ std::string unknownTagMessage(const std::string& tag, const std::string& item) {
         }
     }
     return message;
+}
+
+std::optional<std::string> unknownTagOf(const Diagnostic& warning) {
+    constexpr std::string_view prefix = "unknown tag $";
+    if (!warning.message.starts_with(prefix)) {
+        return std::nullopt;
+    }
+    const std::size_t end = warning.message.find(' ', prefix.size());
+    return warning.message.substr(prefix.size(), end - prefix.size());
 }
 
 EnvironmentLookup processEnvironment() {
