@@ -20,9 +20,11 @@ int EnvironModel::rowsIn(const Config& config) const {
 
 void EnvironModel::recompute() {
     m_errors.clear();
+    m_warnings.clear();
     if (const Config* current = config()) {
         for (const EnvEntry& entry : current->environ) {
             m_errors.push_back(checkFragment([&entry](Config& c) { c.environ = {entry}; }));
+            m_warnings.push_back(unknownTagsOf([&entry](Config& c) { c.environ = {entry}; }));
         }
     }
 }
@@ -60,16 +62,19 @@ QVariant EnvironModel::data(const QModelIndex& index, int role) const {
         return entry.pos.line;
     case ErrorRole:
         return m_errors[static_cast<std::size_t>(index.row())];
+    case WarningRole:
+        return m_warnings[static_cast<std::size_t>(index.row())];
     default:
         return {};
     }
 }
 
 QHash<int, QByteArray> EnvironModel::roleNames() const {
-    return {{KeyRole, "key"},     {ModeRole, "mode"},
-            {ValueRole, "value"}, {ValueEnabledRole, "valueEnabled"},
-            {InfoRole, "info"},   {WarnRole, "warn"},
-            {LineRole, "line"},   {ErrorRole, "error"}};
+    return {{KeyRole, "key"},        {ModeRole, "mode"},
+            {ValueRole, "value"},    {ValueEnabledRole, "valueEnabled"},
+            {InfoRole, "info"},      {WarnRole, "warn"},
+            {LineRole, "line"},      {ErrorRole, "error"},
+            {WarningRole, "warning"}};
 }
 
 void EnvironModel::change(int row, const QString& description,

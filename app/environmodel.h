@@ -22,6 +22,7 @@ public:
         WarnRole,
         LineRole,
         ErrorRole,
+        WarningRole, // unknown tags of the value (core), one per line
     };
     Q_ENUM(Roles)
 
@@ -44,6 +45,7 @@ protected:
 private:
     void change(int row, const QString& description, const std::function<void(EnvEntry&)>& f);
     std::vector<QString> m_errors;
+    std::vector<QString> m_warnings;
 };
 
 } // namespace redpak::gui

@@ -26,9 +26,11 @@ int ExportsModel::rowsIn(const Config& config) const {
 
 void ExportsModel::recompute() {
     m_errors.clear();
+    m_warnings.clear();
     if (const Config* current = config()) {
         for (const ExportEntry& entry : current->exports) {
             m_errors.push_back(checkFragment([&entry](Config& c) { c.exports = {entry}; }));
+            m_warnings.push_back(unknownTagsOf([&entry](Config& c) { c.exports = {entry}; }));
         }
     }
 }
@@ -68,6 +70,8 @@ QVariant ExportsModel::data(const QModelIndex& index, int role) const {
         return entry.pos.line;
     case ErrorRole:
         return m_errors[static_cast<std::size_t>(index.row())];
+    case WarningRole:
+        return m_warnings[static_cast<std::size_t>(index.row())];
     default:
         return {};
     }
@@ -82,7 +86,8 @@ QHash<int, QByteArray> ExportsModel::roleNames() const {
             {InfoRole, "info"},
             {WarnRole, "warn"},
             {LineRole, "line"},
-            {ErrorRole, "error"}};
+            {ErrorRole, "error"},
+            {WarningRole, "warning"}};
 }
 
 void ExportsModel::change(int row, const QString& description,

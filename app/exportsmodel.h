@@ -23,6 +23,7 @@ public:
         WarnRole,
         LineRole,
         ErrorRole,
+        WarningRole, // unknown tags of the mount and path (core), one per line
     };
     Q_ENUM(Roles)
 
@@ -46,6 +47,7 @@ protected:
 private:
     void change(int row, const QString& description, const std::function<void(ExportEntry&)>& f);
     std::vector<QString> m_errors;
+    std::vector<QString> m_warnings;
 };
 
 } // namespace redpak::gui

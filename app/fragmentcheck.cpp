@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fragmentcheck.h"
 
+#include "redpak/expand.h"
 #include "redpak/parser.h"
 #include "redpak/writer.h"
+
+#include <QStringList>
 
 namespace redpak::gui {
 
@@ -17,6 +20,17 @@ QString checkFragment(const std::function<void(Config&)>& fill) {
     fill(config);
     const ValidationResult result = validateConfigText(writeConfig(config), "");
     return result.error ? QString::fromStdString(result.error->message) : QString();
+}
+
+QString unknownTagsOf(const std::function<void(Config&)>& fill) {
+    Config config;
+    config.headers.alias.value = kFragmentAlias;
+    fill(config);
+    QStringList messages;
+    for (const Diagnostic& warning : unknownTagWarnings(config, "", processEnvironment())) {
+        messages.append(QString::fromStdString(warning.message));
+    }
+    return messages.join(QLatin1Char('\n'));
 }
 
 ScalarParse parseConfigScalar(const QString& key, const QString& text) {

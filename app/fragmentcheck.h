@@ -22,4 +22,9 @@ struct ScalarParse {
 };
 ScalarParse parseConfigScalar(const QString& key, const QString& text);
 
+// Core's warnings about the unknown `$TAGS` of a config holding only what `fill` puts in (a
+// typo expands to an empty string), checked against this process's environment; one per line,
+// or an empty string.
+QString unknownTagsOf(const std::function<void(Config&)>& fill);
+
 } // namespace redpak::gui

@@ -80,6 +80,9 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const {
         return m_pending.value(index.row()).error;
     case JoinsRole:
         return row.joins(section);
+    case WarningRole:
+        return unknownTagsOf(
+            [&row, &section](Config& c) { row.copy(c.config.emplace(), section); });
     default:
         return {};
     }
@@ -96,7 +99,8 @@ QHash<int, QByteArray> SettingsModel::roleNames() const {
             {PendingTextRole, "pendingText"},
             {LineRole, "line"},
             {ErrorRole, "error"},
-            {JoinsRole, "joins"}};
+            {JoinsRole, "joins"},
+            {WarningRole, "warning"}};
 }
 
 void SettingsModel::setValue(int row, const QString& text) {

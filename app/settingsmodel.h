@@ -30,7 +30,8 @@ public:
         PendingTextRole, // text refused by the parser, kept for the user to fix
         LineRole,
         ErrorRole,
-        JoinsRole, // a share set to the path of a namespace to join
+        JoinsRole,   // a share set to the path of a namespace to join
+        WarningRole, // unknown tags of the value (core), one per line
     };
     Q_ENUM(Roles)
 

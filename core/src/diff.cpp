@@ -6,15 +6,18 @@
 #include "redpak/diff.h"
 
 #include "audit_json.h"
+#include "redpak/expand.h"
 #include "redpak/findings.h"
 #include "redpak/plan.h"
 #include "redpak/schema.h"
 #include "redpak/text_escape.h"
 #include "review_json.h"
+#include "unknown_tags.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <map>
 
@@ -658,7 +661,34 @@ Change classify(const Item* before, const Item* after) {
     return change;
 }
 
-Diff diffItems(const std::vector<Item>& before, const std::vector<Item>& after) {
+// The unknown tags of an item's text (expand.h).
+using UnknownTagsOf = std::function<std::vector<std::string>(const std::string& text)>;
+
+// A change that brings in an unknown tag (expand.h) launches with "" where a value was written:
+// never neutral, it is to be confirmed like a widening.
+Change flagUnknownTags(Change change, const UnknownTagsOf& unknownTagsOf) {
+    // Headers and Static values are never expanded: a `$` there is text.
+    const bool expanded =
+        change.category != "header" && !(change.category == "environ" && change.after &&
+                                         change.after->starts_with(toString(EnvMode::Static)));
+    if (change.direction != Direction::Neutral || !change.after || !expanded) {
+        return change;
+    }
+    const std::vector<std::string> known =
+        change.before ? unknownTagsOf(*change.before) : std::vector<std::string>{};
+    for (const std::string& tag : unknownTagsOf(*change.after)) {
+        if (std::find(known.begin(), known.end(), tag) == known.end()) {
+            change.direction = Direction::Widening;
+            change.reason =
+                "unknown tag $" + tag + " expands to an empty string (" + change.reason + ")";
+            break;
+        }
+    }
+    return change;
+}
+
+Diff diffItems(const std::vector<Item>& before, const std::vector<Item>& after,
+               const UnknownTagsOf& unknownTagsOf) {
     std::map<std::string, const Item*> afterByIdentity;
     for (const Item& item : after) {
         afterByIdentity.emplace(item.category + '\n' + item.identity, &item);
@@ -672,12 +702,12 @@ Diff diffItems(const std::vector<Item>& before, const std::vector<Item>& after) 
         if (found == afterByIdentity.end()) {
             diff.changes.push_back(classify(&item, nullptr));
         } else if (found->second->text != item.text) {
-            diff.changes.push_back(classify(&item, found->second));
+            diff.changes.push_back(flagUnknownTags(classify(&item, found->second), unknownTagsOf));
         }
     }
     for (const Item& item : after) {
         if (!beforeByIdentity.count(item.category + '\n' + item.identity)) {
-            diff.changes.push_back(classify(nullptr, &item));
+            diff.changes.push_back(flagUnknownTags(classify(nullptr, &item), unknownTagsOf));
         }
     }
     std::stable_sort(diff.changes.begin(), diff.changes.end(),
@@ -689,12 +719,30 @@ Diff diffItems(const std::vector<Item>& before, const std::vector<Item>& after) 
 
 } // namespace
 
+// Files keep `\$` and `$(command)`: checked against this process's environment, the closest to
+// the launcher's a review can know.
 Diff diffConfigs(const Config& before, const Config& after) {
-    return diffItems(itemsOf(before), itemsOf(after));
+    const EnvironmentLookup environment = processEnvironment();
+    return diffItems(itemsOf(before), itemsOf(after),
+                     [&](const std::string& text) { return unknownTagsIn(text, environment); });
 }
 
+// Expanded texts keep tags symbolic (mergeForReview) but have lost `\$`: a tag is unknown when
+// the merge of `after` warned about it.
 Diff diffEffective(const EffectiveConfig& before, const EffectiveConfig& after) {
-    return diffItems(itemsOf(before), itemsOf(after));
+    std::vector<std::string> warned;
+    for (const Diagnostic& warning : after.warnings) {
+        if (const std::optional<std::string> tag = unknownTagOf(warning)) {
+            warned.push_back(*tag);
+        }
+    }
+    return diffItems(itemsOf(before), itemsOf(after), [&](const std::string& text) {
+        std::vector<std::string> tags = unknownTagsIn(text, nullptr);
+        std::erase_if(tags, [&](const std::string& tag) {
+            return std::find(warned.begin(), warned.end(), tag) == warned.end();
+        });
+        return tags;
+    });
 }
 
 EffectiveConfig mergeForReview(const std::vector<FamilyMember>& family, MergeMode mode) {

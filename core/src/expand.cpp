@@ -3,6 +3,7 @@
 #include "redpak/expand.h"
 
 #include "redpak/diagnostic.h"
+#include "unknown_tags.h"
 
 #include <algorithm>
 #include <array>
@@ -103,6 +104,24 @@ constexpr std::string_view kPredefinedTags[] = {"NODE_ALIAS",
                                                 "REDNODE_VARDIR",
                                                 "REDNODE_REPODIR",
                                                 "REDNODE_LOCK"};
+
+// Levenshtein distance, for the suggestion of unknownTagMessage().
+std::size_t editDistance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
 
 bool isPredefinedTag(std::string_view key) {
     return std::find(std::begin(kPredefinedTags), std::end(kPredefinedTags), key) !=
@@ -218,6 +237,69 @@ std::vector<std::string> environmentTagsIn(std::string_view text) {
     return tags;
 }
 
+std::vector<std::string> unknownTagsIn(std::string_view text,
+                                       const EnvironmentLookup& environment) {
+    std::vector<std::string> tags;
+    std::size_t depth = 0; // inside `$(...)`: the shell's variables, not tags
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\\' && i + 1 < text.size() && text[i + 1] == '$') {
+            ++i; // `\$` is a literal dollar
+            continue;
+        }
+        if (depth > 0) {
+            if (text[i] == '(') {
+                ++depth;
+            } else if (text[i] == ')') {
+                --depth;
+            }
+            continue;
+        }
+        if (text[i] != '$') {
+            continue;
+        }
+        if (i + 1 < text.size() && text[i + 1] == '(') {
+            depth = 1;
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        while (j < text.size() && isTagChar(text[j])) {
+            ++j;
+        }
+        const std::string name(text.substr(i + 1, j - i - 1));
+        if (!name.empty() && upper(name) != "NODE_PREFIX" && isEnvironmentTag(name) &&
+            !(environment && environment(name)) &&
+            std::find(tags.begin(), tags.end(), name) == tags.end()) {
+            tags.push_back(name);
+        }
+        i = j - 1;
+    }
+    return tags;
+}
+
+std::string unknownTagMessage(const std::string& tag, const std::string& item) {
+    std::string message = "unknown tag $" + tag + " in " + item +
+                          " expands to an empty string: it is neither a predefined tag nor set "
+                          "in the environment";
+    // A predefined tag with a letter or two more, less or changed is most likely what was meant.
+    const std::string key = upper(tag);
+    for (const std::string_view name : kPredefinedTags) {
+        if (editDistance(key, name) <= 2) {
+            return message + " (did you mean $" + std::string(name) + "?)";
+        }
+    }
+    return message;
+}
+
+std::optional<std::string> unknownTagOf(const Diagnostic& warning) {
+    constexpr std::string_view prefix = "unknown tag $";
+    if (!warning.message.starts_with(prefix)) {
+        return std::nullopt;
+    }
+    const std::size_t end = warning.message.find(' ', prefix.size());
+    return warning.message.substr(prefix.size(), end - prefix.size());
+}
+
 EnvironmentLookup processEnvironment() {
     return [](const std::string& name) -> std::optional<std::string> {
         if (const char* value = std::getenv(name.c_str())) {
@@ -229,7 +311,8 @@ EnvironmentLookup processEnvironment() {
 
 Expander::Expander(const CommandPolicy& commands, EnvironmentLookup environment,
                    LaunchValues launchValues)
-    : m_commands(commands), m_environment(std::move(environment)), m_launchValues(launchValues) {
+    : m_commands(commands), m_environment(environment), m_launchEnvironment(std::move(environment)),
+      m_launchValues(launchValues) {
     if (launchValues == LaunchValues::Symbolic) {
         m_environment = [](const std::string& name) { return std::optional("$" + name); };
     }

@@ -276,6 +276,7 @@ public:
         environmentDependentExports();
         widenedExports();
         newSessionOff();
+        unknownTags();
         std::stable_sort(m_out.findings.begin(), m_out.findings.end(),
                          [](const Finding& a, const Finding& b) {
                              if (a.severity != b.severity) {
@@ -521,6 +522,29 @@ private:
             add("priv.root", Severity::Warning, "set-user " + m_config.setUser->value,
                 "the node runs as root: privileges it could do without (rec. 5)", 2,
                 sourceOf(m_config.setUser->provenance));
+        }
+    }
+
+    // A typo in a `$TAG` launches with an empty string where a value was written: whatever the
+    // item, the change is not neutral. Checked against this process's environment, the closest
+    // to the launcher's a review can know.
+    void unknownTags() {
+        if (!m_family) {
+            return;
+        }
+        const EnvironmentLookup environment = processEnvironment();
+        const auto check = [&](const Config& config, const std::filesystem::path& file) {
+            for (const Diagnostic& d : unknownTagWarnings(config, file.string(), environment)) {
+                add(std::string(kUnknownTagCode), Severity::Warning,
+                    d.message.substr(0, d.message.find(" expands")), d.message, 0,
+                    file.string() + ":" + std::to_string(d.line));
+            }
+        };
+        for (const FamilyMember& member : *m_family) {
+            check(member.normal, member.location.normalConfig);
+            if (m_config.mode == MergeMode::Admin && member.admin && member.location.adminConfig) {
+                check(*member.admin, *member.location.adminConfig);
+            }
         }
     }
 

@@ -240,6 +240,8 @@ public:
             if (m_options.mode == MergeMode::Admin && m_family[i].admin) {
                 admin = adminLayer(i);
             }
+            warnUnknownTags(normal);
+            warnUnknownTags(admin);
             mergeEnviron(normal, admin);
             dropAncestorPrivateExports();
             mergeExports(normal, admin);
@@ -276,6 +278,19 @@ private:
                       layer.file,
                       pos,
                       layer.owner};
+    }
+
+    // A tag neither predefined nor set in the launching environment expands to "" (as REDPAK
+    // does), but a typo must not pass silently: every file taking part is checked once.
+    void warnUnknownTags(const Layer& layer) {
+        if (!layer) {
+            return;
+        }
+        const EnvironmentLookup environment =
+            m_options.expander ? m_options.expander->launchEnvironment() : processEnvironment();
+        for (Diagnostic& d : unknownTagWarnings(*layer.config, layer.file, environment)) {
+            m_out.warnings.push_back(std::move(d));
+        }
     }
 
     std::string expand(const std::string& text, const Layer& layer, SourcePos pos,

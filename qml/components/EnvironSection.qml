@@ -37,6 +37,7 @@ ColumnLayout {
             required property string value
             required property bool valueEnabled
             required property string error
+            required property string warning
 
             Layout.fillWidth: true
             Layout.leftMargin: 12
@@ -80,6 +81,13 @@ ColumnLayout {
                 visible: entry.error !== ""
                 text: entry.error
                 color: "#c62828"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                visible: entry.warning !== ""
+                text: entry.warning
+                color: "#b26a00"
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }

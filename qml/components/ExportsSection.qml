@@ -40,6 +40,7 @@ ColumnLayout {
             required property bool pathEnabled
             required property bool pathRequired
             required property string error
+            required property string warning
 
             Layout.fillWidth: true
             Layout.leftMargin: 12
@@ -89,6 +90,13 @@ ColumnLayout {
                 visible: entry.error !== ""
                 text: entry.error
                 color: "#c62828"
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            Label {
+                visible: entry.warning !== ""
+                text: entry.warning
+                color: "#b26a00"
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }

@@ -21,6 +21,7 @@ ColumnLayout {
     required property string pendingText
     required property int line
     required property string error
+    required property string warning
     required property SettingsModel settings
     // false: only the keys written in the file are shown (with no group titles).
     property bool showAll: true
@@ -99,6 +100,14 @@ ColumnLayout {
         visible: row.error !== ""
         text: row.error
         color: "#c62828"
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+        Layout.leftMargin: 160
+    }
+    Label {
+        visible: row.warning !== ""
+        text: row.warning
+        color: "#b26a00"
         wrapMode: Text.Wrap
         Layout.fillWidth: true
         Layout.leftMargin: 160

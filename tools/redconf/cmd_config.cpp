@@ -3,6 +3,7 @@
 // as a readable summary or as canonical YAML.
 #include "command.h"
 #include "redpak/diagnostic.h"
+#include "redpak/expand.h"
 #include "redpak/node.h"
 #include "redpak/parser.h"
 #include "redpak/schema.h"
@@ -124,6 +125,11 @@ int runConfig(const Arguments& args) {
     const std::filesystem::path file = admin ? *node->adminConfig : node->normalConfig;
     std::vector<redpak::Diagnostic> warnings;
     const redpak::Config config = redpak::loadConfigFile(file, &warnings);
+    // Checked against redconf's own environment: the closest to the launcher's it can know.
+    for (redpak::Diagnostic& warning :
+         redpak::unknownTagWarnings(config, file.string(), redpak::processEnvironment())) {
+        warnings.push_back(std::move(warning));
+    }
     for (const redpak::Diagnostic& warning : warnings) {
         printError("redconf: warning: " + warning.format() + "\n");
     }

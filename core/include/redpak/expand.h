@@ -144,6 +144,24 @@ bool isEnvironmentTag(std::string_view name);
 // values depend on the launching environment.
 std::vector<std::string> environmentTagsIn(std::string_view text);
 
+// The tags `text` uses that are neither predefined (case-insensitive) nor set in `environment`
+// (exact case): they expand to an empty string, as in REDPAK, and are most often typos. Each
+// once, in order of first use; `\$NAME` and the inside of `$(command)` (the shell's own
+// variables) are not tags.
+std::vector<std::string> unknownTagsIn(std::string_view text, const EnvironmentLookup& environment);
+
+// The finding id of an unknown tag (findings.h).
+inline constexpr std::string_view kUnknownTagCode = "expand.unknown-tag";
+
+// "unknown tag $NAME in ITEM expands to an empty string: ... (did you mean $LEAF_ALIAS?)".
+std::string unknownTagMessage(const std::string& tag, const std::string& item);
+
+// One warning (file, line and column of the item, unknownTagMessage) for every unknown tag of
+// the values of `config` that are expanded (rednode-format.md §3: Default and Execfd environ
+// values, exports, the expanded `config` keys, joined namespaces, cgroup values).
+std::vector<Diagnostic> unknownTagWarnings(const Config& config, const std::string& file,
+                                           const EnvironmentLookup& environment);
+
 // Expands strings. Cheap to construct; host facts (user name, host name...) are read only
 // when a string uses them.
 class Expander {
@@ -163,6 +181,10 @@ public:
     std::string tagValue(std::string_view name, const NodeTags& defining,
                          const NodeTags& leaf) const;
 
+    // The launching environment itself, also under LaunchValues::Symbolic: what unknown tags
+    // are checked against (a tag unset there expands to "" at launch whatever the review shows).
+    const EnvironmentLookup& launchEnvironment() const { return m_launchEnvironment; }
+
     const CommandPolicy& commands() const { return m_commands; }
     // The launching environment; under LaunchValues::Symbolic, `$NAME` for every name.
     const EnvironmentLookup& environment() const { return m_environment; }
@@ -170,6 +192,7 @@ public:
 private:
     CommandPolicy m_commands;
     EnvironmentLookup m_environment;
+    EnvironmentLookup m_launchEnvironment;
     LaunchValues m_launchValues;
 };
 

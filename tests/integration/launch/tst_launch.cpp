@@ -426,6 +426,48 @@ private slots:
         QCOMPARE(dump.exitCode, 0);
         QVERIFY(dump.out.contains("--ro-bind /nonexistent/file /etc/x"));
     }
+
+    // A `$TAG` typo expands to "" as in REDPAK, but redwrap (dump and launch) and
+    // `redconf config` say so on stderr with the file, line and tag; the launch still proceeds.
+    void unknownTagIsWarned_data() {
+        QTest::addColumn<QByteArray>("hostname");
+        QTest::addColumn<QString>("warning"); // "" for none
+        QTest::newRow("typo") << QByteArray("$LEAF_ALIASx") << "unknown tag $LEAF_ALIASx";
+        QTest::newRow("predefined") << QByteArray("$leaf_alias") << "";
+        QTest::newRow("environment") << QByteArray("$HOME") << "";
+        QTest::newRow("escaped") << QByteArray("'\\$NOPE'") << "";
+        QTest::newRow("command") << QByteArray("'$(echo $NOPE)'") << "";
+    }
+    void unknownTagIsWarned() {
+        QFETCH(QByteArray, hostname);
+        QFETCH(QString, warning);
+        const QString name = QString("tag%1").arg(QTest::currentDataTag()).remove(' ');
+        const QString node =
+            createNode(name, "exports:" + kNodeExports + "config:\n  hostname: " + hostname + "\n");
+        QVERIFY(!node.isEmpty());
+        // The line is checked by tst_expand; here: the file, a position, the tag.
+        const QRegularExpression where(QRegularExpression::escape(node + "/etc/redpak.yaml:") +
+                                       "\\d+:\\d+: ");
+        const Run dump = redwrap({"--dump-only", "--redpath", node}, false);
+        QCOMPARE(dump.exitCode, 0);
+        const Run config = runProgram(kBin + "/redconf", {"config", node});
+        QCOMPARE(config.exitCode, 0);
+        if (warning.isEmpty()) {
+            QVERIFY2(!dump.err.contains("unknown tag"), qPrintable(dump.err));
+            QVERIFY2(!config.err.contains("unknown tag"), qPrintable(config.err));
+            return;
+        }
+        QVERIFY2(dump.err.contains(QRegularExpression("redwrap: warning: " + where.pattern())) &&
+                     dump.err.contains(warning),
+                 qPrintable(dump.err));
+        QVERIFY2(config.err.contains(QRegularExpression("redconf: warning: " + where.pattern())) &&
+                     config.err.contains(warning),
+                 qPrintable(config.err));
+        QVERIFY2(dump.out.contains("--hostname \n"), qPrintable(dump.out)); // still ""
+        const Run run = redwrap({"--redpath", node, "--", "/bin/true"}, geteuid() == 0);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.err.contains(warning), qPrintable(run.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLaunch)

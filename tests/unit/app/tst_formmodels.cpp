@@ -152,6 +152,45 @@ private Q_SLOTS:
         QVERIFY(!environ.index(1).data(EnvironModel::ErrorRole).toString().isEmpty());
     }
 
+    // An unknown `$TAG` (a typo: "" at launch) is shown as a warning on its own field; the
+    // value is still accepted. Predefined tags, escaped dollars and commands are not.
+    void unknownTagWarnsAtTheField_data() {
+        QTest::addColumn<QString>("hostname");
+        QTest::addColumn<QString>("warning"); // start of the warning, "" for none
+        QTest::newRow("typo") << "$LEAF_ALIASx"
+                              << "unknown tag $LEAF_ALIASx in hostname";
+        QTest::newRow("predefined") << "$leaf_alias"
+                                    << "";
+        QTest::newRow("escaped") << "\\$NOPE"
+                                 << "";
+        QTest::newRow("command") << "$(echo $NOPE)"
+                                 << "";
+    }
+    void unknownTagWarnsAtTheField() {
+        QFETCH(QString, hostname);
+        QFETCH(QString, warning);
+        ConfigDocument document(nullptr, ConfigKind::Normal);
+        loadText(document,
+                 QString::fromLatin1(kBase) +
+                     "environ:\n  - key: OK\n    value: a\n  - key: V\n    value: $NOPE_Y\n");
+        SettingsModel settings;
+        settings.setDocument(&document);
+        const int row = settingRow(settings, QStringLiteral("hostname"));
+        settings.setValue(row, hostname);
+        QVERIFY(document.isValid());
+        const QString shown = settings.index(row).data(SettingsModel::WarningRole).toString();
+        QVERIFY2(warning.isEmpty() ? shown.isEmpty() : shown.startsWith(warning),
+                 qPrintable(shown));
+        QVERIFY(settings.index(settingRow(settings, QStringLiteral("chdir")))
+                    .data(SettingsModel::WarningRole)
+                    .toString()
+                    .isEmpty());
+        EnvironModel environ;
+        environ.setDocument(&document);
+        QVERIFY(environ.index(0).data(EnvironModel::WarningRole).toString().isEmpty());
+        QVERIFY(environ.index(1).data(EnvironModel::WarningRole).toString().contains("$NOPE_Y"));
+    }
+
     void environModeDrivesValue_data() {
         QTest::addColumn<QString>("mode");
         QTest::addColumn<bool>("valueEnabled");

@@ -136,6 +136,11 @@ void TestDiff::configRules_data() {
                                       << "hostname" << K::Removed << D::Widening;
     QTest::newRow("hostname renamed") << cfg("  hostname: box\n") << cfg("  hostname: other\n")
                                       << "hostname" << K::Modified << D::Neutral;
+    QTest::newRow("hostname tag typo") << cfg("  hostname: box\n") << cfg("  hostname: $NOPE_X\n")
+                                       << "hostname" << K::Modified << D::Widening;
+    QTest::newRow("hostname escaped dollar")
+        << cfg("  hostname: box\n") << cfg("  hostname: \\$NOPE_X\n") << "hostname" << K::Modified
+        << D::Neutral;
     QTest::newRow("umask 027->022") << cfg("  umask: '027'\n") << cfg("  umask: '022'\n") << "umask"
                                     << K::Modified << D::Widening;
     QTest::newRow("umask 022->077") << cfg("  umask: '022'\n") << cfg("  umask: '077'\n") << "umask"
@@ -231,6 +236,20 @@ void TestDiff::effectiveRules_data() {
     QTest::newRow("unprivileged again") << "config:\n  smack: App\n"
                                         << ""
                                         << "privileged launch" << D::Narrowing;
+    // A change that brings in an unknown tag (a typo: "" at launch) is never neutral.
+    QTest::newRow("hostname tag typo") << "config:\n  hostname: $LEAF_ALIAS\n"
+                                       << "config:\n  hostname: $LEAF_ALIASx\n"
+                                       << "hostname" << D::Widening;
+    QTest::newRow("hostname other predefined tag") << "config:\n  hostname: $LEAF_ALIAS\n"
+                                                   << "config:\n  hostname: $NODE_ALIAS-x\n"
+                                                   << "hostname" << D::Neutral;
+    // Expansion turns `\$NOPE` into a literal `$NOPE`: still not a tag.
+    QTest::newRow("hostname escaped dollar") << "config:\n  hostname: a\n"
+                                             << "config:\n  hostname: a\\$NOPE\n"
+                                             << "hostname" << D::Neutral;
+    QTest::newRow("hostname command kept") << "config:\n  hostname: a\n"
+                                           << "config:\n  hostname: $(echo $NOPE)\n"
+                                           << "hostname" << D::Neutral;
 }
 
 void TestDiff::effectiveRules() {

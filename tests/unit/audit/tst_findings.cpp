@@ -296,6 +296,17 @@ void TestFindings::findings_data() {
     QTest::newRow("merge.error -") << "config:\n  share_net: enabled\n"
                                    << "config:\n  share_net: disabled\n"
                                    << "merge.error" << false << S::Info;
+    QTest::newRow("expand.unknown-tag") << ""
+                                        << "config:\n  hostname: $LEAF_ALIASx\n"
+                                        << "expand.unknown-tag" << true << S::Warning;
+    QTest::newRow("expand.unknown-tag - in a parent")
+        << "environ:\n  - key: V\n    value: $NOPE_X\n"
+        << "config:\n  chdir: /\n"
+        << "expand.unknown-tag" << true << S::Warning;
+    QTest::newRow("expand.unknown-tag - predefined and environment")
+        << ""
+        << "config:\n  hostname: $leaf_alias-$HOME-\\$NOPE\n"
+        << "expand.unknown-tag" << false << S::Info;
 }
 
 void TestFindings::findings() {

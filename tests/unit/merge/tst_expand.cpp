@@ -4,6 +4,7 @@
 #include "family_builder.h"
 #include "redpak/diagnostic.h"
 #include "redpak/expand.h"
+#include "redpak/parser.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>
@@ -431,6 +432,95 @@ private slots:
         const EffectiveConfig result = merge({node}, MergeMode::Normal, &expander);
         QCOMPARE(*result.environ[0].value, std::string("/home/me"));
         QVERIFY(!result.environ[1].value.has_value());
+    }
+
+    // A `$TAG` that is neither predefined nor in the environment is reported (a typo most
+    // often); `\$X` and the inside of `$(command)` are not tags.
+    void unknownTags_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("unknown");
+        QTest::newRow("typo of a predefined tag") << "$LEAF_ALIASx" << QStringList{"LEAF_ALIASx"};
+        QTest::newRow("predefined") << "$LEAF_ALIAS-$node_path" << QStringList{};
+        QTest::newRow("NODE_PREFIX unset is predefined") << "$NODE_PREFIX/x" << QStringList{};
+        QTest::newRow("set in the environment") << "$HOME/$MiXed" << QStringList{};
+        QTest::newRow("environment is exact case") << "$home" << QStringList{"home"};
+        QTest::newRow("escaped dollar") << "\\$NOPE" << QStringList{};
+        QTest::newRow("inside a command") << "$(echo $NOPE $(date $X))" << QStringList{};
+        QTest::newRow("after a command") << "$(echo)$NOPE" << QStringList{"NOPE"};
+        QTest::newRow("once, in order") << "$B $A $B" << QStringList{"B", "A"};
+        QTest::newRow("lone dollar") << "5$ and $" << QStringList{};
+    }
+    void unknownTags() {
+        QFETCH(QString, text);
+        QFETCH(QStringList, unknown);
+        QStringList found;
+        for (const std::string& tag : unknownTagsIn(text.toStdString(), testEnvironment)) {
+            found.append(QString::fromStdString(tag));
+        }
+        QCOMPARE(found, unknown);
+    }
+
+    // The warning names the file, the line, the item and the tag, and suggests the predefined
+    // tag it is close to.
+    void unknownTagWarningNamesFileLineAndTag_data() {
+        QTest::addColumn<QString>("yaml");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("message");
+        const QString head = "headers:\n  alias: a\n";
+        QTest::newRow("hostname")
+            << head + "config:\n  hostname: $LEAF_ALIASx\n"
+            << 4
+            << "unknown tag $LEAF_ALIASx in hostname expands to an empty string: it is neither a "
+               "predefined tag nor set in the environment (did you mean $LEAF_ALIAS?)";
+        QTest::newRow("environ")
+            << head + "environ:\n  - key: V\n    value: a$NOPEb\n"
+            << 4
+            << "unknown tag $NOPEb in environ V expands to an empty string: it is neither a "
+               "predefined tag nor set in the environment";
+        QTest::newRow("export path")
+            << head + "exports:\n  - mode: Restricted\n    mount: /m\n    path: $HOMEX/d\n"
+            << 4
+            << "unknown tag $HOMEX in export /m expands to an empty string: it is neither a "
+               "predefined tag nor set in the environment";
+    }
+    void unknownTagWarningNamesFileLineAndTag() {
+        QFETCH(QString, yaml);
+        QFETCH(int, line);
+        QFETCH(QString, message);
+        const Config config = parseConfig(yaml.toStdString(), "/r/etc/redpak.yaml");
+        const std::vector<Diagnostic> warnings =
+            unknownTagWarnings(config, "/r/etc/redpak.yaml", testEnvironment);
+        QCOMPARE(warnings.size(), std::size_t{1});
+        QCOMPARE(warnings[0].file, std::string("/r/etc/redpak.yaml"));
+        QCOMPARE(warnings[0].line, line);
+        QCOMPARE(QString::fromStdString(warnings[0].message), message);
+    }
+
+    // Values that are not expanded (Static) and what is not an unknown tag give no warning.
+    void noWarningForWhatIsNotAnUnknownTag() {
+        const Config config = parseConfig("headers:\n  alias: a\nenviron:\n  - key: S\n"
+                                          "    mode: Static\n    value: $NOPE\n  - key: D\n"
+                                          "    value: \\$NOPE $(echo $NOPE) $HOME $uid\n",
+                                          "f.yaml");
+        QVERIFY(unknownTagWarnings(config, "f.yaml", testEnvironment).empty());
+    }
+
+    // The merge carries the warning (redwrap, redconf mergeconfig, reviews show it) and the
+    // tag still expands to "" as in REDPAK.
+    void mergeWarnsAndExpandsToEmpty() {
+        NodeSpec node = makeNode("/r", "ROOT");
+        section(node.normal).hostname = Setting<std::string>{"$LEAF_ALIASx", SourcePos{9, 13}};
+        const Expander expander(CommandPolicy::refuse(), testEnvironment);
+        const EffectiveConfig result = merge({node}, MergeMode::Normal, &expander);
+        QCOMPARE(result.hostname->value, std::string());
+        QCOMPARE(result.warnings.size(), std::size_t{1});
+        QVERIFY(result.warnings[0].format().starts_with(
+            "/r/etc/redpak.yaml:9:13: unknown tag $LEAF_ALIASx in hostname"));
+        // Reviews (Symbolic) check against the real environment too.
+        const Expander symbolic(CommandPolicy::keep(), testEnvironment, LaunchValues::Symbolic);
+        QCOMPARE(merge({node}, MergeMode::Normal, &symbolic).warnings.size(), std::size_t{1});
+        section(node.normal).hostname = Setting<std::string>{"$LEAF_ALIAS", SourcePos{9, 13}};
+        QVERIFY(merge({node}, MergeMode::Normal, &expander).warnings.empty());
     }
 };
 
