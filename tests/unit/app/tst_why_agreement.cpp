@@ -76,6 +76,8 @@ void compareRow(EffectiveConfigModel& model, int row, const QString& leaf, Merge
     const QJsonObject cli = redconfWhy(leaf, item, mode);
     QVERIFY2(!cli.isEmpty(), qPrintable(item));
     QCOMPARE(why.ruleName(), cli["rule"].toString());
+    // No translator is loaded: the GUI's wording is core's, word for word.
+    QCOMPARE(why.rule(), cli["wording"].toString());
     QCOMPARE(why.effectiveValue(), cli["effective"].toString());
     const QJsonArray definitions = cli["definitions"].toArray();
     QCOMPARE(why.rowCount(), definitions.size());
@@ -84,6 +86,8 @@ void compareRow(EffectiveConfigModel& model, int row, const QString& leaf, Merge
         const QModelIndex at = why.index(i);
         QCOMPARE(at.data(WhyModel::EffectRole).toString(), d["effect"].toString());
         QCOMPARE(at.data(WhyModel::AliasRole).toString(), d["alias"].toString());
+        QCOMPARE(at.data(WhyModel::NodeRole).toString(), d["node"].toString());
+        QCOMPARE(at.data(WhyModel::KindRole).toString(), d["kind"].toString());
         QCOMPARE(at.data(WhyModel::FileRole).toString(), d["file"].toString());
         QCOMPARE(at.data(WhyModel::LineRole).toInt(), d["line"].toInt());
         QCOMPARE(at.data(WhyModel::KeyRole).toString(), d["key"].toString());
