@@ -75,6 +75,8 @@ void compareRow(EffectiveConfigModel& model, int row, const QString& leaf, Merge
     why.setRow(row);
     const QJsonObject cli = redconfWhy(leaf, item, mode);
     QVERIFY2(!cli.isEmpty(), qPrintable(item));
+    // A row is an effective item: a wrong item name would find nothing effective in both.
+    QVERIFY2(!cli["effective"].isNull(), qPrintable(item));
     QCOMPARE(why.ruleName(), cli["rule"].toString());
     // No translator is loaded: the GUI's wording is core's, word for word.
     QCOMPARE(why.rule(), cli["wording"].toString());
