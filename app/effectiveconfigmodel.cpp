@@ -3,6 +3,7 @@
 
 #include "configsettings.h"
 #include "redpak/expand.h"
+#include "redpak/explain.h"
 #include "redpak/schema.h"
 
 namespace redpak::gui {
@@ -32,10 +33,6 @@ QString envValue(EnvMode mode, const std::optional<std::string>& value) {
 QString exportValue(ExportMode mode, const QString& source) {
     const QString name = QString::fromUtf8(toString(mode));
     return source.isEmpty() ? name : name + QStringLiteral(" \u2190 ") + source;
-}
-
-NodeTags tagsOf(const FamilyNodeInfo& info) {
-    return NodeTags{info.alias, info.name, info.path, info.info};
 }
 
 } // namespace
@@ -113,8 +110,8 @@ void EffectiveConfigModel::addSetting(std::string_view key,
                                       const std::optional<Effective<T>>& item) {
     if (item) {
         const QString name = QString::fromLatin1(key.data(), static_cast<qsizetype>(key.size()));
-        m_rows.push_back(Row{ItemKind::Setting, tr("Settings"), name, name, shownValue(item->value),
-                             item->provenance});
+        m_rows.push_back(
+            Row{tr("Settings"), name, name, shownValue(item->value), item->provenance});
     }
 }
 
@@ -128,34 +125,39 @@ void EffectiveConfigModel::build(const EffectiveConfig& effective) {
     }
     for (Namespace ns : kAllNamespaces) {
         if (const auto& share = effective.share(ns)) {
-            const QString name = QString::fromUtf8(toString(ns));
-            m_rows.push_back(Row{ItemKind::Share, tr("Namespaces"),
-                                 QString::fromStdString(shareKey(ns)), name,
-                                 shownValue(share->value), share->provenance});
+            const QString key = QString::fromStdString(shareKey(ns));
+            m_rows.push_back(
+                Row{tr("Namespaces"), key, key, shownValue(share->value), share->provenance});
         }
     }
     for (const EffectiveCapability& capability : effective.capabilities) {
-        m_rows.push_back(Row{ItemKind::Capability, tr("Capabilities"), qs(capability.name),
-                             qs(capability.name), capabilityValue(capability.add),
-                             capability.provenance});
+        // The ALL rule is the item cap_all; a capability is its own name (cap_chown).
+        const QString item =
+            capability.name == "all" ? QStringLiteral("cap_all") : qs(capability.name);
+        m_rows.push_back(Row{tr("Capabilities"), qs(capability.name), item,
+                             capabilityValue(capability.add), capability.provenance});
     }
     for (const EffectiveExport& item : effective.exports) {
-        m_rows.push_back(Row{ItemKind::Export, tr("Exports"), qs(item.mount), qs(item.mount),
+        m_rows.push_back(Row{tr("Exports"), qs(item.mount),
+                             QStringLiteral("export:") + qs(item.mount),
                              exportValue(item.mode, qs(item.source)), item.provenance});
     }
     for (const EffectiveEnv& env : effective.environ) {
         const std::optional<std::string> shown =
             env.mode == EnvMode::Execfd ? std::optional<std::string>(env.command) : env.value;
-        m_rows.push_back(Row{ItemKind::Environ, tr("Environment"), qs(env.key), qs(env.key),
-                             envValue(env.mode, shown), env.provenance});
+        m_rows.push_back(Row{tr("Environment"), qs(env.key),
+                             QStringLiteral("environ:") + qs(env.key), envValue(env.mode, shown),
+                             env.provenance});
     }
     for (const EffectivePathEntry& entry : effective.path) {
-        m_rows.push_back(Row{ItemKind::Path, tr("PATH"), QStringLiteral("path"), qs(entry.dir),
-                             qs(entry.dir), entry.provenance});
+        m_rows.push_back(Row{tr("PATH"), QStringLiteral("path"),
+                             QStringLiteral("path:") + qs(entry.dir), qs(entry.dir),
+                             entry.provenance});
     }
     for (const EffectivePathEntry& entry : effective.ldpath) {
-        m_rows.push_back(Row{ItemKind::LdPath, tr("LD_LIBRARY_PATH"), QStringLiteral("ldpath"),
-                             qs(entry.dir), qs(entry.dir), entry.provenance});
+        m_rows.push_back(Row{tr("LD_LIBRARY_PATH"), QStringLiteral("ldpath"),
+                             QStringLiteral("ldpath:") + qs(entry.dir), qs(entry.dir),
+                             entry.provenance});
     }
     forEachMergedKey([&](const ScalarKey& key, const auto& members) {
         addSetting(key.key, effective.*members.effective);
@@ -164,9 +166,9 @@ void EffectiveConfigModel::build(const EffectiveConfig& effective) {
         for (const EffectiveCgroupLimit& limit : cgroup.limits) {
             const QString key = QString::fromUtf8(toString(limit.limit.controller)) +
                                 QLatin1Char('.') + qs(limit.limit.key);
-            m_rows.push_back(Row{ItemKind::Cgroup, tr("Cgroups"),
-                                 qs(cgroup.alias) + QStringLiteral(": ") + key, key,
-                                 qs(limit.limit.value), limit.provenance});
+            m_rows.push_back(Row{tr("Cgroups"), qs(cgroup.alias) + QStringLiteral(": ") + key,
+                                 QStringLiteral("cgroups.") + key, qs(limit.limit.value),
+                                 limit.provenance});
         }
     }
 }
@@ -211,6 +213,8 @@ QVariant EffectiveConfigModel::data(const QModelIndex& index, int role) const {
                                              kindName(row.provenance.overrode->origin.kind));
     case WarningRole:
         return qs(row.provenance.warning);
+    case ExplainItemRole:
+        return row.key;
     default:
         return {};
     }
@@ -228,7 +232,8 @@ QHash<int, QByteArray> EffectiveConfigModel::roleNames() const {
             {LineRole, "line"},
             {OverriddenValueRole, "overriddenValue"},
             {OverriddenSourceRole, "overriddenSource"},
-            {WarningRole, "warning"}};
+            {WarningRole, "warning"},
+            {ExplainItemRole, "explainItem"}};
 }
 
 QString EffectiveConfigModel::itemFor(int row) const {
@@ -239,150 +244,15 @@ QString EffectiveConfigModel::itemFor(int row) const {
     return r.section + QStringLiteral(" \u203a ") + r.item;
 }
 
-QString EffectiveConfigModel::ruleFor(int row) const {
-    if (row < 0 || row >= rowCount()) {
-        return {};
+std::optional<Explanation> EffectiveConfigModel::explanationFor(int row) const {
+    if (row < 0 || row >= rowCount() || m_family.empty()) {
+        return std::nullopt;
     }
-    switch (m_rows[static_cast<std::size_t>(row)].kind) {
-    case ItemKind::Share:
-    case ItemKind::Capability:
-        return tr("Capabilities and sharings: an admin file decides over normal files; a child "
-                  "can never enable what an ancestor disabled, except with an admin file over "
-                  "a normal parent. ALL is a rule for every capability. share_all is a "
-                  "fallback, not a bound: a namespace no file defines takes its value (never "
-                  "time).");
-    case ItemKind::Environ:
-    case ItemKind::Export:
-        return tr("Environment and exports, per key or mount point: a child may redefine what a "
-                  "normal parent defined (with a warning); a normal file cannot override an "
-                  "admin parent; an admin file always wins (with a warning). Private exports of "
-                  "an ancestor are not mounted.");
-    case ItemKind::Setting:
-        return tr("Other settings: the nearest definition wins (child over parent, admin over "
-                  "normal), but a normal file cannot override an admin parent.");
-    case ItemKind::Path:
-    case ItemKind::LdPath:
-        return tr("Path lists: entries of the child come before those of its parents, admin "
-                  "before normal, duplicates removed.");
-    case ItemKind::Cgroup:
-        return tr("Cgroups: each node gets its own cgroup below its parent's, so the kernel "
-                  "applies the limits of the whole family; for one node, admin settings "
-                  "override normal ones.");
+    try {
+        return explain(m_family, m_rows[static_cast<std::size_t>(row)].key.toStdString(), m_mode);
+    } catch (const InputError&) {
+        return std::nullopt;
     }
-    return {};
-}
-
-std::vector<EffectiveConfigModel::Definition> EffectiveConfigModel::definitionsFor(int row) const {
-    std::vector<Definition> definitions;
-    if (row < 0 || row >= rowCount() || m_family.size() != m_familyInfo.size()) {
-        return definitions;
-    }
-    const Row& item = m_rows[static_cast<std::size_t>(row)];
-    const FamilyNodeInfo& leaf = m_familyInfo.back();
-    const Expander expander(CommandPolicy::keep(), processEnvironment(), LaunchValues::Symbolic);
-    for (std::size_t i = 0; i < m_family.size(); ++i) {
-        const FamilyMember& member = m_family[i];
-        const FamilyNodeInfo& info = m_familyInfo[i];
-        const auto visit = [&](const Config& config, ConfigKind kind, const std::string& file) {
-            const auto add = [&](const QString& key, const QString& value, int line) {
-                Definition definition{qs(info.alias), qs(info.path), kind, qs(file),
-                                      line,           key,           value};
-                const Provenance& p = item.provenance;
-                const auto same = [&](const Origin& o) {
-                    return qs(o.node) == definition.node && o.kind == kind &&
-                           (o.pos.line == 0 || o.pos.line == line);
-                };
-                if (same(p.origin)) {
-                    definition.effect = Definition::Effect::Applied;
-                } else if (p.overrode && same(p.overrode->origin)) {
-                    definition.effect = Definition::Effect::Overridden;
-                }
-                definitions.push_back(definition);
-            };
-            const auto expanded = [&](const std::string& text, SourcePos pos) {
-                try {
-                    return qs(expander.expand(text, tagsOf(info), tagsOf(leaf),
-                                              TextOrigin{file, pos, std::nullopt}));
-                } catch (const InputError&) {
-                    return qs(text);
-                }
-            };
-            static const ConfigSection none;
-            const ConfigSection& section = config.config ? *config.config : none;
-            switch (item.kind) {
-            case ItemKind::Share:
-                // share_all is no bound of a namespace a file defines (spec §2): the row of
-                // share_X only has share_X definitions.
-                for (Namespace ns : kAllNamespaces) {
-                    const QString name = QString::fromUtf8(toString(ns));
-                    if (name == item.key && section.share(ns)) {
-                        add(QStringLiteral("share_") + name, shownValue(section.share(ns)->value),
-                            section.share(ns)->pos.line);
-                    }
-                }
-                break;
-            case ItemKind::Capability:
-                for (const CapabilityEntry& entry : section.capabilities) {
-                    if (covers(entry.name, item.key.toStdString())) {
-                        add(qs(entry.name), capabilityValue(entry.add), entry.pos.line);
-                    }
-                }
-                break;
-            case ItemKind::Environ:
-                for (const EnvEntry& entry : config.environ) {
-                    if (qs(entry.key) == item.key) {
-                        add(qs(entry.key), envValue(entry.mode, entry.value), entry.pos.line);
-                    }
-                }
-                break;
-            case ItemKind::Export:
-                for (const ExportEntry& entry : config.exports) {
-                    const QString mount =
-                        qs(normalizeMountPath(expanded(entry.mount, entry.pos).toStdString()));
-                    if (mount == item.key) {
-                        add(qs(entry.mount),
-                            exportValue(entry.mode, entry.path ? qs(*entry.path) : QString()),
-                            entry.pos.line);
-                    }
-                }
-                break;
-            case ItemKind::Setting:
-                if (const SettingDefinition* setting = findSetting(item.key)) {
-                    if (const auto value = setting->value(section)) {
-                        add(item.key, *value, setting->line(section));
-                    }
-                }
-                break;
-            case ItemKind::Path:
-            case ItemKind::LdPath: {
-                const auto& setting = item.kind == ItemKind::Path ? section.path : section.ldpath;
-                if (setting) {
-                    const QString dirs = expanded(setting->value, setting->pos);
-                    if (dirs.split(QLatin1Char(':'), Qt::SkipEmptyParts).contains(item.key)) {
-                        add(item.kind == ItemKind::Path ? QStringLiteral("path")
-                                                        : QStringLiteral("ldpath"),
-                            dirs, setting->pos.line);
-                    }
-                }
-                break;
-            }
-            case ItemKind::Cgroup:
-                for (const CgroupLimit& limit : section.cgroups) {
-                    const QString key = QString::fromUtf8(toString(limit.controller)) +
-                                        QLatin1Char('.') + qs(limit.key);
-                    if (key == item.key && qs(item.provenance.origin.node) == qs(info.path)) {
-                        add(key, qs(limit.value), limit.pos.line);
-                    }
-                }
-                break;
-            }
-        };
-        visit(member.normal, ConfigKind::Normal, info.normalConfig);
-        if (member.admin && m_mode == MergeMode::Admin) {
-            visit(*member.admin, ConfigKind::Admin, info.adminConfig);
-        }
-    }
-    return definitions;
 }
 
 } // namespace redpak::gui

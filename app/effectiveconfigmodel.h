@@ -2,9 +2,10 @@
 // The effective (merged) configuration of one node, from core's mergeFamily, one row per item
 // with its provenance: the node and file that define it, what it overrode and the warning the
 // merge attached. `$(...)` commands are not run to display it (CommandPolicy::keep).
-// definitionsFor() lists every definition of one item in the family, for the "why" view.
+// explanationFor() is core's explain() of one row's item, for the "why" view.
 #pragma once
 
+#include "redpak/explain.h"
 #include "redpak/merge.h"
 
 #include <QAbstractListModel>
@@ -44,22 +45,9 @@ public:
         OverriddenValueRole,
         OverriddenSourceRole, // "alias (admin)" of the overridden definition
         WarningRole,
+        ExplainItemRole, // the item as core's explain() and `redconf why` name it
     };
     Q_ENUM(Roles)
-
-    // What kind of item a row is, to find its definitions in the family.
-    enum class ItemKind { Share, Capability, Environ, Export, Setting, Path, LdPath, Cgroup };
-
-    struct Definition {
-        QString alias;
-        QString node;
-        ConfigKind kind = ConfigKind::Normal;
-        QString file;
-        int line = 0;
-        QString key; // the key it was written under ("all" for a capability ALL covers...)
-        QString value;
-        enum class Effect { Applied, Overridden, Defined } effect = Effect::Defined;
-    };
 
     explicit EffectiveConfigModel(QObject* parent = nullptr);
 
@@ -81,9 +69,9 @@ public:
     // Merges again (after a save or a change on disk).
     Q_INVOKABLE void reload();
 
-    std::vector<Definition> definitionsFor(int row) const;
-    // Translated statement of the merge rule that decides the item of `row`.
-    QString ruleFor(int row) const;
+    // Every definition of the item of `row`, the one applied and the rule (core explain());
+    // nothing when there is no such row.
+    std::optional<Explanation> explanationFor(int row) const;
     QString itemFor(int row) const;
 
 Q_SIGNALS:
@@ -93,10 +81,9 @@ Q_SIGNALS:
 
 private:
     struct Row {
-        ItemKind kind;
         QString section;
         QString item; // as shown
-        QString key;  // lookup key: namespace, capability, env key, mount, setting, dir
+        QString key;  // the explain() item: share_net, cap_chown, environ:K, export:/m...
         QString value;
         Provenance provenance;
     };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The "why" view of one effective item: every definition of it in the family (root first,
-// normal then admin file), which one was applied, which one it overrode, and the merge rule.
+// The "why" view of one effective item: core's explain() of it (the same as `redconf why`):
+// every definition in the family (root first, normal then admin file), which one was applied,
+// which one it overrode, and the merge rule. Only the labels are this model's.
 #pragma once
 
 #include "effectiveconfigmodel.h"
@@ -17,6 +18,10 @@ class WhyModel : public QAbstractListModel {
     Q_PROPERTY(int row READ row WRITE setRow NOTIFY rowChanged)
     Q_PROPERTY(QString item READ item NOTIFY contentChanged)
     Q_PROPERTY(QString rule READ rule NOTIFY contentChanged)
+    // The rule's identifier, as `redconf why` prints it ("leaf-wins").
+    Q_PROPERTY(QString ruleName READ ruleName NOTIFY contentChanged)
+    // The effective value as explain() states it (empty when the item is not defined).
+    Q_PROPERTY(QString effectiveValue READ effectiveValue NOTIFY contentChanged)
 
 public:
     enum Roles {
@@ -27,7 +32,7 @@ public:
         LineRole,
         KeyRole,
         ValueRole,
-        EffectRole,      // "applied", "overridden", "defined"
+        EffectRole,      // "applied", "overridden", "defined", "not-a-definition"
         EffectLabelRole, // translated
     };
     Q_ENUM(Roles)
@@ -44,6 +49,8 @@ public:
     void setRow(int row);
     QString item() const;
     QString rule() const;
+    QString ruleName() const;
+    QString effectiveValue() const;
 
 Q_SIGNALS:
     void effectiveChanged();
@@ -52,10 +59,11 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    static QString effectLabel(DefinitionEffect effect);
 
     QPointer<EffectiveConfigModel> m_effective;
     int m_row = -1;
-    std::vector<EffectiveConfigModel::Definition> m_definitions;
+    std::optional<Explanation> m_explanation;
 };
 
 } // namespace redpak::gui

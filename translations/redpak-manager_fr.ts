@@ -1098,31 +1098,6 @@
         <source>Cgroups</source>
         <translation>Cgroups</translation>
     </message>
-    <message>
-        <location filename="../app/effectiveconfigmodel.cpp" line="257" />
-        <source>Capabilities and sharings: an admin file decides over normal files; a child can never enable what an ancestor disabled, except with an admin file over a normal parent. An unset namespace falls back to share_all (except time).</source>
-        <translation>Capacités et partages : un fichier d’administration l’emporte sur les fichiers normaux ; un enfant ne peut jamais activer ce qu’un ancêtre a désactivé, sauf par un fichier d’administration au-dessus d’un parent normal. Un espace de noms non défini suit share_all (sauf time).</translation>
-    </message>
-    <message>
-        <location filename="../app/effectiveconfigmodel.cpp" line="262" />
-        <source>Environment and exports, per key or mount point: a child may redefine what a normal parent defined (with a warning); a normal file cannot override an admin parent; an admin file always wins (with a warning). Private exports of an ancestor are not mounted.</source>
-        <translation>Environnement et exports, par clé ou point de montage : un enfant peut redéfinir ce qu’un parent normal a défini (avec un avertissement) ; un fichier normal ne peut pas remplacer un parent d’administration ; un fichier d’administration l’emporte toujours (avec un avertissement). Les exports Private d’un ancêtre ne sont pas montés.</translation>
-    </message>
-    <message>
-        <location filename="../app/effectiveconfigmodel.cpp" line="267" />
-        <source>Other settings: the nearest definition wins (child over parent, admin over normal), but a normal file cannot override an admin parent.</source>
-        <translation>Autres réglages : la définition la plus proche l’emporte (enfant sur parent, administration sur normal), mais un fichier normal ne peut pas remplacer un parent d’administration.</translation>
-    </message>
-    <message>
-        <location filename="../app/effectiveconfigmodel.cpp" line="271" />
-        <source>Path lists: entries of the child come before those of its parents, admin before normal, duplicates removed.</source>
-        <translation>Listes de chemins : les entrées de l’enfant passent avant celles de ses parents, l’administration avant le normal, sans doublons.</translation>
-    </message>
-    <message>
-        <location filename="../app/effectiveconfigmodel.cpp" line="274" />
-        <source>Cgroups: each node gets its own cgroup below its parent's, so the kernel applies the limits of the whole family; for one node, admin settings override normal ones.</source>
-        <translation>Cgroups : chaque nœud a son propre cgroup sous celui de son parent, le noyau applique donc les limites de toute la famille ; pour un même nœud, les réglages d’administration remplacent les normaux.</translation>
-    </message>
 </context>
 <context>
     <name>redpak::gui::EnvironModel</name>
@@ -1288,6 +1263,46 @@
         <location filename="../app/whymodel.cpp" line="90" />
         <source>also defined</source>
         <translation>aussi définie</translation>
+    </message>
+    <message>
+        <location filename="../app/whymodel.cpp" line="1" />
+        <source>The definition closest to the leaf wins; an admin file bounds its node's normal file. `unset` is not a definition: it keeps what the parents set.</source>
+        <translation>La définition la plus proche de la feuille l’emporte ; un fichier d’administration borne le fichier normal de son nœud. `unset` n’est pas une définition : il garde ce que les parents ont défini.</translation>
+    </message>
+    <message>
+        <location filename="../app/whymodel.cpp" line="1" />
+        <source>share_all is a fallback, not a bound: a namespace whose own share_X a file defines follows share_X; share_all decides only the namespaces no file names.</source>
+        <translation>share_all est une valeur de repli, pas une borne : un espace de noms dont un fichier définit le share_X suit share_X ; share_all ne décide que des espaces de noms qu’aucun fichier ne nomme.</translation>
+    </message>
+    <message>
+        <location filename="../app/whymodel.cpp" line="1" />
+        <source>ALL is a rule for every capability at once; a file's own rule for a capability wins over its ALL rule; the leaf's decision wins unless an admin file bounds it.</source>
+        <translation>ALL est une règle pour toutes les capacités à la fois ; la règle propre d’un fichier pour une capacité l’emporte sur sa règle ALL ; la décision de la feuille l’emporte sauf si un fichier d’administration la borne.</translation>
+    </message>
+    <message>
+        <location filename="../app/whymodel.cpp" line="1" />
+        <source>environ merges by key: the definition closest to the leaf wins, admin over normal within a node.</source>
+        <translation>environ fusionne par clé : la définition la plus proche de la feuille l’emporte, administration avant normal dans un même nœud.</translation>
+    </message>
+    <message>
+        <location filename="../app/whymodel.cpp" line="1" />
+        <source>exports merge by mount point after normalisation (`//`, `/./`, trailing `/`); an ancestor's Private/PrivateFile exports take no part in the merge.</source>
+        <translation>les exports fusionnent par point de montage après normalisation (`//`, `/./`, `/` final) ; les exports Private/PrivateFile d’un ancêtre ne participent pas à la fusion.</translation>
+    </message>
+    <message>
+        <location filename="../app/whymodel.cpp" line="1" />
+        <source>each node keeps its own cgroup limits (admin over normal); node cgroups nest like the nodes.</source>
+        <translation>chaque nœud garde ses propres limites de cgroup (administration avant normal) ; les cgroups des nœuds s’imbriquent comme les nœuds.</translation>
+    </message>
+    <message>
+        <location filename="../app/whymodel.cpp" line="1" />
+        <source>path lists: the entries of a child come before those of its parents, admin before normal; a directory listed again keeps its first place.</source>
+        <translation>listes de chemins : les entrées d’un enfant précèdent celles de ses parents, administration avant normal ; un répertoire listé à nouveau garde sa première place.</translation>
+    </message>
+    <message>
+        <location filename="../app/whymodel.cpp" line="1" />
+        <source>not a definition</source>
+        <translation>pas une définition</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,8 @@ std::string_view toString(ExplainRule rule) {
         return "export-by-mount-point";
     case ExplainRule::CgroupPerNode:
         return "cgroup-per-node";
+    case ExplainRule::PathListOrder:
+        return "path-list-order";
     }
     return "";
 }
@@ -49,6 +51,9 @@ std::string_view ruleWording(ExplainRule rule) {
     case ExplainRule::CgroupPerNode:
         return "each node keeps its own cgroup limits (admin over normal); node cgroups nest "
                "like the nodes.";
+    case ExplainRule::PathListOrder:
+        return "path lists: the entries of a child come before those of its parents, admin "
+               "before normal; a directory listed again keeps its first place.";
     }
     return "";
 }
@@ -181,7 +186,8 @@ std::optional<ItemSpec> shareSpec(std::string_view item) {
     return std::nullopt;
 }
 
-ItemSpec capabilitySpec(const std::string& cap) {
+// `name` is the item ("cap_all"), `cap` the capability rule the merge knows ("all").
+ItemSpec capabilitySpec(const std::string& name, const std::string& cap) {
     Finder find = [cap](const Config& config, bool) {
         std::vector<Found> found;
         for (const CapabilityEntry& e : sectionOf(config).capabilities) {
@@ -199,7 +205,7 @@ ItemSpec capabilitySpec(const std::string& cap) {
         }
         return v;
     };
-    return {cap, ExplainRule::CapabilityPerRule, find, verdict, nullptr};
+    return {name, ExplainRule::CapabilityPerRule, find, verdict, nullptr};
 }
 
 std::string envText(const EnvEntry& e) {
@@ -296,14 +302,59 @@ std::optional<ItemSpec> cgroupSpec(const std::string& item) {
     return std::nullopt;
 }
 
+std::vector<std::string> pathDirs(const std::string& text) {
+    std::vector<std::string> dirs;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(':', start), text.size());
+        dirs.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return dirs;
+}
+
+// One directory of path or ldpath: every file whose list names it; the merge keeps the first.
+ItemSpec pathSpec(const std::string& list, const std::string& dir) {
+    const bool ld = list == "ldpath";
+    Finder find = [ld, list, dir](const Config& config, bool) {
+        std::vector<Found> found;
+        const auto& setting = ld ? sectionOf(config).ldpath : sectionOf(config).path;
+        if (setting) {
+            const std::vector<std::string> dirs = pathDirs(setting->value);
+            if (std::find(dirs.begin(), dirs.end(), dir) != dirs.end()) {
+                found.push_back({list, setting->value, setting->pos.line, true});
+            }
+        }
+        return found;
+    };
+    auto verdict = [ld, dir](const EffectiveConfig& config) {
+        Verdict v;
+        for (const EffectivePathEntry& e : ld ? config.ldpath : config.path) {
+            if (e.dir == dir) {
+                v.effective = e.dir;
+                v.applied.push_back(&e.provenance);
+            }
+        }
+        return v;
+    };
+    return {list + ":" + dir, ExplainRule::PathListOrder, find, verdict, nullptr};
+}
+
 ItemSpec specFor(std::string_view item) {
     if (auto spec = scalarSpec(item))
         return *spec;
     if (auto spec = shareSpec(item))
         return *spec;
     const std::string text(item);
+    if (text == "cap_all")
+        return capabilitySpec(text, "all");
     if (text.rfind("cap_", 0) == 0 && text.size() > 4)
-        return capabilitySpec(text);
+        return capabilitySpec(text, text);
+    for (const char* list : {"path", "ldpath"}) {
+        const std::string prefix = std::string(list) + ":";
+        if (text.rfind(prefix, 0) == 0 && text.size() > prefix.size())
+            return pathSpec(list, text.substr(prefix.size()));
+    }
     if (text.rfind("environ:", 0) == 0 && text.size() > 8)
         return environSpec(text.substr(8));
     if (text.rfind("export:", 0) == 0 && text.size() > 7)
@@ -315,8 +366,8 @@ ItemSpec specFor(std::string_view item) {
                                 0,
                                 "unknown item '" + text +
                                     "': expected a config key (hostname, share_net, ...), "
-                                    "cap_NAME, environ:KEY, export:/MOUNT or "
-                                    "cgroups.CONTROLLER.KEY"});
+                                    "cap_NAME, environ:KEY, export:/MOUNT, "
+                                    "cgroups.CONTROLLER.KEY, path:DIR or ldpath:DIR"});
 }
 
 std::string baseName(const NodeLocation& location) {

@@ -20,6 +20,7 @@ enum class ExplainRule {
     EnvironByKey,       // environ merges by key, the leaf's definition wins
     ExportByMountPoint, // exports merge by normalised mount point; ancestor Private set aside
     CgroupPerNode,      // each node keeps its own cgroup limits (admin over normal)
+    PathListOrder,      // path/ldpath: child entries first, admin before normal, no duplicates
 };
 std::string_view toString(ExplainRule rule);    // "leaf-wins", ...
 std::string_view ruleWording(ExplainRule rule); // the spec's wording
@@ -51,7 +52,8 @@ struct Explanation {
 };
 
 // Items: a scalar key ("hostname", "die-with-parent", "umask", "share_net", ...), a capability
-// ("cap_chown"), "environ:KEY", "export:/mount/point", "cgroups.CONTROLLER.KEY". Throws
+// ("cap_chown"; "cap_all" for the ALL rule), "environ:KEY", "export:/mount/point",
+// "cgroups.CONTROLLER.KEY", "path:DIR", "ldpath:DIR" (one entry of the list). Throws
 // InputError naming the item when it is none of these.
 Explanation explain(const std::vector<FamilyMember>& family, std::string_view item, MergeMode mode);
 

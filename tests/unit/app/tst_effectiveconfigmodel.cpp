@@ -167,7 +167,10 @@ private Q_SLOTS:
         QCOMPARE(why.index(0).data(WhyModel::AliasRole).toString(), QStringLiteral("platform"));
         QCOMPARE(why.index(1).data(WhyModel::EffectRole).toString(), QStringLiteral("overridden"));
         QCOMPARE(why.index(2).data(WhyModel::EffectRole).toString(), QStringLiteral("applied"));
-        QCOMPARE(why.index(2).data(WhyModel::ValueRole).toString(), QStringLiteral("browser> "));
+        // Values as core's explain() writes them: the environ mode, then the value.
+        QCOMPARE(why.index(2).data(WhyModel::ValueRole).toString(),
+                 QStringLiteral("Default browser> "));
+        QCOMPARE(why.ruleName(), QStringLiteral("environ-by-key"));
         model.reload(); // a new merge invalidates the selection
         QCOMPARE(why.row(), -1);
         QCOMPARE(why.rowCount(), 0);
@@ -198,6 +201,7 @@ private Q_SLOTS:
         QCOMPARE(why.rowCount(), 1);
         QCOMPARE(why.index(0).data(WhyModel::AliasRole).toString(), QStringLiteral("browser"));
         QCOMPARE(why.index(0).data(WhyModel::EffectRole).toString(), QStringLiteral("applied"));
+        QCOMPARE(why.ruleName(), QStringLiteral("share-all-fallback"));
     }
 
     // $UUID is fresh at each launch: the view shows the tag, the same in every refresh and in
@@ -227,7 +231,8 @@ private Q_SLOTS:
         why.setEffective(&model);
         why.setRow(row);
         QCOMPARE(why.rowCount(), 1);
-        QCOMPARE(why.index(0).data(WhyModel::ValueRole).toString(), QStringLiteral("run-$UUID"));
+        QCOMPARE(why.index(0).data(WhyModel::ValueRole).toString(),
+                 QStringLiteral("Default run-$UUID"));
     }
 
 private:

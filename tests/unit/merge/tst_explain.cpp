@@ -145,6 +145,26 @@ private Q_SLOTS:
         QCOMPARE(int(e.definitions[0].effect), int(DefinitionEffect::Overridden));
     }
 
+    // The ALL rule is the item cap_all; a path entry is path:DIR (the child's list first).
+    void capabilityAllAndPathItems() {
+        NodeSpec root = makeNode("/r", "ROOT");
+        NodeSpec child = makeNode("/r/c", "C");
+        section(root.normal).capabilities.push_back({"all", false, {}, {}, SourcePos{2, 1}});
+        section(root.normal).path = Setting<std::string>{"/r:/shared", SourcePos{3, 1}};
+        section(child.normal).path = Setting<std::string>{"/c:/shared", SourcePos{4, 1}};
+        const auto members = family({root, child});
+        const Explanation all = explain(members, "cap_all", MergeMode::Normal);
+        QCOMPARE(all.item, std::string("cap_all"));
+        QCOMPARE(all.effective, std::optional<std::string>("drop"));
+        QCOMPARE(applied(all), 1);
+        const Explanation shared = explain(members, "path:/shared", MergeMode::Normal);
+        QCOMPARE(int(shared.rule), int(ExplainRule::PathListOrder));
+        QCOMPARE(shared.definitions.size(), std::size_t(2));
+        QCOMPARE(appliedDefinition(shared)->line, 4); // the child's list comes first
+        QCOMPARE(explain(members, "ldpath:/shared", MergeMode::Normal).definitions.size(),
+                 std::size_t(0));
+    }
+
     void unknownItemIsRefused() {
         const auto members = family({makeNode("/r", "ROOT")});
         QVERIFY_THROWS_EXCEPTION(InputError, explain(members, "hostnam", MergeMode::Normal));
