@@ -120,9 +120,10 @@ std::vector<FamilyMember> familyFromFiles(const std::vector<AuditedFile>& files,
 // Digests are taken on the merge *without* expansion: it depends on the files alone, never on
 // the environment, the host or the launch values (`$UUID` is fresh at every expansion), so the
 // same family always gives the same digest. Drift itself is decided on the file digests.
-std::string effectiveDigest(const std::vector<AuditedFile>& files, MergeMode mode) {
-    return sha256Hex(
-        canonicalText(mergeFamily(familyFromFiles(files, mode), MergeOptions{mode, nullptr})));
+std::string effectiveDigest(const std::vector<AuditedFile>& files, MergeMode mode, int format) {
+    return effectiveDigestOf(mergeFamily(familyFromFiles(files, mode), MergeOptions{mode, nullptr}),
+                             format)
+        .value_or(std::string());
 }
 
 } // namespace
@@ -180,8 +181,10 @@ AuditRecord makeAuditRecord(const std::filesystem::path& leafDir, const Approver
         fail(record.node, "cannot approve a node whose family does not merge: " +
                               normal.errors.front().diagnostic.format());
     }
-    record.effectiveDigest = sha256Hex(canonicalText(normal)); // not expanded: see effectiveDigest
-    record.effectiveAdminDigest = effectiveDigest(record.files, MergeMode::Admin);
+    // Not expanded: see effectiveDigest.
+    record.effectiveDigest = *effectiveDigestOf(normal, record.effectiveDigestFormat);
+    record.effectiveAdminDigest =
+        effectiveDigest(record.files, MergeMode::Admin, record.effectiveDigestFormat);
     record.score = analyzeNode(mergeForReview(family, MergeMode::Normal), &family).score;
     record.approvedBy = approver.name;
     record.uid = approver.uid;
@@ -208,6 +211,7 @@ std::string formatAuditRecord(const AuditRecord& record) {
                                 {"time", record.time},
                                 {"comment", record.comment},
                                 {"score", record.score},
+                                {"effectiveDigestFormat", record.effectiveDigestFormat},
                                 {"effectiveDigest", record.effectiveDigest},
                                 {"effectiveAdminDigest", record.effectiveAdminDigest},
                                 {"files", std::move(files)}});
@@ -245,6 +249,15 @@ AuditRecord parseAuditRecord(std::string_view json, const std::string& fileName)
     record.time = string(root, "time");
     record.comment = string(root, "comment");
     record.score = number("score");
+    // Absent: a record written before digests were versioned (format 0, legacy).
+    const double digestFormat =
+        root.find("effectiveDigestFormat") ? number("effectiveDigestFormat") : 0;
+    if (digestFormat != 0 && digestFormat != kEffectiveDigestFormat) {
+        fail(fileName, "audit record: unknown effective digest format (this version knows 0 and " +
+                           std::to_string(kEffectiveDigestFormat) +
+                           "): written by a newer redpak? Approve the node again");
+    }
+    record.effectiveDigestFormat = static_cast<int>(digestFormat);
     record.effectiveDigest = string(root, "effectiveDigest");
     record.effectiveAdminDigest = string(root, "effectiveAdminDigest");
     const JsonValue* files = root.find("files");
@@ -273,6 +286,20 @@ AuditRecord parseAuditRecord(std::string_view json, const std::string& fileName)
         record.files.push_back(std::move(file));
     }
     return record;
+}
+
+void verifyEffectiveDigests(const AuditRecord& record, const std::string& fileName) {
+    const auto check = [&](MergeMode mode, const std::string& recorded) {
+        if (effectiveDigest(record.files, mode, record.effectiveDigestFormat) != recorded) {
+            fail(fileName, std::string("audit record: the ") +
+                               (mode == MergeMode::Admin ? "admin" : "normal") +
+                               "-mode effective digest does not match the audited files (format " +
+                               std::to_string(record.effectiveDigestFormat) +
+                               "; record damaged or edited)");
+        }
+    };
+    check(MergeMode::Normal, record.effectiveDigest);
+    check(MergeMode::Admin, record.effectiveAdminDigest);
 }
 
 void writeAuditRecord(const std::filesystem::path& base, const AuditRecord& record) {
@@ -503,6 +530,9 @@ AuditStatus auditStatus(const std::filesystem::path& leafDir) {
     }
     try {
         status.record = readAuditRecord(location->base);
+        if (status.record) {
+            verifyEffectiveDigests(*status.record, auditRecordPath(location->base).string());
+        }
     } catch (const InputError& error) {
         status.state = AuditState::Invalid;
         status.problem = error.diagnostic().format();

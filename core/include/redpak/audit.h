@@ -16,6 +16,7 @@
 #pragma once
 
 #include "redpak/diff.h"
+#include "redpak/effective_canonical.h"
 #include "redpak/merge.h"
 #include "redpak/node.h"
 
@@ -48,8 +49,11 @@ struct AuditRecord {
     int format = kAuditRecordFormat;
     std::string node; // base directory of the approved node (the leaf)
     std::string alias;
-    std::vector<AuditedFile> files;   // root first; status, normal, admin per node
-    std::string effectiveDigest;      // sha256 of canonicalText (normal mode, not expanded)
+    std::vector<AuditedFile> files; // root first; status, normal, admin per node
+    // Version of the canonical form the two effective digests were computed on
+    // (effective_canonical.h); 0 for records written before the field existed.
+    int effectiveDigestFormat = kEffectiveDigestFormat;
+    std::string effectiveDigest;      // of the normal-mode merge, not expanded
     std::string effectiveAdminDigest; // idem in admin mode
     double score = 0;                 // exposure score at approval (information)
     std::string approvedBy;           // user name
@@ -84,6 +88,10 @@ AuditRecord makeAuditRecord(const std::filesystem::path& leafDir, const Approver
 
 std::string formatAuditRecord(const AuditRecord& record); // JSON
 AuditRecord parseAuditRecord(std::string_view json, const std::string& fileName);
+
+// Recomputes both effective digests from the record's own files with the record's digest
+// format. Throws InputError when they differ (record damaged or edited).
+void verifyEffectiveDigests(const AuditRecord& record, const std::string& fileName);
 
 // Writes the record of the node at `base` atomically with mode 0644 set on the temporary file
 // before the rename (nothing is changed by path afterwards). Throws InputError.
