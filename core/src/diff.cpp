@@ -664,25 +664,43 @@ Change classify(const Item* before, const Item* after) {
 // The unknown tags of an item's text (expand.h).
 using UnknownTagsOf = std::function<std::vector<std::string>(const std::string& text)>;
 
-// A change that brings in an unknown tag (expand.h) launches with "" where a value was written:
-// never neutral, it is to be confirmed like a widening.
-Change flagUnknownTags(Change change, const UnknownTagsOf& unknownTagsOf) {
-    // Headers and Static values are never expanded: a `$` there is text.
-    const bool expanded =
-        change.category != "header" && !(change.category == "environ" && change.after &&
-                                         change.after->starts_with(toString(EnvMode::Static)));
-    if (change.direction != Direction::Neutral || !change.after || !expanded) {
-        return change;
+// The first tag of `text` that `other` does not have too.
+std::optional<std::string> tagOnlyIn(const std::optional<std::string>& text,
+                                     const std::optional<std::string>& other,
+                                     const UnknownTagsOf& unknownTagsOf) {
+    if (!text) {
+        return std::nullopt;
     }
     const std::vector<std::string> known =
-        change.before ? unknownTagsOf(*change.before) : std::vector<std::string>{};
-    for (const std::string& tag : unknownTagsOf(*change.after)) {
+        other ? unknownTagsOf(*other) : std::vector<std::string>{};
+    for (const std::string& tag : unknownTagsOf(*text)) {
         if (std::find(known.begin(), known.end(), tag) == known.end()) {
-            change.direction = Direction::Widening;
-            change.reason =
-                "unknown tag $" + tag + " expands to an empty string (" + change.reason + ")";
-            break;
+            return tag;
         }
+    }
+    return std::nullopt;
+}
+
+// A change that brings in an unknown tag (expand.h) launches with "" where a value was written:
+// never neutral, it is to be confirmed like a widening; the change that takes it away again is
+// a narrowing (so that a diff and its reverse mirror each other).
+Change flagUnknownTags(Change change, const UnknownTagsOf& unknownTagsOf) {
+    // Headers and Static values are never expanded: a `$` there is text.
+    const std::optional<std::string>& text = change.after ? change.after : change.before;
+    const bool expanded =
+        change.category != "header" &&
+        !(change.category == "environ" && text && text->starts_with(toString(EnvMode::Static)));
+    if (change.direction != Direction::Neutral || !expanded) {
+        return change;
+    }
+    if (const auto tag = tagOnlyIn(change.after, change.before, unknownTagsOf)) {
+        change.direction = Direction::Widening;
+        change.reason =
+            "unknown tag $" + *tag + " expands to an empty string (" + change.reason + ")";
+    } else if (const auto gone = tagOnlyIn(change.before, change.after, unknownTagsOf)) {
+        change.direction = Direction::Narrowing;
+        change.reason = "unknown tag $" + *gone + " no longer expands to an empty string (" +
+                        change.reason + ")";
     }
     return change;
 }
@@ -700,7 +718,7 @@ Diff diffItems(const std::vector<Item>& before, const std::vector<Item>& after,
         beforeByIdentity.emplace(id, &item);
         const auto found = afterByIdentity.find(id);
         if (found == afterByIdentity.end()) {
-            diff.changes.push_back(classify(&item, nullptr));
+            diff.changes.push_back(flagUnknownTags(classify(&item, nullptr), unknownTagsOf));
         } else if (found->second->text != item.text) {
             diff.changes.push_back(flagUnknownTags(classify(&item, found->second), unknownTagsOf));
         }
@@ -728,12 +746,14 @@ Diff diffConfigs(const Config& before, const Config& after) {
 }
 
 // Expanded texts keep tags symbolic (mergeForReview) but have lost `\$`: a tag is unknown when
-// the merge of `after` warned about it.
+// the merge of either side warned about it (the side that brings it in, or takes it away).
 Diff diffEffective(const EffectiveConfig& before, const EffectiveConfig& after) {
     std::vector<std::string> warned;
-    for (const Diagnostic& warning : after.warnings) {
-        if (const std::optional<std::string> tag = unknownTagOf(warning)) {
-            warned.push_back(*tag);
+    for (const EffectiveConfig* side : {&before, &after}) {
+        for (const Diagnostic& warning : side->warnings) {
+            if (const std::optional<std::string> tag = unknownTagOf(warning)) {
+                warned.push_back(*tag);
+            }
         }
     }
     return diffItems(itemsOf(before), itemsOf(after), [&](const std::string& text) {
