@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "configdocument.h"
 
-#include "redpak/parser.h"
-#include "redpak/writer.h"
+#include "redpak/config/parser.h"
+#include "redpak/config/writer.h"
 #include "workspace.h"
 
 #include <QDateTime>

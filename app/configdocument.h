@@ -7,7 +7,7 @@
 #pragma once
 
 #include "nodestore.h"
-#include "redpak/config.h"
+#include "redpak/config/config.h"
 
 #include <QFileSystemWatcher>
 #include <QObject>

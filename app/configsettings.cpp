@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "configsettings.h"
 
-#include "redpak/schema.h"
+#include "redpak/config/schema.h"
 
 #include <algorithm>
 

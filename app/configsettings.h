@@ -4,7 +4,7 @@
 // and the "why" view so that both name and read keys the same way.
 #pragma once
 
-#include "redpak/schema.h"
+#include "redpak/config/schema.h"
 
 #include <QString>
 #include <functional>

@@ -2,9 +2,9 @@
 #include "effectiveconfigmodel.h"
 
 #include "configsettings.h"
-#include "redpak/expand.h"
-#include "redpak/explain.h"
-#include "redpak/schema.h"
+#include "redpak/config/schema.h"
+#include "redpak/merge/expand.h"
+#include "redpak/merge/explain.h"
 
 namespace redpak::gui {
 

@@ -5,8 +5,8 @@
 // explanationFor() is core's explain() of one row's item, for the "why" view.
 #pragma once
 
-#include "redpak/explain.h"
-#include "redpak/merge.h"
+#include "redpak/merge/explain.h"
+#include "redpak/merge/merge.h"
 
 #include <QAbstractListModel>
 #include <QStringList>

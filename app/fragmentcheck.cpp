@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "fragmentcheck.h"
 
-#include "redpak/expand.h"
-#include "redpak/parser.h"
-#include "redpak/writer.h"
+#include "redpak/config/parser.h"
+#include "redpak/config/writer.h"
+#include "redpak/merge/expand.h"
 
 #include <QStringList>
 

@@ -4,7 +4,7 @@
 // by the core parser. The parser's message is then shown next to the field that caused it.
 #pragma once
 
-#include "redpak/config.h"
+#include "redpak/config/config.h"
 
 #include <QString>
 #include <functional>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "localnodestore.h"
 
-#include "redpak/atomic_write.h"
-#include "redpak/audit.h"
-#include "redpak/create.h"
-#include "redpak/diagnostic.h"
-#include "redpak/node.h"
-#include "redpak/parser.h"
+#include "redpak/base/diagnostic.h"
+#include "redpak/base/safe_file.h"
+#include "redpak/config/parser.h"
+#include "redpak/review/audit_status.h"
+#include "redpak/tree/create.h"
+#include "redpak/tree/node.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,8 +2,8 @@
 // redpak-manager: opens node roots, shows the GUI, or renders it to an image (--screenshot).
 #include "helperlauncher.h"
 #include "locallauncher.h"
-#include "redpak/diagnostic.h"
-#include "redpak/node.h"
+#include "redpak/base/diagnostic.h"
+#include "redpak/tree/node.h"
 #include "session.h"
 #include "workspace.h"
 

@@ -2,8 +2,8 @@
 #include "nodeactions.h"
 
 #include "configdocument.h"
-#include "redpak/config.h"
-#include "redpak/templates.h"
+#include "redpak/config/config.h"
+#include "redpak/tree/templates.h"
 #include "workspace.h"
 
 #include <QDir>

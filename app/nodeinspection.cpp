@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "nodeinspection.h"
 
-#include "redpak/audit.h"
-#include "redpak/merge.h"
-#include "redpak/parser.h"
+#include "redpak/config/parser.h"
+#include "redpak/merge/merge.h"
+#include "redpak/review/audit_status.h"
 
 #include <QFileInfo>
 

@@ -3,7 +3,7 @@
 // core parser and merge report for it (badges). Computed by core, summarised here.
 #pragma once
 
-#include "redpak/node.h"
+#include "redpak/tree/node.h"
 
 #include <QString>
 #include <QStringList>

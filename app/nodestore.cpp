@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "nodestore.h"
 
-#include "redpak/audit.h"
-#include "redpak/digest.h"
-#include "redpak/node.h"
+#include "redpak/base/digest.h"
+#include "redpak/review/audit_status.h"
+#include "redpak/tree/node.h"
 
 #include <QDir>
 

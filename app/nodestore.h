@@ -5,8 +5,8 @@
 // and not at all once `context` is destroyed.
 #pragma once
 
-#include "redpak/audit.h"
-#include "redpak/merge.h"
+#include "redpak/merge/merge.h"
+#include "redpak/review/audit_status.h"
 
 #include <QByteArray>
 #include <QList>
@@ -51,7 +51,7 @@ struct WriteReply {
     QByteArray newDigest;
 };
 
-// A file of a node's family as the user reviewed it before approving (core audit.h's
+// A file of a node's family as the user reviewed it before approving (core launch/audit_record.h's
 // currentFamilyFiles order: root first; status, normal and admin file of each node).
 struct ReviewedFile {
     QString path;      // absolute

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "nodetreemodel.h"
 
-#include "redpak/diagnostic.h"
+#include "redpak/base/diagnostic.h"
 #include "workspace.h"
 
 #include <QDir>

@@ -2,8 +2,8 @@
 #include "helperconfig.h"
 
 #include "helpererror.h"
-#include "redpak/config.h"
-#include "redpak/trust.h"
+#include "redpak/base/trust.h"
+#include "redpak/config/config.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -2,10 +2,10 @@
 #include "helperservice.h"
 
 #include "helpererror.h"
-#include "redpak/diagnostic.h"
-#include "redpak/digest.h"
-#include "redpak/parser.h"
-#include "redpak/templates.h"
+#include "redpak/base/diagnostic.h"
+#include "redpak/base/digest.h"
+#include "redpak/config/parser.h"
+#include "redpak/tree/templates.h"
 
 #include <QCoreApplication>
 #include <QDBusPendingCallWatcher>

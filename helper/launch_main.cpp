@@ -12,7 +12,7 @@
 #include "helpererror.h"
 #include "launchplan.h"
 #include "nodeidentity.h"
-#include "redpak/launch.h"
+#include "redpak/launch/launch.h"
 
 #include <cstdio>
 #include <cstring>

@@ -3,7 +3,7 @@
 
 #include "helpererror.h"
 #include "launchplan.h"
-#include "redpak/launch.h"
+#include "redpak/launch/launch.h"
 
 #include <QDateTime>
 #include <algorithm>

@@ -2,9 +2,9 @@
 #include "launchplan.h"
 
 #include "helpererror.h"
-#include "redpak/expand.h"
-#include "redpak/launch.h"
-#include "redpak/merge.h"
+#include "redpak/launch/launch.h"
+#include "redpak/merge/expand.h"
+#include "redpak/merge/merge.h"
 #include "sourceaccess.h"
 
 #include <algorithm>

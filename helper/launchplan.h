@@ -10,7 +10,7 @@
 #pragma once
 
 #include "nodeidentity.h"
-#include "redpak/plan.h"
+#include "redpak/launch/plan.h"
 
 #include <filesystem>
 #include <string>

@@ -2,7 +2,7 @@
 #include "nodename.h"
 
 #include "helpererror.h"
-#include "redpak/config.h"
+#include "redpak/config/config.h"
 
 namespace redpak::helper {
 

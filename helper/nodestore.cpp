@@ -2,13 +2,13 @@
 #include "nodestore.h"
 
 #include "helpererror.h"
-#include "redpak/audit.h"
-#include "redpak/create.h"
-#include "redpak/digest.h"
-#include "redpak/node.h"
-#include "redpak/parser.h"
-#include "redpak/templates.h"
-#include "redpak/writer.h"
+#include "redpak/base/digest.h"
+#include "redpak/config/parser.h"
+#include "redpak/config/writer.h"
+#include "redpak/review/audit_status.h"
+#include "redpak/tree/create.h"
+#include "redpak/tree/node.h"
+#include "redpak/tree/templates.h"
 
 #include <chrono>
 #include <optional>

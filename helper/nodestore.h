@@ -79,8 +79,8 @@ public:
     // change what the paths lead to.
     void checkFamilyTrusted(const NodeName& name) const;
 
-    // Writes the core audit record (audit.h) of `name`, root-owned, when `reviewed` names
-    // exactly the files of the family as they are (core currentFamilyFiles order), else
+    // Writes the core audit record (launch/audit_record.h) of `name`, root-owned, when `reviewed`
+    // names exactly the files of the family as they are (core currentFamilyFiles order), else
     // HelperError(StaleDigest). Returns the SHA-256 of the record written.
     std::string recordApproval(const NodeName& name, const std::vector<ReviewedFile>& reviewed,
                                const std::string& comment, uid_t caller);

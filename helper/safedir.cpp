@@ -2,7 +2,7 @@
 #include "safedir.h"
 
 #include "helpererror.h"
-#include "redpak/trust.h"
+#include "redpak/base/trust.h"
 
 #include <algorithm>
 #include <cerrno>

@@ -2,9 +2,9 @@
 #include "auditcontroller.h"
 
 #include "configdocument.h"
-#include "redpak/audit.h"
-#include "redpak/diagnostic.h"
-#include "redpak/findings.h"
+#include "redpak/base/diagnostic.h"
+#include "redpak/review/audit_status.h"
+#include "redpak/review/findings.h"
 
 namespace redpak::gui {
 

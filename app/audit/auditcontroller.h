@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// Audit status of the selected node (core audit.h): approved / drifted / not audited /
-// invalid, who approved it and when, and on request the drift (semantic summary and the
-// unified diff of every file against its audited content). approve() records the family as
-// last shown through the node's store (NodeStore::recordApproval): written by the user for a
-// root they own, root-owned by the privileged helper for a system root. Approving a family that
-// changed since it was shown is refused.
+// Audit status of the selected node (core review/audit_status.h): approved / drifted / not audited
+// / invalid, who approved it and when, and on request the drift (semantic summary and the unified
+// diff of every file against its audited content). approve() records the family as last shown
+// through the node's store (NodeStore::recordApproval): written by the user for a root they own,
+// root-owned by the privileged helper for a system root. Approving a family that changed since it
+// was shown is refused.
 #pragma once
 
 #include "nodestore.h"

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "findingsmodel.h"
 
-#include "redpak/diagnostic.h"
-#include "redpak/diff.h"
-#include "redpak/node.h"
+#include "redpak/base/diagnostic.h"
+#include "redpak/review/diff.h"
+#include "redpak/tree/node.h"
 
 #include <algorithm>
 

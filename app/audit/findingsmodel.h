@@ -4,7 +4,7 @@
 // (rec. 2). FindingsFilterModel narrows the rows to a minimum severity.
 #pragma once
 
-#include "redpak/findings.h"
+#include "redpak/review/findings.h"
 
 #include <QAbstractListModel>
 #include <QSortFilterProxyModel>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "reviewmodel.h"
 
-#include "redpak/diagnostic.h"
-#include "redpak/findings.h"
-#include "redpak/node.h"
-#include "redpak/parser.h"
+#include "redpak/base/diagnostic.h"
+#include "redpak/config/parser.h"
+#include "redpak/review/findings.h"
+#include "redpak/tree/node.h"
 
 #include <algorithm>
 

@@ -6,7 +6,7 @@
 // review() with the text about to be saved and binds to the result.
 #pragma once
 
-#include "redpak/impact.h"
+#include "redpak/review/impact.h"
 
 #include <QAbstractListModel>
 #include <QStringList>

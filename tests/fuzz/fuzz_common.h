@@ -8,7 +8,7 @@
 // A violated property aborts (fuzzFailure), which both libFuzzer and the test report.
 #pragma once
 
-#include "redpak/diagnostic.h"
+#include "redpak/base/diagnostic.h"
 
 #include <cstddef>
 #include <cstdint>

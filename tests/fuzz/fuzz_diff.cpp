@@ -13,8 +13,8 @@
 // * the text and JSON renderings are produced for every diff.
 #include "fuzz_common.h"
 #include "fuzz_targets.h"
-#include "redpak/diff.h"
-#include "redpak/parser.h"
+#include "redpak/config/parser.h"
+#include "redpak/review/diff.h"
 
 #include <optional>
 #include <string>

@@ -11,7 +11,7 @@
 // * when it refuses, the allowing expansion either fails too or met a command.
 #include "fuzz_common.h"
 #include "fuzz_targets.h"
-#include "redpak/expand.h"
+#include "redpak/merge/expand.h"
 
 #include <cctype>
 #include <optional>

@@ -13,10 +13,10 @@
 //   has no admin file, the effective configuration does not enable it.
 #include "fuzz_common.h"
 #include "fuzz_targets.h"
-#include "redpak/expand.h"
-#include "redpak/merge.h"
-#include "redpak/parser.h"
-#include "redpak/plan.h"
+#include "redpak/config/parser.h"
+#include "redpak/launch/plan.h"
+#include "redpak/merge/expand.h"
+#include "redpak/merge/merge.h"
 
 #include <optional>
 #include <set>

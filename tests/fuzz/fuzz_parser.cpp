@@ -9,8 +9,8 @@
 // * yamlScalar() quotes any accepted string so that it reads back unchanged.
 #include "fuzz_common.h"
 #include "fuzz_targets.h"
-#include "redpak/parser.h"
-#include "redpak/writer.h"
+#include "redpak/config/parser.h"
+#include "redpak/config/writer.h"
 
 #include <optional>
 #include <string>

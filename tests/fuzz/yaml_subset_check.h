@@ -4,10 +4,10 @@
 // fuzz_yaml_subset target and the tst_yaml_subset unit test.
 #pragma once
 
-#include "redpak/diagnostic.h"
-#include "redpak/parser.h"
-#include "text_limits.h"
-#include "yaml_tree.h"
+#include "base/text_limits.h"
+#include "config/yaml/yaml_tree.h"
+#include "redpak/base/diagnostic.h"
+#include "redpak/config/parser.h"
 
 #include <optional>
 #include <string>

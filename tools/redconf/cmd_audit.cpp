@@ -8,10 +8,10 @@
 // (for --fail-on): with the default, `audit status` exits 1 when any file of a family differs
 // from the approved version.
 #include "cmd_review_common.h"
-#include "redpak/audit.h"
-#include "redpak/findings.h"
-#include "redpak/node.h"
-#include "redpak/text_escape.h"
+#include "redpak/base/text_escape.h"
+#include "redpak/review/audit_status.h"
+#include "redpak/review/findings.h"
+#include "redpak/tree/node.h"
 
 namespace redconf {
 

@@ -2,13 +2,13 @@
 // redconf config [--yaml] [--admin] [--redpath DIR] [DIR]: one node's own config (not merged),
 // as a readable summary or as canonical YAML.
 #include "command.h"
-#include "redpak/diagnostic.h"
-#include "redpak/expand.h"
-#include "redpak/node.h"
-#include "redpak/parser.h"
-#include "redpak/schema.h"
-#include "redpak/text_escape.h"
-#include "redpak/writer.h"
+#include "redpak/base/diagnostic.h"
+#include "redpak/base/text_escape.h"
+#include "redpak/config/parser.h"
+#include "redpak/config/schema.h"
+#include "redpak/config/writer.h"
+#include "redpak/merge/expand.h"
+#include "redpak/tree/node.h"
 
 #include <algorithm>
 

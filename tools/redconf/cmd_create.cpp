@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // redconf create [--alias A] [--config FILE] [--config-adm FILE] [--template NAME] [--update] DIR
 #include "command.h"
-#include "redpak/create.h"
-#include "redpak/text_escape.h"
+#include "redpak/base/text_escape.h"
+#include "redpak/tree/create.h"
 
 namespace redconf {
 

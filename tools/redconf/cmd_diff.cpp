@@ -4,8 +4,8 @@
 // change is widening, narrowing or neutral. A widening change counts as a warning, a neutral
 // or narrowing one as info (for --fail-on).
 #include "cmd_review_common.h"
-#include "redpak/diff.h"
-#include "redpak/parser.h"
+#include "redpak/config/parser.h"
+#include "redpak/review/diff.h"
 
 #include <filesystem>
 

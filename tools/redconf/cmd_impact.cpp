@@ -5,7 +5,7 @@
 // the only mode that reads admin files). Nothing is written. A new merge error counts as an error,
 // a widening change as a warning, other changes as info (for --fail-on).
 #include "cmd_review_common.h"
-#include "redpak/impact.h"
+#include "redpak/review/impact.h"
 
 namespace redconf {
 

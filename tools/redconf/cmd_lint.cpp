@@ -4,9 +4,9 @@
 // with --recursive (which adds the tree findings, e.g. rec. 2: nodes running as the same user
 // without distinct Smack labels). Exit 1 when a finding reaches --fail-on.
 #include "cmd_review_common.h"
-#include "redpak/diff.h"
-#include "redpak/findings.h"
-#include "redpak/node.h"
+#include "redpak/review/diff.h"
+#include "redpak/review/findings.h"
+#include "redpak/tree/node.h"
 
 namespace redconf {
 

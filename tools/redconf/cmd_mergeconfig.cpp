@@ -4,7 +4,8 @@
 // every item, the warnings and the errors. Exit 1 when the merge has errors (the node would
 // not launch); the effective configuration is printed all the same, to explain why.
 #include "command.h"
-#include "redpak/merge.h"
+#include "redpak/format/effective_format.h"
+#include "redpak/merge/merge.h"
 
 namespace redconf {
 

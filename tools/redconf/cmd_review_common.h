@@ -5,8 +5,8 @@
 #pragma once
 
 #include "command.h"
-#include "redpak/diagnostic.h"
-#include "redpak/findings.h"
+#include "redpak/base/diagnostic.h"
+#include "redpak/review/findings.h"
 
 #include <optional>
 

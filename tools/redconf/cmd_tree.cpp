@@ -2,10 +2,10 @@
 // redconf tree [--redroot DIR] [DIR]: every rednode at or below DIR, children indented under
 // their parent, with alias, state, whether an admin config exists, and path.
 #include "command.h"
-#include "redpak/diagnostic.h"
-#include "redpak/node.h"
-#include "redpak/parser.h"
-#include "redpak/text_escape.h"
+#include "redpak/base/diagnostic.h"
+#include "redpak/base/text_escape.h"
+#include "redpak/config/parser.h"
+#include "redpak/tree/node.h"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 // redconf why [--admin] [--json] --redpath DIR ITEM (or DIR ITEM): every definition of one item
 // in the node's family, the one the merge applied and the rule that decided (core explain()).
 #include "command.h"
-#include "redpak/explain.h"
+#include "redpak/merge/explain.h"
 
 namespace redconf {
 

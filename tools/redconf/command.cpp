@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "command.h"
 
-#include "redpak/diagnostic.h"
-#include "redpak/text_escape.h"
+#include "redpak/base/diagnostic.h"
+#include "redpak/base/text_escape.h"
 
 #include <algorithm>
 #include <cstdio>

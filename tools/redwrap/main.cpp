@@ -8,12 +8,13 @@
 // stdout, and exit non-zero; nothing is started. On success redwrap becomes bwrap, which exits
 // with the command's status (128+signal when the command was killed).
 // stdio only (no iostream): start-up time is measured.
-#include "redpak/diagnostic.h"
-#include "redpak/expand.h"
-#include "redpak/launch.h"
-#include "redpak/merge.h"
-#include "redpak/plan.h"
-#include "redpak/text_escape.h"
+#include "redpak/base/diagnostic.h"
+#include "redpak/base/text_escape.h"
+#include "redpak/format/effective_format.h"
+#include "redpak/launch/launch.h"
+#include "redpak/launch/plan.h"
+#include "redpak/merge/expand.h"
+#include "redpak/merge/merge.h"
 
 #include <cstdio>
 #include <cstring>

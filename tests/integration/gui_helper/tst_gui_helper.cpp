@@ -14,7 +14,8 @@
 #include "helpernodestore.h"
 #include "nodeactions.h"
 #include "nodetreemodel.h"
-#include "redpak/audit.h"
+#include "redpak/review/audit_status.h"
+#include "redpak/review/text_diff.h"
 #include "workspace.h"
 
 #include <QDir>

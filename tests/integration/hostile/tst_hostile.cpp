@@ -10,8 +10,8 @@
 // 256 MiB with RLIMIT_AS except in sanitizer builds, which reserve terabytes of shadow).
 // CPU time rather than wall time keeps the guard meaningful on a loaded CI machine; a child
 // still running after 10 s of wall time is killed and fails the test.
-#include "redpak/node.h"
-#include "redpak/writer.h"
+#include "redpak/config/writer.h"
+#include "redpak/tree/node.h"
 
 #ifdef REDPAK_HOSTILE_HELPER
 #include "helperconfig.h"

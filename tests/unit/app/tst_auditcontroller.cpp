@@ -6,7 +6,7 @@
 #include "auditcontroller.h"
 #include "configdocument.h"
 #include "fakenodestore.h"
-#include "redpak/audit.h"
+#include "redpak/review/audit_status.h"
 #include "testtree.h"
 #include "workspace.h"
 

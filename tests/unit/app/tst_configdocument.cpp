@@ -5,7 +5,7 @@
 #include "environmodel.h"
 #include "exportsmodel.h"
 #include "localnodestore.h"
-#include "redpak/parser.h"
+#include "redpak/config/parser.h"
 #include "testtree.h"
 #include "workspace.h"
 

@@ -7,7 +7,7 @@
 #include "environmodel.h"
 #include "exportsmodel.h"
 #include "headersform.h"
-#include "redpak/schema.h"
+#include "redpak/config/schema.h"
 #include "settingsmodel.h"
 
 #include <QTest>

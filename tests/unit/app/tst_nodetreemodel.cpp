@@ -2,7 +2,7 @@
 // The node tree: hierarchy from disk, badges from the core parser and merge, search.
 #include "nodefiltermodel.h"
 #include "nodetreemodel.h"
-#include "redpak/audit.h"
+#include "redpak/review/audit_status.h"
 #include "testtree.h"
 #include "workspace.h"
 

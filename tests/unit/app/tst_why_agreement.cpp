@@ -4,8 +4,8 @@
 // family is written to disk, opened by the GUI model and asked of the built redconf.
 #include "effectiveconfigmodel.h"
 #include "merge_table_rows.h"
-#include "redpak/create.h"
-#include "redpak/writer.h"
+#include "redpak/config/writer.h"
+#include "redpak/tree/create.h"
 #include "whymodel.h"
 
 #include <QFile>

@@ -9,8 +9,8 @@
 #include "journal.h"
 #include "launcher.h"
 #include "nodestore.h"
-#include "redpak/digest.h"
-#include "redpak/templates.h"
+#include "redpak/base/digest.h"
+#include "redpak/tree/templates.h"
 
 #include <QDBusConnection>
 #include <QDBusMessage>

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+// Merge of a family of rednodes into one effective configuration
+// (spec: merge-and-launch.md §1-2).
+//
+// Every effective item remembers where it comes from (node, normal/admin file, position),
+// what it replaced and the warning that replacement deserves, so that `redconf mergeconfig`
+// and the GUI can explain the result. Errors (a child enabling what an ancestor forbids)
+// name the node, the forbidding ancestor and the item; a result with errors must not be
+// launched.
+#pragma once
+
+#include "redpak/base/diagnostic.h"
+#include "redpak/config/config.h"
+#include "redpak/config/effective.h"
+#include "redpak/merge/expand.h"
+#include "redpak/tree/family_snapshot.h"
+#include "redpak/tree/node.h"
+
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace redpak {
+
+// One node of the family as the merge sees it: where it is and its parsed files.
+// `admin` is only consulted in admin mode.
+struct FamilyMember {
+    NodeLocation location;
+    Config normal;
+    std::optional<Config> admin;
+    // fstat of each config file as it was read (FamilySnapshot; owners decide whose commands
+    // these are).
+    std::optional<FileIdentity> normalIdentity;
+    std::optional<FileIdentity> adminIdentity;
+    // Every object of the node that recommendation 4 protects, as it was opened.
+    std::vector<FamilyObject> objects;
+};
+
+// The family of `snapshot` parsed from the bytes it read (root first): every status is checked
+// (snapshotStatus), admin files are parsed in admin mode only, identities and objects are the
+// snapshot's fstat. Throws InputError (invalid file).
+std::vector<FamilyMember> loadFamily(const FamilySnapshot& snapshot, MergeMode mode);
+// The same from a snapshot of `leafDir` taken now (reviews; launchers take theirs first).
+std::vector<FamilyMember> loadFamily(const std::filesystem::path& leafDir, MergeMode mode);
+// One member of loadFamily(): the node's status checked, its configs parsed.
+FamilyMember loadMember(const NodeSnapshot& node, MergeMode mode);
+
+struct MergeOptions {
+    MergeMode mode = MergeMode::Normal;
+    // Expands strings (NODE_* = defining node for exports, environ, path, ldpath; = leaf for
+    // other config values). nullptr: values are kept as written (`mergeconfig` without
+    // --expand); Execfd/Inherit values are then not evaluated either.
+    const Expander* expander = nullptr;
+};
+
+// Merges `family` (root first, leaf last; not empty). Never throws for merge conflicts: they
+// are in `errors`. Throws InputError when expansion fails (refused command, bad `$(`).
+EffectiveConfig mergeFamily(const std::vector<FamilyMember>& family, const MergeOptions& options);
+
+// "/a//b/./c/." -> "/a/b/c" (component-wise normal form used for mount points and comparisons,
+// spec §2: `//`, `/./`, a trailing `/` or `/.`). `..` is kept as written.
+std::string normalizeMountPath(std::string_view path);
+
+// Spec §2, "share_all is a fallback, not a bound": what decides namespace `ns` is its own
+// share_X when a file of the family defines it, else (never for time) the effective share_all.
+// nullptr when neither is defined.
+const EffectiveShare* effectiveShare(const EffectiveConfig& config, Namespace ns);
+// Whether share_all decides `ns` when no file defines `ns`'s own key (not for time, spec §2).
+bool fallsBackToShareAll(Namespace ns);
+
+// True when the capability rule `rule` ("all" or a capability name) is about `capability`.
+bool covers(std::string_view rule, std::string_view capability);
+
+// The effective entry that decides `capability`: its own, else the `all` entry; nullptr when the
+// family leaves it to bwrap's default.
+const EffectiveCapability* effectiveCapability(const EffectiveConfig& config,
+                                               std::string_view capability);
+
+} // namespace redpak

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+// A system-root store for tests: file access is the real LocalNodeStore's, and the privileged
+// helper behind recordApproval is played by the test. Each approval request is recorded and
+// answered with `approvalResult`; when that is a success the record is written the way the
+// helper writes it (core's audit record), so the GUI sees what it would see after a real one.
+#pragma once
+
+#include "localnodestore.h"
+#include "redpak/review/audit_status.h"
+
+#include <QList>
+#include <QMetaObject>
+
+namespace redpak::gui::test {
+
+class FakeSystemStore final : public NodeStore {
+public:
+    struct ApprovalRequest {
+        QString nodeDir;
+        QList<ReviewedFile> reviewed;
+        QString comment;
+    };
+
+    explicit FakeSystemStore(const QString& rootPath) : m_files(rootPath) {}
+
+    QString rootPath() const override { return m_files.rootPath(); }
+    bool usesHelper() const override { return true; }
+
+    void readConfig(const QString& nodeDir, ConfigKind kind, QObject* context,
+                    std::function<void(const ConfigFileContent&)> done) override {
+        m_files.readConfig(nodeDir, kind, context, std::move(done));
+    }
+    void writeConfig(const QString& nodeDir, ConfigKind kind, const QString& text,
+                     const QByteArray& expectedDigest, QObject* context,
+                     std::function<void(const WriteReply&)> done) override {
+        m_files.writeConfig(nodeDir, kind, text, expectedDigest, context, std::move(done));
+    }
+    void createNode(const QString& parentDir, const QString& dirName, const QString& templateName,
+                    QObject* context, std::function<void(const StoreResult&)> done) override {
+        m_files.createNode(parentDir, dirName, templateName, context, std::move(done));
+    }
+    void deleteNode(const QString& nodeDir, QObject* context,
+                    std::function<void(const StoreResult&)> done) override {
+        m_files.deleteNode(nodeDir, context, std::move(done));
+    }
+
+    void recordApproval(const QString& nodeDir, const QList<ReviewedFile>& reviewed,
+                        const QString& comment, QObject* context,
+                        std::function<void(const StoreResult&)> done) override {
+        approvals.append({nodeDir, reviewed, comment});
+        const StoreResult result = approvalResult;
+        if (result.ok()) {
+            approveNode(nodeDir.toStdString(), comment.toStdString());
+        }
+        // Answered later, like a D-Bus reply.
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done), result] { done(result); }, Qt::QueuedConnection);
+    }
+
+    StoreResult approvalResult;
+    QList<ApprovalRequest> approvals;
+
+private:
+    LocalNodeStore m_files;
+};
+
+} // namespace redpak::gui::test

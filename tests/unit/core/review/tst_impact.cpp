@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tree-wide impact on real trees: every descendant whose effective configuration changes, with
+// its diff, new merge errors and score change; nothing is written.
+#include "redpak/base/digest.h"
+#include "redpak/review/impact.h"
+#include "review_fixtures.h"
+
+#include <QtTest>
+
+using namespace redpak;
+using namespace redpak::test;
+
+class TestImpact : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void parentSharingNetworkWidensChildren();
+    void newMergeErrorsAndFixedOnes();
+    void plainDirectoryBreaksTheFamily();
+    void noChangeReportsNothing();
+    void adminModeKeepsTheAdminDecision();
+    void adminFileImpact_data();
+    void adminFileImpact();
+    void diffOfTwoNodes();
+    void jsonReport();
+    void notANode();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_tmp;
+    std::filesystem::path m_root;
+};
+
+void TestImpact::init() {
+    m_tmp = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_tmp->isValid());
+    m_root = std::filesystem::path(m_tmp->path().toStdString()) / "r";
+    writeNode(m_root, "config:\n  share_pid: disabled\n");
+    writeNode(m_root / "open", "");                                   // inherits the network
+    writeNode(m_root / "closed", "config:\n  share_net: disabled\n"); // keeps its own
+    writeNode(m_root / "open" / "deep", "");
+}
+
+void TestImpact::parentSharingNetworkWidensChildren() {
+    const std::string before = readText(m_root / "etc/redpak.yaml");
+    const ImpactReport report = computeImpact(
+        m_root, parseBody("r", "config:\n  share_pid: disabled\n  share_net: enabled\n"));
+    QCOMPARE(readText(m_root / "etc/redpak.yaml"), before); // in memory only
+    QCOMPARE(report.examined, std::size_t(4));
+    QCOMPARE(report.fileDiff.count(Direction::Widening), std::size_t(1));
+    std::vector<std::string> changed;
+    for (const NodeImpact& node : report.nodes) {
+        changed.push_back(std::filesystem::path(node.node).filename().string());
+        const Change* net = changeOf(node.diff, "namespace net");
+        QVERIFY(net);
+        QCOMPARE(name(net->direction), name(Direction::Widening));
+        QVERIFY2(node.scoreAfter > node.scoreBefore, node.node.c_str());
+    }
+    QCOMPARE(changed, (std::vector<std::string>{"r", "open", "deep"}));
+    QCOMPARE(report.nodes[2].depth, 2);
+    const std::string text = formatImpactText(report);
+    QVERIFY(text.find("widening namespace net: unshared -> shared") != std::string::npos);
+    QVERIFY(text.find("3 of 4 node(s) change") != std::string::npos);
+}
+
+void TestImpact::newMergeErrorsAndFixedOnes() {
+    writeNode(m_root / "closed", "config:\n  share_pid: enabled\n"); // already refused by r
+    const ImpactReport report =
+        computeImpact(m_root, parseBody("r", "config:\n  share_net: disabled\n"));
+    // open/deep do not set share_net: nothing refused; closed's share_pid error is fixed.
+    QVERIFY(!report.hasNewErrors());
+    bool fixed = false;
+    for (const NodeImpact& node : report.nodes) {
+        fixed = fixed || !node.fixedErrors.empty();
+    }
+    QVERIFY(fixed);
+    writeNode(m_root / "open", "config:\n  share_net: enabled\n");
+    const ImpactReport refused =
+        computeImpact(m_root, parseBody("r", "config:\n  share_net: disabled\n"));
+    QVERIFY(refused.hasNewErrors());
+}
+
+void TestImpact::plainDirectoryBreaksTheFamily() {
+    writeNode(m_root / "plain" / "orphan", "");
+    const ImpactReport report =
+        computeImpact(m_root, parseBody("r", "config:\n  share_net: enabled\n"));
+    for (const NodeImpact& node : report.nodes) {
+        QVERIFY(node.node.find("orphan") == std::string::npos);
+    }
+    QCOMPARE(report.examined, std::size_t(4));
+}
+
+void TestImpact::noChangeReportsNothing() {
+    const ImpactReport report = computeImpact(m_root, loadConfigFile(m_root / "etc/redpak.yaml"));
+    QVERIFY(report.nodes.empty());
+    QVERIFY(report.fileDiff.empty());
+}
+
+void TestImpact::adminModeKeepsTheAdminDecision() {
+    // The parent's admin file unshares the network: in admin mode the normal file cannot widen.
+    writeNode(m_root, "config:\n  share_pid: disabled\n",
+              std::string("config:\n  share_net: disabled\n"));
+    const Config open = parseBody("r", "config:\n  share_pid: disabled\n  share_net: enabled\n");
+    QVERIFY(computeImpact(m_root, open, MergeMode::Admin).count(Direction::Widening) == 0);
+    QVERIFY(computeImpact(m_root, open, MergeMode::Normal).count(Direction::Widening) > 0);
+}
+
+// Replacing an admin file is reviewed in admin mode, where admin files take part: an admin
+// parent overrides what a child's normal file says, and an admin decision binds admin children.
+void TestImpact::adminFileImpact_data() {
+    QTest::addColumn<QString>("rootNormal");
+    QTest::addColumn<QString>("rootAdmin");   // empty: r has no admin file
+    QTest::addColumn<QString>("edited");      // the node whose admin file is replaced
+    QTest::addColumn<QString>("replacement"); // empty: the admin file is removed
+    QTest::addColumn<QStringList>("widened"); // nodes whose network becomes shared
+    QTest::addColumn<QStringList>("narrowed");
+    QTest::addColumn<bool>("newErrors");
+    const QString shareNet = "config:\n  share_net: enabled\n";
+    const QString unshareNet = "config:\n  share_net: disabled\n";
+    // "closed" unshares in its normal file, which an admin parent overrides.
+    QTest::newRow("new admin file shares the network")
+        << "config:\n  share_pid: disabled\n"
+        << ""
+        << "r" << shareNet << QStringList{"closed", "deep", "open", "r"} << QStringList{} << false;
+    QTest::newRow("admin file that unshared it removed")
+        << shareNet << unshareNet << "r"
+        << "" << QStringList{"deep", "open", "r"} << QStringList{} << false;
+    QTest::newRow("new admin file unshares the network")
+        << shareNet << ""
+        << "r" << unshareNet << QStringList{} << QStringList{"deep", "open", "r"} << false;
+    QTest::newRow("child admin file against the parent's admin decision")
+        << "" << unshareNet << "open" << shareNet << QStringList{} << QStringList{} << true;
+}
+
+void TestImpact::adminFileImpact() {
+    QFETCH(QString, rootNormal);
+    QFETCH(QString, rootAdmin);
+    QFETCH(QString, edited);
+    QFETCH(QString, replacement);
+    QFETCH(QStringList, widened);
+    QFETCH(QStringList, narrowed);
+    QFETCH(bool, newErrors);
+    writeNode(m_root, rootNormal.toStdString(),
+              rootAdmin.isEmpty() ? std::nullopt : std::optional(rootAdmin.toStdString()));
+    const std::filesystem::path node = edited == "r" ? m_root : m_root / edited.toStdString();
+    const std::filesystem::path adminFile = node / "etc/redpak-admin.yaml";
+    const bool existed = std::filesystem::exists(adminFile);
+    const std::string before = existed ? readText(adminFile) : std::string();
+    std::optional<Config> config;
+    if (!replacement.isEmpty()) {
+        config = parseBody(edited.toStdString(), replacement.toStdString());
+    }
+
+    const ImpactReport report = computeAdminImpact(node, config);
+    QCOMPARE(std::filesystem::exists(adminFile), existed); // in memory only
+    QCOMPARE(existed ? readText(adminFile) : std::string(), before);
+    QCOMPARE(report.file, adminFile.string());
+    QVERIFY(!report.fileDiff.empty());
+    QCOMPARE(report.hasNewErrors(), newErrors);
+    QStringList gotWidened;
+    QStringList gotNarrowed;
+    for (const NodeImpact& impact : report.nodes) {
+        const QString alias = QString::fromStdString(impact.alias);
+        const Change* net = changeOf(impact.diff, "namespace net");
+        if (net && net->direction == Direction::Widening) {
+            gotWidened << alias;
+            QVERIFY2(impact.scoreAfter > impact.scoreBefore, impact.node.c_str());
+        } else if (net && net->direction == Direction::Narrowing) {
+            gotNarrowed << alias;
+            QVERIFY2(impact.scoreAfter < impact.scoreBefore, impact.node.c_str());
+        }
+    }
+    gotWidened.sort();
+    gotNarrowed.sort();
+    QCOMPARE(gotWidened, widened);
+    QCOMPARE(gotNarrowed, narrowed);
+
+    if (config) {
+        // Read from a file, the replacement gives the same report.
+        const std::filesystem::path file = m_root.parent_path() / "replacement.yaml";
+        writeText(file, configText(edited.toStdString(), replacement.toStdString()));
+        QCOMPARE(formatImpactJson(computeAdminImpact(node, file)), formatImpactJson(report));
+    }
+}
+
+void TestImpact::diffOfTwoNodes() {
+    // Siblings compare as launched: both have their own network (one by default, one by rule).
+    QVERIFY(!changeOf(diffNodes(m_root / "open", m_root / "closed"), "namespace net"));
+    writeNode(m_root / "open", "config:\n  share_net: enabled\n");
+    const Diff diff = diffNodes(m_root / "closed", m_root / "open");
+    const Change* net = changeOf(diff, "namespace net");
+    QVERIFY2(net, formatDiffText(diff).c_str());
+    QCOMPARE(name(net->direction), name(Direction::Widening));
+}
+
+void TestImpact::jsonReport() {
+    const ImpactReport report = computeImpact(
+        m_root, parseBody("r", "config:\n  share_net: enabled\n  share_pid: disabled\n"));
+    const QJsonObject json =
+        QJsonDocument::fromJson(QByteArray::fromStdString(formatImpactJson(report))).object();
+    QCOMPARE(json["changed"].toInt(), 3);
+    QCOMPARE(json["widening"].toInt(), 3);
+    const QJsonObject first = json["nodes"].toArray().at(0).toObject();
+    QVERIFY(first["scoreAfter"].toDouble() > first["scoreBefore"].toDouble());
+    QCOMPARE(first["diff"].toObject()["changes"].toArray().at(0).toObject()["direction"].toString(),
+             QString("widening"));
+}
+
+void TestImpact::notANode() {
+    QVERIFY_THROWS_EXCEPTION(InputError, computeImpact(m_root / "etc", parseBody("x", "")));
+}
+
+QTEST_GUILESS_MAIN(TestImpact)
+#include "tst_impact.moc"
