@@ -3,6 +3,7 @@
 
 #include "helpererror.h"
 #include "redpak/trust.h"
+#include "redpak/write_fully.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -263,16 +264,8 @@ void SafeDir::writeFileAtomically(const std::string& name, std::string_view cont
         ::unlinkat(m_fd, temporary.c_str(), 0);
         throwSystemError(what, errnoValue);
     };
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t count = ::write(fd, content.data() + written, content.size() - written);
-        if (count < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            discard("cannot write " + name, errno);
-        }
-        written += static_cast<std::size_t>(count);
+    if (!redpak::writeFully(fd, content)) {
+        discard("cannot write " + name, errno);
     }
     // Owner and mode are set on the descriptor: nobody can have swapped the file since.
     if (::fchown(fd, 0, 0) != 0) {

@@ -450,14 +450,6 @@ std::vector<Item> itemsOf(const Config& config) {
     return items;
 }
 
-std::string joinPaths(const std::vector<EffectivePathEntry>& list) {
-    std::string out;
-    for (const EffectivePathEntry& entry : list) {
-        out += (out.empty() ? "" : ":") + entry.dir;
-    }
-    return out;
-}
-
 std::string joinReasons(const std::vector<std::string>& reasons) {
     std::string out;
     for (const std::string& reason : reasons) {
@@ -533,7 +525,7 @@ std::vector<Item> itemsOf(const EffectiveConfig& config) {
         items.push_back({"config",
                          "path",
                          "PATH",
-                         joinPaths(config.path),
+                         joinSearchPath(config.path),
                          neutralLevel("search path"),
                          {},
                          {}});
@@ -542,7 +534,7 @@ std::vector<Item> itemsOf(const EffectiveConfig& config) {
         items.push_back({"config",
                          "ldpath",
                          "LD_LIBRARY_PATH",
-                         joinPaths(config.ldpath),
+                         joinSearchPath(config.ldpath),
                          neutralLevel("library path"),
                          {},
                          {}});

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "launch_sources.h"
 
+#include "redpak/write_fully.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -183,20 +185,6 @@ std::string readInternalHere(const FdContent& content, const FamilyIdentities& f
     return bytes;
 }
 
-bool writeAll(int fd, std::string_view data) {
-    while (!data.empty()) {
-        const ssize_t n = ::write(fd, data.data(), data.size());
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            return false;
-        }
-        data.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
-
 // In the child: becomes `as` for good, reads, and writes '+' and the bytes or '-' and the
 // reason. Never returns.
 [[noreturn]] void readAsChild(int out, const FdContent& content, const FamilyIdentities& family,
@@ -213,7 +201,7 @@ bool writeAll(int fd, std::string_view data) {
     } catch (const std::exception& error) {
         reply = std::string("-") + error.what();
     }
-    ::_exit(writeAll(out, reply) ? 0 : 1);
+    ::_exit(writeFully(out, reply) ? 0 : 1);
 }
 
 std::string readAs(const FdContent& content, const FamilyIdentities& family,

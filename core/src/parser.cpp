@@ -4,6 +4,7 @@
 #include "redpak/parser.h"
 
 #include "config_tree.h"
+#include "redpak/paths.h"
 #include "redpak/schema.h"
 #include "schema_reader.h"
 #include "text_util.h"
@@ -20,21 +21,6 @@ namespace {
 
 using detail::YamlEntry;
 using detail::YamlNode;
-
-// A mount point as bwrap sees it: `//` collapsed, no trailing `/` (except for `/` itself), so
-// that `/data`, `/data/` and `//data` compare equal.
-std::string normalMount(std::string_view mount) {
-    std::string out;
-    for (const char c : mount) {
-        if (c != '/' || out.empty() || out.back() != '/') {
-            out.push_back(c);
-        }
-    }
-    if (out.size() > 1 && out.back() == '/') {
-        out.pop_back();
-    }
-    return out;
-}
 
 // Reads one file; warnings are collected for the caller.
 class ConfigParser {
@@ -228,7 +214,8 @@ private:
                                   " (nothing from the host is mounted at '" + exp.mount + "')");
             }
             // Two exports at one mount point: the later one would silently hide the earlier.
-            const auto [it, inserted] = lineOfMount.emplace(normalMount(exp.mount), item.pos.line);
+            const auto [it, inserted] =
+                lineOfMount.emplace(normalizeMountPath(exp.mount), item.pos.line);
             if (!inserted) {
                 m_reader.fail(item.pos, "duplicate mount '" + exp.mount +
                                             "': already exported at line " +

@@ -2,6 +2,7 @@
 #include "redpak/atomic_write.h"
 #include "redpak/diagnostic.h"
 #include "redpak/parser.h"
+#include "redpak/write_fully.h"
 #include "unique_fd.h"
 
 #include <algorithm>
@@ -125,16 +126,8 @@ std::pair<UniqueFd, std::string> createTemporary(int dirFd, const std::string& n
 }
 
 void writeAll(int fd, std::string_view content, const std::string& name) {
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t count = ::write(fd, content.data() + written, content.size() - written);
-        if (count < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            failErrno(name, "cannot write");
-        }
-        written += static_cast<std::size_t>(count);
+    if (!writeFully(fd, content)) {
+        failErrno(name, "cannot write");
     }
 }
 

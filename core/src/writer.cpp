@@ -79,6 +79,13 @@ void optionalText(std::string& out, int indent, std::string_view key,
     }
 }
 
+// The `info` and `warn` texts every list entry may carry.
+void notes(std::string& out, int indent, const std::optional<std::string>& info,
+           const std::optional<std::string>& warn) {
+    optionalText(out, indent, "info", info);
+    optionalText(out, indent, "warn", warn);
+}
+
 template <typename T>
 void settingText(std::string& out, std::string_view key, const std::optional<Setting<T>>& value) {
     if (value) {
@@ -168,8 +175,7 @@ void writeConfigSection(std::string& out, const ConfigSection& c) {
         for (const CapabilityEntry& cap : c.capabilities) {
             line(out, 4, "- cap", cap.name);
             line(out, 6, "add", cap.add ? "1" : "0");
-            optionalText(out, 6, "info", cap.info);
-            optionalText(out, 6, "warn", cap.warn);
+            notes(out, 6, cap.info, cap.warn);
         }
     }
 }
@@ -203,8 +209,7 @@ std::string writeConfig(const Config& config) {
             line(out, 2, "- key", yamlScalar(env.key));
             line(out, 4, "mode", toString(env.mode));
             optionalText(out, 4, "value", env.value);
-            optionalText(out, 4, "info", env.info);
-            optionalText(out, 4, "warn", env.warn);
+            notes(out, 4, env.info, env.warn);
         }
     }
     if (!config.exports.empty()) {
@@ -213,8 +218,7 @@ std::string writeConfig(const Config& config) {
             line(out, 2, "- mode", toString(exp.mode));
             line(out, 4, "mount", yamlScalar(exp.mount));
             optionalText(out, 4, "path", exp.path);
-            optionalText(out, 4, "info", exp.info);
-            optionalText(out, 4, "warn", exp.warn);
+            notes(out, 4, exp.info, exp.warn);
         }
     }
     return out;

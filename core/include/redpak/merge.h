@@ -14,6 +14,7 @@
 #include "redpak/expand.h"
 #include "redpak/family_snapshot.h"
 #include "redpak/node.h"
+#include "redpak/paths.h"
 
 #include <array>
 #include <filesystem>
@@ -199,9 +200,9 @@ EffectiveConfig mergeFamily(const std::vector<FamilyMember>& family, const Merge
 enum class EffectiveFormat { Yaml, Json };
 std::string formatEffective(const EffectiveConfig& config, EffectiveFormat format);
 
-// "/a//b/./c/." -> "/a/b/c" (component-wise normal form used for mount points and comparisons,
-// spec §2: `//`, `/./`, a trailing `/` or `/.`). `..` is kept as written.
-std::string normalizeMountPath(std::string_view path);
+// "DIR1:DIR2:...": a search path (PATH, LD_LIBRARY_PATH) as the process gets it, and as a
+// review shows it.
+std::string joinSearchPath(const std::vector<EffectivePathEntry>& list);
 
 // Spec §2, "share_all is a fallback, not a bound": what decides namespace `ns` is its own
 // share_X when a file of the family defines it, else (never for time) the effective share_all.
