@@ -160,59 +160,69 @@ private:
         return entries;
     }
 
+    // One entry of `exports`: its keys, and whether its mode wants the `path` it has or lacks.
+    ExportEntry parseExport(const YamlNode& item) const {
+        ExportEntry exp;
+        exp.pos = item.pos;
+        SourcePos pathPos{};
+        m_reader.forEachKey(
+            item, "exports entry", {"mode", "mount", "path", "info", "warn"},
+            [&](std::string_view key, const YamlEntry& entry) {
+                std::string value = text(entry, "exports entry");
+                if (key == "mode") {
+                    const auto mode = exportModeFromString(value);
+                    if (!mode) {
+                        m_reader.fail(entry.value.pos,
+                                      "unknown export mode '" + value +
+                                          "'; expected one of: Restricted, Public, Private, "
+                                          "PrivateRestricted, RestrictedFile, PublicFile, "
+                                          "PrivateFile, Symlink, Execfd, Internal, Anonymous, "
+                                          "Tmpfs, Procfs, Devfs, Mqueue, Lock");
+                    }
+                    exp.mode = *mode;
+                } else if (key == "mount") {
+                    if (value.empty()) {
+                        m_reader.fail(entry.value.pos,
+                                      "empty 'mount': expected the destination inside the "
+                                      "node");
+                    }
+                    exp.mount = std::move(value);
+                } else if (key == "path") {
+                    exp.path = std::move(value);
+                    pathPos = entry.keyPos;
+                } else if (key == "info") {
+                    exp.info = std::move(value);
+                } else {
+                    exp.warn = std::move(value);
+                }
+            });
+        m_reader.require(item, "exports entry", "mode");
+        m_reader.require(item, "exports entry", "mount");
+        checkExportPath(exp, item.pos, pathPos);
+        return exp;
+    }
+
+    void checkExportPath(const ExportEntry& exp, SourcePos entryPos, SourcePos pathPos) const {
+        const Presence presence = pathPresence(exp.mode);
+        if (presence == Presence::Required && !exp.path) {
+            m_reader.fail(entryPos, "export of '" + exp.mount + "' has no 'path', which mode " +
+                                        std::string(toString(exp.mode)) + " requires");
+        }
+        if (presence == Presence::Forbidden && exp.path) {
+            m_reader.fail(pathPos, "export of '" + exp.mount + "' has a 'path', which mode " +
+                                       std::string(toString(exp.mode)) + " forbids");
+        }
+        if (presence == Presence::Ignored && exp.path) {
+            warn(pathPos, "'path' is ignored for mode " + std::string(toString(exp.mode)) +
+                              " (nothing from the host is mounted at '" + exp.mount + "')");
+        }
+    }
+
     std::vector<ExportEntry> parseExports(const YamlNode& node) const {
         std::vector<ExportEntry> entries;
         std::map<std::string, int> lineOfMount;
         for (const YamlNode& item : m_reader.sequence(node, "'exports'").items) {
-            ExportEntry exp;
-            exp.pos = item.pos;
-            SourcePos pathPos{};
-            m_reader.forEachKey(
-                item, "exports entry", {"mode", "mount", "path", "info", "warn"},
-                [&](std::string_view key, const YamlEntry& entry) {
-                    std::string value = text(entry, "exports entry");
-                    if (key == "mode") {
-                        const auto mode = exportModeFromString(value);
-                        if (!mode) {
-                            m_reader.fail(entry.value.pos,
-                                          "unknown export mode '" + value +
-                                              "'; expected one of: Restricted, Public, Private, "
-                                              "PrivateRestricted, RestrictedFile, PublicFile, "
-                                              "PrivateFile, Symlink, Execfd, Internal, Anonymous, "
-                                              "Tmpfs, Procfs, Devfs, Mqueue, Lock");
-                        }
-                        exp.mode = *mode;
-                    } else if (key == "mount") {
-                        if (value.empty()) {
-                            m_reader.fail(entry.value.pos,
-                                          "empty 'mount': expected the destination inside the "
-                                          "node");
-                        }
-                        exp.mount = std::move(value);
-                    } else if (key == "path") {
-                        exp.path = std::move(value);
-                        pathPos = entry.keyPos;
-                    } else if (key == "info") {
-                        exp.info = std::move(value);
-                    } else {
-                        exp.warn = std::move(value);
-                    }
-                });
-            m_reader.require(item, "exports entry", "mode");
-            m_reader.require(item, "exports entry", "mount");
-            const Presence presence = pathPresence(exp.mode);
-            if (presence == Presence::Required && !exp.path) {
-                m_reader.fail(item.pos, "export of '" + exp.mount + "' has no 'path', which mode " +
-                                            std::string(toString(exp.mode)) + " requires");
-            }
-            if (presence == Presence::Forbidden && exp.path) {
-                m_reader.fail(pathPos, "export of '" + exp.mount + "' has a 'path', which mode " +
-                                           std::string(toString(exp.mode)) + " forbids");
-            }
-            if (presence == Presence::Ignored && exp.path) {
-                warn(pathPos, "'path' is ignored for mode " + std::string(toString(exp.mode)) +
-                                  " (nothing from the host is mounted at '" + exp.mount + "')");
-            }
+            ExportEntry exp = parseExport(item);
             // Two exports at one mount point: the later one would silently hide the earlier.
             const auto [it, inserted] =
                 lineOfMount.emplace(normalizeMountPath(exp.mount), item.pos.line);
