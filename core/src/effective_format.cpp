@@ -194,6 +194,15 @@ Node pathListNode(const std::vector<EffectivePathEntry>& list) {
     return out;
 }
 
+// The last two keys of an environ entry or an export: the file's warning, and where it is from.
+void addWarningAndProvenance(Map& m, const std::optional<std::string>& warn,
+                             const Provenance& provenance) {
+    if (warn) {
+        m.emplace_back("warn", *warn);
+    }
+    m.emplace_back("provenance", provenanceNode(provenance));
+}
+
 Node environNode(const EffectiveConfig& c) {
     List environ;
     for (const EffectiveEnv& e : c.environ) {
@@ -204,10 +213,7 @@ Node environNode(const EffectiveConfig& c) {
         if (e.mode == EnvMode::Execfd) {
             m.emplace_back("command", e.command);
         }
-        if (e.warn) {
-            m.emplace_back("warn", *e.warn);
-        }
-        m.emplace_back("provenance", provenanceNode(e.provenance));
+        addWarningAndProvenance(m, e.warn, e.provenance);
         environ.emplace_back(std::move(m));
     }
     return environ;
@@ -220,10 +226,7 @@ Node exportsNode(const EffectiveConfig& c) {
         if (!e.source.empty()) {
             m.emplace_back("path", e.source);
         }
-        if (e.warn) {
-            m.emplace_back("warn", *e.warn);
-        }
-        m.emplace_back("provenance", provenanceNode(e.provenance));
+        addWarningAndProvenance(m, e.warn, e.provenance);
         exports.emplace_back(std::move(m));
     }
     return exports;
