@@ -194,18 +194,24 @@ Node pathListNode(const std::vector<EffectivePathEntry>& list) {
     return out;
 }
 
-// The last two keys of an environ entry or an export: the file's warning, and where it is from.
-void addWarningAndProvenance(Map& m, const std::optional<std::string>& warn,
-                             const Provenance& provenance) {
-    if (warn) {
-        m.emplace_back("warn", *warn);
+// Each environ entry or export as `fields` maps it, then the file's warning and where the
+// entry is from: the last two keys of both.
+template <typename Entry, typename Fields>
+Node entriesNode(const std::vector<Entry>& entries, Fields fields) {
+    List out;
+    for (const Entry& e : entries) {
+        Map m = fields(e);
+        if (e.warn) {
+            m.emplace_back("warn", *e.warn);
+        }
+        m.emplace_back("provenance", provenanceNode(e.provenance));
+        out.emplace_back(std::move(m));
     }
-    m.emplace_back("provenance", provenanceNode(provenance));
+    return out;
 }
 
 Node environNode(const EffectiveConfig& c) {
-    List environ;
-    for (const EffectiveEnv& e : c.environ) {
+    return entriesNode(c.environ, [](const EffectiveEnv& e) {
         Map m{{"key", e.key}, {"mode", std::string(toString(e.mode))}};
         if (e.value) {
             m.emplace_back("value", *e.value);
@@ -213,23 +219,18 @@ Node environNode(const EffectiveConfig& c) {
         if (e.mode == EnvMode::Execfd) {
             m.emplace_back("command", e.command);
         }
-        addWarningAndProvenance(m, e.warn, e.provenance);
-        environ.emplace_back(std::move(m));
-    }
-    return environ;
+        return m;
+    });
 }
 
 Node exportsNode(const EffectiveConfig& c) {
-    List exports;
-    for (const EffectiveExport& e : c.exports) {
+    return entriesNode(c.exports, [](const EffectiveExport& e) {
         Map m{{"mode", std::string(toString(e.mode))}, {"mount", e.mount}};
         if (!e.source.empty()) {
             m.emplace_back("path", e.source);
         }
-        addWarningAndProvenance(m, e.warn, e.provenance);
-        exports.emplace_back(std::move(m));
-    }
-    return exports;
+        return m;
+    });
 }
 
 Node capabilitiesNode(const EffectiveConfig& c) {

@@ -352,12 +352,31 @@ private:
         return std::string(toString(env.mode)) + (env.value ? " " + *env.value : std::string());
     }
 
-    // The override table for an entry the held list may already have from an ancestor.
-    template <typename T>
-    static OverrideChoice chooseFor(const T* existing, bool inNormal, bool inAdmin) {
-        return chooseOverridable(existing != nullptr,
-                                 existing && existing->provenance.origin.kind == ConfigKind::Admin,
-                                 inNormal, inAdmin);
+    // One key of a keyed list (environ key, mount point): the entry held from an ancestor, the
+    // node's normal and admin definitions, and what the override table picks among them.
+    template <typename T, typename Definition> struct KeyChoice {
+        T* existing = nullptr;
+        const Definition* normal = nullptr;
+        const Definition* admin = nullptr;
+        OverrideChoice choice;
+    };
+
+    template <typename T, typename Definition>
+    static KeyChoice<T, Definition> chooseKey(ListIndex<T>& index, std::vector<T>& list,
+                                              const std::map<std::string, Definition>& fromNormal,
+                                              const std::map<std::string, Definition>& fromAdmin,
+                                              const std::string& key) {
+        const auto lookup = [&key](const std::map<std::string, Definition>& from) {
+            const auto found = from.find(key);
+            return found == from.end() ? nullptr : &found->second;
+        };
+        KeyChoice<T, Definition> result{
+            index.find(list, key), lookup(fromNormal), lookup(fromAdmin), {}};
+        T* existing = result.existing;
+        result.choice = chooseOverridable(
+            existing != nullptr, existing && existing->provenance.origin.kind == ConfigKind::Admin,
+            result.normal != nullptr, result.admin != nullptr);
+        return result;
     }
 
     // A redefinition, of an environ entry or an export alike, keeps what it replaced as
@@ -408,26 +427,22 @@ private:
         collect(normal, fromNormal);
         collect(admin, fromAdmin);
         for (const std::string& key : keys) {
-            EffectiveEnv* existing = m_environIndex.find(m_out.environ, key);
-            const auto n = fromNormal.find(key);
-            const auto a = fromAdmin.find(key);
-            const OverrideChoice choice =
-                chooseFor(existing, n != fromNormal.end(), a != fromAdmin.end());
-            if (choice.pick == Pick::Parent) {
+            const auto c = chooseKey(m_environIndex, m_out.environ, fromNormal, fromAdmin, key);
+            if (c.choice.pick == Pick::Parent) {
                 continue;
             }
-            const bool pickAdmin = choice.pick == Pick::Admin;
+            const bool pickAdmin = c.choice.pick == Pick::Admin;
             EffectiveEnv made =
-                makeEnv(pickAdmin ? *a->second : *n->second, pickAdmin ? admin : normal);
+                makeEnv(pickAdmin ? **c.admin : **c.normal, pickAdmin ? admin : normal);
             std::optional<EffectiveEnv> replaced;
-            if (pickAdmin && n != fromNormal.end()) {
-                replaced = makeEnvUnevaluated(*n->second, normal);
-            } else if (existing) {
-                replaced = *existing;
+            if (pickAdmin && c.normal) {
+                replaced = makeEnvUnevaluated(**c.normal, normal);
+            } else if (c.existing) {
+                replaced = *c.existing;
             }
-            recordRedefinition(made, replaced ? &*replaced : nullptr, choice.warn,
+            recordRedefinition(made, replaced ? &*replaced : nullptr, c.choice.warn,
                                "environment variable " + key);
-            store(std::move(made), existing, m_out.environ, m_environIndex);
+            store(std::move(made), c.existing, m_out.environ, m_environIndex);
         }
     }
 
@@ -499,23 +514,15 @@ private:
         collect(normal, fromNormal);
         collect(admin, fromAdmin);
         for (const std::string& mount : mounts) {
-            EffectiveExport* existing = m_exportIndex.find(m_out.exports, mount);
-            const auto n = fromNormal.find(mount);
-            const auto a = fromAdmin.find(mount);
-            const OverrideChoice choice =
-                chooseFor(existing, n != fromNormal.end(), a != fromAdmin.end());
-            if (choice.pick == Pick::Parent) {
+            const auto c = chooseKey(m_exportIndex, m_out.exports, fromNormal, fromAdmin, mount);
+            if (c.choice.pick == Pick::Parent) {
                 continue;
             }
-            EffectiveExport made = choice.pick == Pick::Admin ? a->second : n->second;
-            const EffectiveExport* replaced = nullptr;
-            if (choice.pick == Pick::Admin && n != fromNormal.end()) {
-                replaced = &n->second;
-            } else if (existing) {
-                replaced = existing;
-            }
-            recordRedefinition(made, replaced, choice.warn, "export " + mount);
-            store(std::move(made), existing, m_out.exports, m_exportIndex);
+            const bool pickAdmin = c.choice.pick == Pick::Admin;
+            EffectiveExport made = pickAdmin ? *c.admin : *c.normal;
+            const EffectiveExport* replaced = pickAdmin && c.normal ? c.normal : c.existing;
+            recordRedefinition(made, replaced, c.choice.warn, "export " + mount);
+            store(std::move(made), c.existing, m_out.exports, m_exportIndex);
         }
     }
 

@@ -180,6 +180,21 @@ void writeConfigSection(std::string& out, const ConfigSection& c) {
     }
 }
 
+// A list section (environ, exports): absent when empty; each entry as `fields` writes it,
+// then its info and warn texts.
+template <typename Entry, typename Fields>
+void writeEntries(std::string& out, std::string_view section, const std::vector<Entry>& entries,
+                  Fields fields) {
+    if (entries.empty()) {
+        return;
+    }
+    out += std::string(section) + ":\n";
+    for (const Entry& entry : entries) {
+        fields(entry);
+        notes(out, 4, entry.info, entry.warn);
+    }
+}
+
 } // namespace
 
 std::string yamlScalar(std::string_view text) {
@@ -203,24 +218,16 @@ std::string writeConfig(const Config& config) {
     if (config.config) {
         writeConfigSection(out, *config.config);
     }
-    if (!config.environ.empty()) {
-        out += "environ:\n";
-        for (const EnvEntry& env : config.environ) {
-            line(out, 2, "- key", yamlScalar(env.key));
-            line(out, 4, "mode", toString(env.mode));
-            optionalText(out, 4, "value", env.value);
-            notes(out, 4, env.info, env.warn);
-        }
-    }
-    if (!config.exports.empty()) {
-        out += "exports:\n";
-        for (const ExportEntry& exp : config.exports) {
-            line(out, 2, "- mode", toString(exp.mode));
-            line(out, 4, "mount", yamlScalar(exp.mount));
-            optionalText(out, 4, "path", exp.path);
-            notes(out, 4, exp.info, exp.warn);
-        }
-    }
+    writeEntries(out, "environ", config.environ, [&out](const EnvEntry& env) {
+        line(out, 2, "- key", yamlScalar(env.key));
+        line(out, 4, "mode", toString(env.mode));
+        optionalText(out, 4, "value", env.value);
+    });
+    writeEntries(out, "exports", config.exports, [&out](const ExportEntry& exp) {
+        line(out, 2, "- mode", toString(exp.mode));
+        line(out, 4, "mount", yamlScalar(exp.mount));
+        optionalText(out, 4, "path", exp.path);
+    });
     return out;
 }
 
