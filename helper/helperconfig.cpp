@@ -3,6 +3,7 @@
 
 #include "helpererror.h"
 #include "redpak/config.h"
+#include "redpak/fd_io.h"
 #include "redpak/trust.h"
 
 #include <algorithm>
@@ -87,22 +88,11 @@ std::optional<std::string> readRootOwnedFile(const std::filesystem::path& file) 
                                           "group or others");
     }
     std::string text;
-    char buffer[4096];
-    while (true) {
-        const ssize_t count = ::read(fd, buffer, sizeof buffer);
-        if (count < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            throwSystemError("cannot read " + file.string(), errno);
-        }
-        if (count == 0) {
-            break;
-        }
-        text.append(buffer, static_cast<std::size_t>(count));
-        if (text.size() > kMaxConfigFileBytes) {
-            throw HelperError(ErrorKind::InvalidArgument, file.string() + ": larger than 64 KiB");
-        }
+    if (!readUpTo(fd, text, kMaxConfigFileBytes)) {
+        throwSystemError("cannot read " + file.string(), errno);
+    }
+    if (text.size() > kMaxConfigFileBytes) {
+        throw HelperError(ErrorKind::InvalidArgument, file.string() + ": larger than 64 KiB");
     }
     return text;
 }

@@ -2,8 +2,8 @@
 #include "safedir.h"
 
 #include "helpererror.h"
+#include "redpak/fd_io.h"
 #include "redpak/trust.h"
-#include "redpak/write_fully.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -231,24 +231,14 @@ std::optional<std::string> SafeDir::readFile(const std::string& name, std::size_
         throw HelperError(ErrorKind::Failed, name + " has several hard links");
     }
     std::string content;
-    char buffer[16384];
-    while (true) {
-        const ssize_t count = ::read(fd, buffer, sizeof buffer);
-        if (count < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            throwSystemError("cannot read " + name, errno);
-        }
-        if (count == 0) {
-            return content;
-        }
-        content.append(buffer, static_cast<std::size_t>(count));
-        if (content.size() > maxBytes) {
-            throw HelperError(ErrorKind::InvalidArgument,
-                              name + " is larger than " + std::to_string(maxBytes) + " bytes");
-        }
+    if (!redpak::readUpTo(fd, content, maxBytes)) {
+        throwSystemError("cannot read " + name, errno);
     }
+    if (content.size() > maxBytes) {
+        throw HelperError(ErrorKind::InvalidArgument,
+                          name + " is larger than " + std::to_string(maxBytes) + " bytes");
+    }
+    return content;
 }
 
 void SafeDir::writeFileAtomically(const std::string& name, std::string_view content,

@@ -6,7 +6,7 @@
 #include "redpak/diagnostic.h"
 #include "redpak/node.h"
 #include "redpak/privileges.h"
-#include "redpak/write_fully.h"
+#include "redpak/fd_io.h"
 #include "seccomp_filter.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "launch_sources.h"
 
-#include "redpak/write_fully.h"
+#include "redpak/fd_io.h"
 
 #include <cerrno>
 #include <cstring>
@@ -174,12 +174,7 @@ std::string readInternalHere(const FdContent& content, const FamilyIdentities& f
                           " (risk analysis recommendation 4)");
     }
     std::string bytes;
-    char buffer[65536];
-    ssize_t n = 0;
-    while ((n = ::read(fd.get(), buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR)) {
-        bytes.append(buffer, static_cast<std::size_t>(n > 0 ? n : 0));
-    }
-    if (n < 0) {
+    if (!readUpTo(fd.get(), bytes)) {
         throw LaunchError(what + " cannot be read: " + errnoText());
     }
     return bytes;
@@ -221,15 +216,11 @@ std::string readAs(const FdContent& content, const FamilyIdentities& family,
     }
     out.reset();
     std::string reply;
-    char buffer[65536];
-    ssize_t n = 0;
-    while ((n = ::read(in.get(), buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR)) {
-        reply.append(buffer, static_cast<std::size_t>(n > 0 ? n : 0));
-    }
+    const bool readAll = readUpTo(in.get(), reply);
     int status = 0;
     while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
     }
-    if (n < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || reply.empty()) {
+    if (!readAll || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || reply.empty()) {
         throw LaunchError(where(content.origin) + ": Internal export source " + content.source +
                           " could not be read as uid " + std::to_string(as.uid));
     }

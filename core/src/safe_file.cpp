@@ -2,7 +2,7 @@
 #include "redpak/atomic_write.h"
 #include "redpak/diagnostic.h"
 #include "redpak/parser.h"
-#include "redpak/write_fully.h"
+#include "redpak/fd_io.h"
 #include "unique_fd.h"
 
 #include <algorithm>
