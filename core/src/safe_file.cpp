@@ -157,7 +157,7 @@ void writeFileAtomically(const std::filesystem::path& target, std::string_view c
         if (bits == ModeBits::Exact && ::fchmod(fd.get(), mode) != 0) {
             failErrno(tempPath, "cannot set the mode");
         }
-        if (::fsync(fd.get()) != 0 || fd.release() != 0) {
+        if (::fsync(fd.get()) != 0 || fd.close() != 0) {
             failErrno(tempPath, "cannot write to disk");
         }
         if (::renameat(dirFd.get(), temp.c_str(), dirFd.get(), name.c_str()) != 0) {
