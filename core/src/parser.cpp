@@ -99,57 +99,63 @@ private:
                            [](char c) { return detail::isAsciiAlnum(c) || c == '_'; });
     }
 
+    // One entry of `environ`: its keys, and whether its mode wants the `value` it has or lacks.
+    EnvEntry parseEnv(const YamlNode& item) const {
+        EnvEntry env;
+        env.pos = item.pos;
+        SourcePos valuePos{};
+        m_reader.forEachKey(
+            item, "environ entry", {"key", "mode", "value", "info", "warn"},
+            [&](std::string_view key, const YamlEntry& entry) {
+                std::string value = text(entry, "environ entry");
+                if (key == "key") {
+                    if (!isEnvironName(value)) {
+                        m_reader.fail(entry.value.pos,
+                                      "invalid variable name '" + value +
+                                          "': expected a letter or _ followed by letters, "
+                                          "digits or _");
+                    }
+                    env.key = std::move(value);
+                } else if (key == "mode") {
+                    const auto mode = envModeFromString(value);
+                    if (!mode) {
+                        m_reader.fail(entry.value.pos,
+                                      "unknown environ mode '" + value +
+                                          "'; expected one of: Default, Static, Execfd, "
+                                          "Remove, Inherit");
+                    }
+                    env.mode = *mode;
+                } else if (key == "value") {
+                    env.value = std::move(value);
+                    valuePos = entry.keyPos;
+                } else if (key == "info") {
+                    env.info = std::move(value);
+                } else {
+                    env.warn = std::move(value);
+                }
+            });
+        m_reader.require(item, "environ entry", "key");
+        const Presence presence = valuePresence(env.mode);
+        if (presence == Presence::Required && !env.value) {
+            m_reader.fail(item.pos, "environ entry '" + env.key +
+                                        "' has no 'value', which "
+                                        "mode " +
+                                        std::string(toString(env.mode)) + " requires");
+        }
+        if (presence == Presence::Forbidden && env.value) {
+            m_reader.fail(valuePos, "environ entry '" + env.key +
+                                        "' has a 'value', which "
+                                        "mode " +
+                                        std::string(toString(env.mode)) + " forbids");
+        }
+        return env;
+    }
+
     std::vector<EnvEntry> parseEnviron(const YamlNode& node) const {
         std::vector<EnvEntry> entries;
         std::map<std::string, int> lineOfKey;
         for (const YamlNode& item : m_reader.sequence(node, "'environ'").items) {
-            EnvEntry env;
-            env.pos = item.pos;
-            SourcePos valuePos{};
-            m_reader.forEachKey(
-                item, "environ entry", {"key", "mode", "value", "info", "warn"},
-                [&](std::string_view key, const YamlEntry& entry) {
-                    std::string value = text(entry, "environ entry");
-                    if (key == "key") {
-                        if (!isEnvironName(value)) {
-                            m_reader.fail(entry.value.pos,
-                                          "invalid variable name '" + value +
-                                              "': expected a letter or _ followed by letters, "
-                                              "digits or _");
-                        }
-                        env.key = std::move(value);
-                    } else if (key == "mode") {
-                        const auto mode = envModeFromString(value);
-                        if (!mode) {
-                            m_reader.fail(entry.value.pos,
-                                          "unknown environ mode '" + value +
-                                              "'; expected one of: Default, Static, Execfd, "
-                                              "Remove, Inherit");
-                        }
-                        env.mode = *mode;
-                    } else if (key == "value") {
-                        env.value = std::move(value);
-                        valuePos = entry.keyPos;
-                    } else if (key == "info") {
-                        env.info = std::move(value);
-                    } else {
-                        env.warn = std::move(value);
-                    }
-                });
-            m_reader.require(item, "environ entry", "key");
-            const Presence presence = valuePresence(env.mode);
-            if (presence == Presence::Required && !env.value) {
-                m_reader.fail(item.pos, "environ entry '" + env.key +
-                                            "' has no 'value', which "
-                                            "mode " +
-                                            std::string(toString(env.mode)) + " requires");
-            }
-            if (presence == Presence::Forbidden && env.value) {
-                m_reader.fail(valuePos, "environ entry '" + env.key +
-                                            "' has a 'value', which "
-                                            "mode " +
-                                            std::string(toString(env.mode)) + " forbids");
-            }
+            EnvEntry env = parseEnv(item);
             const auto [it, inserted] = lineOfKey.emplace(env.key, item.pos.line);
             if (!inserted) {
                 m_reader.fail(item.pos, "variable '" + env.key + "' is already defined at line " +
