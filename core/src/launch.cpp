@@ -4,9 +4,9 @@
 
 #include "launch_sources.h"
 #include "redpak/diagnostic.h"
+#include "redpak/fd_io.h"
 #include "redpak/node.h"
 #include "redpak/privileges.h"
-#include "redpak/fd_io.h"
 #include "seccomp_filter.h"
 
 #include <algorithm>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "redpak/atomic_write.h"
 #include "redpak/diagnostic.h"
-#include "redpak/parser.h"
 #include "redpak/fd_io.h"
+#include "redpak/parser.h"
 #include "unique_fd.h"
 
 #include <algorithm>
