@@ -2,6 +2,7 @@
 #include "helperconfig.h"
 
 #include "helpererror.h"
+#include "redpak/base/fd_io.h"
 #include "redpak/base/trust.h"
 #include "redpak/config/config.h"
 
@@ -87,22 +88,11 @@ std::optional<std::string> readRootOwnedFile(const std::filesystem::path& file) 
                                           "group or others");
     }
     std::string text;
-    char buffer[4096];
-    while (true) {
-        const ssize_t count = ::read(fd, buffer, sizeof buffer);
-        if (count < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            throwSystemError("cannot read " + file.string(), errno);
-        }
-        if (count == 0) {
-            break;
-        }
-        text.append(buffer, static_cast<std::size_t>(count));
-        if (text.size() > kMaxConfigFileBytes) {
-            throw HelperError(ErrorKind::InvalidArgument, file.string() + ": larger than 64 KiB");
-        }
+    if (!readUpTo(fd, text, kMaxConfigFileBytes)) {
+        throwSystemError("cannot read " + file.string(), errno);
+    }
+    if (text.size() > kMaxConfigFileBytes) {
+        throw HelperError(ErrorKind::InvalidArgument, file.string() + ": larger than 64 KiB");
     }
     return text;
 }
@@ -164,74 +154,101 @@ const NodeRoot* HelperConfig::findRoot(std::string_view label) const {
     return found == roots.end() ? nullptr : &*found;
 }
 
+namespace {
+
+// Throws the error of the line being read: "FILE:LINE: why".
+struct LineFailure {
+    const std::string& fileName;
+    int lineNumber = 0;
+
+    [[noreturn]] void operator()(const std::string& why) const {
+        throw HelperError(ErrorKind::InvalidArgument,
+                          fileName + ":" + std::to_string(lineNumber) + ": " + why);
+    }
+};
+
+using Words = std::vector<std::string>;
+
+void parseRootDirective(HelperConfig& config, const Words& words, const LineFailure& fail) {
+    if (words.size() != 3) {
+        fail("expected \"root LABEL /absolute/path\"");
+    }
+    if (!isValidAlias(words[1])) {
+        fail("root label must have the alias syntax (letters, digits, +-_@:)");
+    }
+    if (config.findRoot(words[1]) != nullptr) {
+        fail("root label \"" + words[1] + "\" listed twice");
+    }
+    if (!isCleanAbsolutePath(words[2])) {
+        fail("root path must be absolute and normalised");
+    }
+    config.roots.push_back({words[1], words[2]});
+}
+
+void parseIdleTimeout(HelperConfig& config, const Words& words, const LineFailure& fail) {
+    long long seconds = 0;
+    const std::string& value = words.size() == 2 ? words[1] : words.front();
+    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+    if (words.size() != 2 || error != std::errc() || end != value.data() + value.size() ||
+        seconds < 1 || seconds > 86400) {
+        fail("expected \"idle-timeout SECONDS\" (1 to 86400)");
+    }
+    config.idleTimeout = std::chrono::seconds(seconds);
+}
+
+// node-uids and node-gids: one range each, given once.
+void parseNodeIds(HelperConfig& config, const Words& words, const LineFailure& fail) {
+    const std::string& directive = words.front();
+    std::optional<IdRange>& target = directive == "node-uids" ? config.nodeUids : config.nodeGids;
+    const std::optional<IdRange> range = words.size() == 2 ? parseIdRange(words[1]) : std::nullopt;
+    if (!range) {
+        fail("expected \"" + directive + " FIRST-LAST\" (ids from 1 to 4294967294)");
+    }
+    if (target) {
+        fail(directive + " given twice");
+    }
+    target = range;
+}
+
+void parseDirective(HelperConfig& config, const Words& words, const LineFailure& fail) {
+    const std::string& directive = words.front();
+    if (directive == "root") {
+        parseRootDirective(config, words, fail);
+    } else if (directive == "state-dir") {
+        if (words.size() != 2 || !isCleanAbsolutePath(words[1])) {
+            fail("expected \"state-dir /absolute/path\"");
+        }
+        config.stateDir = words[1];
+    } else if (directive == "idle-timeout") {
+        parseIdleTimeout(config, words, fail);
+    } else if (directive == "node-uids" || directive == "node-gids") {
+        parseNodeIds(config, words, fail);
+    } else if (directive == "node-group") {
+        if (words.size() != 2 || parseNumericId(words[1]) || words[1] == "root") {
+            fail("expected \"node-group NAME\" (a group name other than root)");
+        }
+        config.nodeGroups.push_back(words[1]);
+    } else {
+        fail("unknown directive \"" + directive +
+             "\" (expected root, state-dir, idle-timeout, node-uids, node-gids, node-group)");
+    }
+}
+
+} // namespace
+
 HelperConfig HelperConfig::parse(std::string_view text, const std::string& fileName) {
     HelperConfig config;
     config.roots.clear();
     std::istringstream lines{std::string(text)};
-    int lineNumber = 0;
+    LineFailure fail{fileName};
     for (std::string line; std::getline(lines, line);) {
-        ++lineNumber;
-        auto fail = [&](const std::string& why) {
-            throw HelperError(ErrorKind::InvalidArgument,
-                              fileName + ":" + std::to_string(lineNumber) + ": " + why);
-        };
+        ++fail.lineNumber;
         if (const auto hash = line.find('#'); hash != std::string::npos) {
             line.erase(hash);
         }
-        const std::vector<std::string> words = splitWords(line);
-        if (words.empty()) {
-            continue;
-        }
-        const std::string& directive = words.front();
-        if (directive == "root") {
-            if (words.size() != 3) {
-                fail("expected \"root LABEL /absolute/path\"");
-            }
-            if (!isValidAlias(words[1])) {
-                fail("root label must have the alias syntax (letters, digits, +-_@:)");
-            }
-            if (config.findRoot(words[1]) != nullptr) {
-                fail("root label \"" + words[1] + "\" listed twice");
-            }
-            if (!isCleanAbsolutePath(words[2])) {
-                fail("root path must be absolute and normalised");
-            }
-            config.roots.push_back({words[1], words[2]});
-        } else if (directive == "state-dir") {
-            if (words.size() != 2 || !isCleanAbsolutePath(words[1])) {
-                fail("expected \"state-dir /absolute/path\"");
-            }
-            config.stateDir = words[1];
-        } else if (directive == "idle-timeout") {
-            long long seconds = 0;
-            const std::string& value = words.size() == 2 ? words[1] : directive;
-            const auto [end, error] =
-                std::from_chars(value.data(), value.data() + value.size(), seconds);
-            if (words.size() != 2 || error != std::errc() || end != value.data() + value.size() ||
-                seconds < 1 || seconds > 86400) {
-                fail("expected \"idle-timeout SECONDS\" (1 to 86400)");
-            }
-            config.idleTimeout = std::chrono::seconds(seconds);
-        } else if (directive == "node-uids" || directive == "node-gids") {
-            std::optional<IdRange>& target =
-                directive == "node-uids" ? config.nodeUids : config.nodeGids;
-            const std::optional<IdRange> range =
-                words.size() == 2 ? parseIdRange(words[1]) : std::nullopt;
-            if (!range) {
-                fail("expected \"" + directive + " FIRST-LAST\" (ids from 1 to 4294967294)");
-            }
-            if (target) {
-                fail(directive + " given twice");
-            }
-            target = range;
-        } else if (directive == "node-group") {
-            if (words.size() != 2 || parseNumericId(words[1]) || words[1] == "root") {
-                fail("expected \"node-group NAME\" (a group name other than root)");
-            }
-            config.nodeGroups.push_back(words[1]);
-        } else {
-            fail("unknown directive \"" + directive +
-                 "\" (expected root, state-dir, idle-timeout, node-uids, node-gids, node-group)");
+        const Words words = splitWords(line);
+        if (!words.empty()) {
+            parseDirective(config, words, fail);
         }
     }
     if (config.roots.empty()) {

@@ -53,26 +53,40 @@ PreparedLaunch Launcher::prepare(const NodeName& node, const QStringList& comman
     return PreparedLaunch{m_nextId++, node, nodeDir, admin, command, planned.identity};
 }
 
-qulonglong Launcher::start(const PreparedLaunch& launch, uid_t caller, int outputFd) {
+namespace {
+
+// The command line of the launch program: what was prepared, nothing the caller can change.
+QStringList launcherArguments(const PreparedLaunch& launch, const QString& configFile) {
     QStringList arguments;
     if (launch.admin) {
         arguments << QStringLiteral("--admin");
     }
-    arguments << QStringLiteral("--config") << m_configFile << QStringLiteral("--identity")
+    arguments << QStringLiteral("--config") << configFile << QStringLiteral("--identity")
               << QString::fromStdString(launch.identity.text())
               << QString::fromStdString(launch.nodeDir.string());
     if (!launch.command.isEmpty()) {
         arguments << QStringLiteral("--") << launch.command;
     }
+    return arguments;
+}
+
+// Nothing of the helper's environment, working directory or standard streams reaches the node
+// (bwrap gets an empty environment anyway).
+void isolate(QProcess& process) {
+    process.setProcessEnvironment(QProcessEnvironment());
+    process.setWorkingDirectory(QStringLiteral("/"));
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.setStandardOutputFile(QProcess::nullDevice());
+    process.setStandardErrorFile(QProcess::nullDevice());
+}
+
+} // namespace
+
+qulonglong Launcher::start(const PreparedLaunch& launch, uid_t caller, int outputFd) {
     auto* process = new QProcess(this);
     process->setProgram(m_launchProgram);
-    process->setArguments(arguments);
-    // Nothing of the helper's environment reaches the node (bwrap gets an empty one anyway).
-    process->setProcessEnvironment(QProcessEnvironment());
-    process->setWorkingDirectory(QStringLiteral("/"));
-    process->setStandardInputFile(QProcess::nullDevice());
-    process->setStandardOutputFile(QProcess::nullDevice());
-    process->setStandardErrorFile(QProcess::nullDevice());
+    process->setArguments(launcherArguments(launch, m_configFile));
+    isolate(*process);
     int childOutput = -1;
     if (outputFd >= 0) {
         childOutput = ::fcntl(outputFd, F_DUPFD_CLOEXEC, 3);

@@ -2,6 +2,7 @@
 #include "safedir.h"
 
 #include "helpererror.h"
+#include "redpak/base/fd_io.h"
 #include "redpak/base/trust.h"
 
 #include <algorithm>
@@ -230,24 +231,14 @@ std::optional<std::string> SafeDir::readFile(const std::string& name, std::size_
         throw HelperError(ErrorKind::Failed, name + " has several hard links");
     }
     std::string content;
-    char buffer[16384];
-    while (true) {
-        const ssize_t count = ::read(fd, buffer, sizeof buffer);
-        if (count < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            throwSystemError("cannot read " + name, errno);
-        }
-        if (count == 0) {
-            return content;
-        }
-        content.append(buffer, static_cast<std::size_t>(count));
-        if (content.size() > maxBytes) {
-            throw HelperError(ErrorKind::InvalidArgument,
-                              name + " is larger than " + std::to_string(maxBytes) + " bytes");
-        }
+    if (!redpak::readUpTo(fd, content, maxBytes)) {
+        throwSystemError("cannot read " + name, errno);
     }
+    if (content.size() > maxBytes) {
+        throw HelperError(ErrorKind::InvalidArgument,
+                          name + " is larger than " + std::to_string(maxBytes) + " bytes");
+    }
+    return content;
 }
 
 void SafeDir::writeFileAtomically(const std::string& name, std::string_view content,
@@ -263,16 +254,8 @@ void SafeDir::writeFileAtomically(const std::string& name, std::string_view cont
         ::unlinkat(m_fd, temporary.c_str(), 0);
         throwSystemError(what, errnoValue);
     };
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t count = ::write(fd, content.data() + written, content.size() - written);
-        if (count < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            discard("cannot write " + name, errno);
-        }
-        written += static_cast<std::size_t>(count);
+    if (!redpak::writeFully(fd, content)) {
+        discard("cannot write " + name, errno);
     }
     // Owner and mode are set on the descriptor: nobody can have swapped the file since.
     if (::fchown(fd, 0, 0) != 0) {

@@ -297,56 +297,66 @@ private:
             if (static_cast<unsigned char>(c) < 0x20) {
                 fail("control character in a string");
             }
-            if (c != '\\') {
+            if (c == '\\') {
+                parseEscape(out);
+            } else {
                 out.push_back(c);
-                continue;
-            }
-            if (m_pos >= m_text.size()) {
-                fail("unterminated escape");
-            }
-            const char e = m_text[m_pos++];
-            switch (e) {
-            case '"':
-            case '\\':
-            case '/':
-                out.push_back(e);
-                break;
-            case 'b':
-                out.push_back('\b');
-                break;
-            case 'f':
-                out.push_back('\f');
-                break;
-            case 'n':
-                out.push_back('\n');
-                break;
-            case 'r':
-                out.push_back('\r');
-                break;
-            case 't':
-                out.push_back('\t');
-                break;
-            case 'u': {
-                unsigned cp = hex4();
-                if (cp >= 0xd800 && cp < 0xdc00) {
-                    if (!consume("\\u")) {
-                        fail("lone surrogate in \\u escape");
-                    }
-                    const unsigned low = hex4();
-                    if (low < 0xdc00 || low >= 0xe000) {
-                        fail("invalid surrogate pair");
-                    }
-                    cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
-                } else if (cp >= 0xdc00 && cp < 0xe000) {
-                    fail("lone surrogate in \\u escape");
-                }
-                appendUtf8(out, cp);
-                break;
-            }
-            default:
-                fail(std::string("invalid escape '\\") + e + "'");
             }
         }
+    }
+
+    // After a backslash: appends the character the escape stands for.
+    void parseEscape(std::string& out) {
+        if (m_pos >= m_text.size()) {
+            fail("unterminated escape");
+        }
+        const char e = m_text[m_pos++];
+        switch (e) {
+        case '"':
+        case '\\':
+        case '/':
+            out.push_back(e);
+            break;
+        case 'b':
+            out.push_back('\b');
+            break;
+        case 'f':
+            out.push_back('\f');
+            break;
+        case 'n':
+            out.push_back('\n');
+            break;
+        case 'r':
+            out.push_back('\r');
+            break;
+        case 't':
+            out.push_back('\t');
+            break;
+        case 'u':
+            appendUtf8(out, parseCodePoint());
+            break;
+        default:
+            fail(std::string("invalid escape '\\") + e + "'");
+        }
+    }
+
+    // After "\u": one code point, from a surrogate pair when it takes two escapes.
+    unsigned parseCodePoint() {
+        const unsigned cp = hex4();
+        if (cp >= 0xdc00 && cp < 0xe000) {
+            fail("lone surrogate in \\u escape");
+        }
+        if (cp < 0xd800 || cp >= 0xdc00) {
+            return cp;
+        }
+        if (!consume("\\u")) {
+            fail("lone surrogate in \\u escape");
+        }
+        const unsigned low = hex4();
+        if (low < 0xdc00 || low >= 0xe000) {
+            fail("invalid surrogate pair");
+        }
+        return 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
     }
 
     JsonValue parseNumber() {

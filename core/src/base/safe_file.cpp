@@ -3,6 +3,7 @@
 
 #include "base/unique_fd.h"
 #include "redpak/base/diagnostic.h"
+#include "redpak/base/fd_io.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -125,16 +126,8 @@ std::pair<UniqueFd, std::string> createTemporary(int dirFd, const std::string& n
 }
 
 void writeAll(int fd, std::string_view content, const std::string& name) {
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t count = ::write(fd, content.data() + written, content.size() - written);
-        if (count < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            failErrno(name, "cannot write");
-        }
-        written += static_cast<std::size_t>(count);
+    if (!writeFully(fd, content)) {
+        failErrno(name, "cannot write");
     }
 }
 
@@ -164,7 +157,7 @@ void writeFileAtomically(const std::filesystem::path& target, std::string_view c
         if (bits == ModeBits::Exact && ::fchmod(fd.get(), mode) != 0) {
             failErrno(tempPath, "cannot set the mode");
         }
-        if (::fsync(fd.get()) != 0 || fd.release() != 0) {
+        if (::fsync(fd.get()) != 0 || fd.close() != 0) {
             failErrno(tempPath, "cannot write to disk");
         }
         if (::renameat(dirFd.get(), temp.c_str(), dirFd.get(), name.c_str()) != 0) {

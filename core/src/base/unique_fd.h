@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // A file descriptor owned by one scope, and reading an opened file within a size limit: the
-// pieces every fd-based reader of core shares (safe_file.cpp, family_snapshot.cpp).
+// pieces every fd-based reader of core shares (safe_file.cpp, family_snapshot.cpp, the
+// launcher's export sources).
 #pragma once
 
 #include "redpak/base/file_identity.h"
@@ -37,8 +38,10 @@ public:
         }
         m_fd = fd;
     }
+    // Gives the descriptor up to the caller, who closes it.
+    int release() { return std::exchange(m_fd, -1); }
     // Reports close() errors (delayed write errors on some filesystems) to the caller.
-    int release() { return ::close(std::exchange(m_fd, -1)); }
+    int close() { return ::close(std::exchange(m_fd, -1)); }
 
 private:
     int m_fd = -1;

@@ -7,6 +7,7 @@
 #include "config/config_tree.h"
 #include "config/schema_reader.h"
 #include "config/yaml/yaml_tree.h"
+#include "redpak/base/paths.h"
 #include "redpak/config/schema.h"
 
 #include <algorithm>
@@ -20,21 +21,6 @@ namespace {
 
 using detail::YamlEntry;
 using detail::YamlNode;
-
-// A mount point as bwrap sees it: `//` collapsed, no trailing `/` (except for `/` itself), so
-// that `/data`, `/data/` and `//data` compare equal.
-std::string normalMount(std::string_view mount) {
-    std::string out;
-    for (const char c : mount) {
-        if (c != '/' || out.empty() || out.back() != '/') {
-            out.push_back(c);
-        }
-    }
-    if (out.size() > 1 && out.back() == '/') {
-        out.pop_back();
-    }
-    return out;
-}
 
 // Reads one file; warnings are collected for the caller.
 class ConfigParser {
@@ -113,57 +99,63 @@ private:
                            [](char c) { return detail::isAsciiAlnum(c) || c == '_'; });
     }
 
+    // One entry of `environ`: its keys, and whether its mode wants the `value` it has or lacks.
+    EnvEntry parseEnv(const YamlNode& item) const {
+        EnvEntry env;
+        env.pos = item.pos;
+        SourcePos valuePos{};
+        m_reader.forEachKey(
+            item, "environ entry", {"key", "mode", "value", "info", "warn"},
+            [&](std::string_view key, const YamlEntry& entry) {
+                std::string value = text(entry, "environ entry");
+                if (key == "key") {
+                    if (!isEnvironName(value)) {
+                        m_reader.fail(entry.value.pos,
+                                      "invalid variable name '" + value +
+                                          "': expected a letter or _ followed by letters, "
+                                          "digits or _");
+                    }
+                    env.key = std::move(value);
+                } else if (key == "mode") {
+                    const auto mode = envModeFromString(value);
+                    if (!mode) {
+                        m_reader.fail(entry.value.pos,
+                                      "unknown environ mode '" + value +
+                                          "'; expected one of: Default, Static, Execfd, "
+                                          "Remove, Inherit");
+                    }
+                    env.mode = *mode;
+                } else if (key == "value") {
+                    env.value = std::move(value);
+                    valuePos = entry.keyPos;
+                } else if (key == "info") {
+                    env.info = std::move(value);
+                } else {
+                    env.warn = std::move(value);
+                }
+            });
+        m_reader.require(item, "environ entry", "key");
+        const Presence presence = valuePresence(env.mode);
+        if (presence == Presence::Required && !env.value) {
+            m_reader.fail(item.pos, "environ entry '" + env.key +
+                                        "' has no 'value', which "
+                                        "mode " +
+                                        std::string(toString(env.mode)) + " requires");
+        }
+        if (presence == Presence::Forbidden && env.value) {
+            m_reader.fail(valuePos, "environ entry '" + env.key +
+                                        "' has a 'value', which "
+                                        "mode " +
+                                        std::string(toString(env.mode)) + " forbids");
+        }
+        return env;
+    }
+
     std::vector<EnvEntry> parseEnviron(const YamlNode& node) const {
         std::vector<EnvEntry> entries;
         std::map<std::string, int> lineOfKey;
         for (const YamlNode& item : m_reader.sequence(node, "'environ'").items) {
-            EnvEntry env;
-            env.pos = item.pos;
-            SourcePos valuePos{};
-            m_reader.forEachKey(
-                item, "environ entry", {"key", "mode", "value", "info", "warn"},
-                [&](std::string_view key, const YamlEntry& entry) {
-                    std::string value = text(entry, "environ entry");
-                    if (key == "key") {
-                        if (!isEnvironName(value)) {
-                            m_reader.fail(entry.value.pos,
-                                          "invalid variable name '" + value +
-                                              "': expected a letter or _ followed by letters, "
-                                              "digits or _");
-                        }
-                        env.key = std::move(value);
-                    } else if (key == "mode") {
-                        const auto mode = envModeFromString(value);
-                        if (!mode) {
-                            m_reader.fail(entry.value.pos,
-                                          "unknown environ mode '" + value +
-                                              "'; expected one of: Default, Static, Execfd, "
-                                              "Remove, Inherit");
-                        }
-                        env.mode = *mode;
-                    } else if (key == "value") {
-                        env.value = std::move(value);
-                        valuePos = entry.keyPos;
-                    } else if (key == "info") {
-                        env.info = std::move(value);
-                    } else {
-                        env.warn = std::move(value);
-                    }
-                });
-            m_reader.require(item, "environ entry", "key");
-            const Presence presence = valuePresence(env.mode);
-            if (presence == Presence::Required && !env.value) {
-                m_reader.fail(item.pos, "environ entry '" + env.key +
-                                            "' has no 'value', which "
-                                            "mode " +
-                                            std::string(toString(env.mode)) + " requires");
-            }
-            if (presence == Presence::Forbidden && env.value) {
-                m_reader.fail(valuePos, "environ entry '" + env.key +
-                                            "' has a 'value', which "
-                                            "mode " +
-                                            std::string(toString(env.mode)) + " forbids");
-            }
+            EnvEntry env = parseEnv(item);
             const auto [it, inserted] = lineOfKey.emplace(env.key, item.pos.line);
             if (!inserted) {
                 m_reader.fail(item.pos, "variable '" + env.key + "' is already defined at line " +
@@ -174,61 +166,72 @@ private:
         return entries;
     }
 
+    // One entry of `exports`: its keys, and whether its mode wants the `path` it has or lacks.
+    ExportEntry parseExport(const YamlNode& item) const {
+        ExportEntry exp;
+        exp.pos = item.pos;
+        SourcePos pathPos{};
+        m_reader.forEachKey(
+            item, "exports entry", {"mode", "mount", "path", "info", "warn"},
+            [&](std::string_view key, const YamlEntry& entry) {
+                std::string value = text(entry, "exports entry");
+                if (key == "mode") {
+                    const auto mode = exportModeFromString(value);
+                    if (!mode) {
+                        m_reader.fail(entry.value.pos,
+                                      "unknown export mode '" + value +
+                                          "'; expected one of: Restricted, Public, Private, "
+                                          "PrivateRestricted, RestrictedFile, PublicFile, "
+                                          "PrivateFile, Symlink, Execfd, Internal, Anonymous, "
+                                          "Tmpfs, Procfs, Devfs, Mqueue, Lock");
+                    }
+                    exp.mode = *mode;
+                } else if (key == "mount") {
+                    if (value.empty()) {
+                        m_reader.fail(entry.value.pos,
+                                      "empty 'mount': expected the destination inside the "
+                                      "node");
+                    }
+                    exp.mount = std::move(value);
+                } else if (key == "path") {
+                    exp.path = std::move(value);
+                    pathPos = entry.keyPos;
+                } else if (key == "info") {
+                    exp.info = std::move(value);
+                } else {
+                    exp.warn = std::move(value);
+                }
+            });
+        m_reader.require(item, "exports entry", "mode");
+        m_reader.require(item, "exports entry", "mount");
+        checkExportPath(exp, item.pos, pathPos);
+        return exp;
+    }
+
+    void checkExportPath(const ExportEntry& exp, SourcePos entryPos, SourcePos pathPos) const {
+        const Presence presence = pathPresence(exp.mode);
+        if (presence == Presence::Required && !exp.path) {
+            m_reader.fail(entryPos, "export of '" + exp.mount + "' has no 'path', which mode " +
+                                        std::string(toString(exp.mode)) + " requires");
+        }
+        if (presence == Presence::Forbidden && exp.path) {
+            m_reader.fail(pathPos, "export of '" + exp.mount + "' has a 'path', which mode " +
+                                       std::string(toString(exp.mode)) + " forbids");
+        }
+        if (presence == Presence::Ignored && exp.path) {
+            warn(pathPos, "'path' is ignored for mode " + std::string(toString(exp.mode)) +
+                              " (nothing from the host is mounted at '" + exp.mount + "')");
+        }
+    }
+
     std::vector<ExportEntry> parseExports(const YamlNode& node) const {
         std::vector<ExportEntry> entries;
         std::map<std::string, int> lineOfMount;
         for (const YamlNode& item : m_reader.sequence(node, "'exports'").items) {
-            ExportEntry exp;
-            exp.pos = item.pos;
-            SourcePos pathPos{};
-            m_reader.forEachKey(
-                item, "exports entry", {"mode", "mount", "path", "info", "warn"},
-                [&](std::string_view key, const YamlEntry& entry) {
-                    std::string value = text(entry, "exports entry");
-                    if (key == "mode") {
-                        const auto mode = exportModeFromString(value);
-                        if (!mode) {
-                            m_reader.fail(entry.value.pos,
-                                          "unknown export mode '" + value +
-                                              "'; expected one of: Restricted, Public, Private, "
-                                              "PrivateRestricted, RestrictedFile, PublicFile, "
-                                              "PrivateFile, Symlink, Execfd, Internal, Anonymous, "
-                                              "Tmpfs, Procfs, Devfs, Mqueue, Lock");
-                        }
-                        exp.mode = *mode;
-                    } else if (key == "mount") {
-                        if (value.empty()) {
-                            m_reader.fail(entry.value.pos,
-                                          "empty 'mount': expected the destination inside the "
-                                          "node");
-                        }
-                        exp.mount = std::move(value);
-                    } else if (key == "path") {
-                        exp.path = std::move(value);
-                        pathPos = entry.keyPos;
-                    } else if (key == "info") {
-                        exp.info = std::move(value);
-                    } else {
-                        exp.warn = std::move(value);
-                    }
-                });
-            m_reader.require(item, "exports entry", "mode");
-            m_reader.require(item, "exports entry", "mount");
-            const Presence presence = pathPresence(exp.mode);
-            if (presence == Presence::Required && !exp.path) {
-                m_reader.fail(item.pos, "export of '" + exp.mount + "' has no 'path', which mode " +
-                                            std::string(toString(exp.mode)) + " requires");
-            }
-            if (presence == Presence::Forbidden && exp.path) {
-                m_reader.fail(pathPos, "export of '" + exp.mount + "' has a 'path', which mode " +
-                                           std::string(toString(exp.mode)) + " forbids");
-            }
-            if (presence == Presence::Ignored && exp.path) {
-                warn(pathPos, "'path' is ignored for mode " + std::string(toString(exp.mode)) +
-                                  " (nothing from the host is mounted at '" + exp.mount + "')");
-            }
+            ExportEntry exp = parseExport(item);
             // Two exports at one mount point: the later one would silently hide the earlier.
-            const auto [it, inserted] = lineOfMount.emplace(normalMount(exp.mount), item.pos.line);
+            const auto [it, inserted] =
+                lineOfMount.emplace(normalizeMountPath(exp.mount), item.pos.line);
             if (!inserted) {
                 m_reader.fail(item.pos, "duplicate mount '" + exp.mount +
                                             "': already exported at line " +

@@ -79,6 +79,13 @@ void optionalText(std::string& out, int indent, std::string_view key,
     }
 }
 
+// The `info` and `warn` texts every list entry may carry.
+void notes(std::string& out, int indent, const std::optional<std::string>& info,
+           const std::optional<std::string>& warn) {
+    optionalText(out, indent, "info", info);
+    optionalText(out, indent, "warn", warn);
+}
+
 template <typename T>
 void settingText(std::string& out, std::string_view key, const std::optional<Setting<T>>& value) {
     if (value) {
@@ -168,9 +175,23 @@ void writeConfigSection(std::string& out, const ConfigSection& c) {
         for (const CapabilityEntry& cap : c.capabilities) {
             line(out, 4, "- cap", cap.name);
             line(out, 6, "add", cap.add ? "1" : "0");
-            optionalText(out, 6, "info", cap.info);
-            optionalText(out, 6, "warn", cap.warn);
+            notes(out, 6, cap.info, cap.warn);
         }
+    }
+}
+
+// A list section (environ, exports): absent when empty; each entry as `fields` writes it,
+// then its info and warn texts.
+template <typename Entry, typename Fields>
+void writeEntries(std::string& out, std::string_view section, const std::vector<Entry>& entries,
+                  Fields fields) {
+    if (entries.empty()) {
+        return;
+    }
+    out += std::string(section) + ":\n";
+    for (const Entry& entry : entries) {
+        fields(entry);
+        notes(out, 4, entry.info, entry.warn);
     }
 }
 
@@ -197,26 +218,16 @@ std::string writeConfig(const Config& config) {
     if (config.config) {
         writeConfigSection(out, *config.config);
     }
-    if (!config.environ.empty()) {
-        out += "environ:\n";
-        for (const EnvEntry& env : config.environ) {
-            line(out, 2, "- key", yamlScalar(env.key));
-            line(out, 4, "mode", toString(env.mode));
-            optionalText(out, 4, "value", env.value);
-            optionalText(out, 4, "info", env.info);
-            optionalText(out, 4, "warn", env.warn);
-        }
-    }
-    if (!config.exports.empty()) {
-        out += "exports:\n";
-        for (const ExportEntry& exp : config.exports) {
-            line(out, 2, "- mode", toString(exp.mode));
-            line(out, 4, "mount", yamlScalar(exp.mount));
-            optionalText(out, 4, "path", exp.path);
-            optionalText(out, 4, "info", exp.info);
-            optionalText(out, 4, "warn", exp.warn);
-        }
-    }
+    writeEntries(out, "environ", config.environ, [&out](const EnvEntry& env) {
+        line(out, 2, "- key", yamlScalar(env.key));
+        line(out, 4, "mode", toString(env.mode));
+        optionalText(out, 4, "value", env.value);
+    });
+    writeEntries(out, "exports", config.exports, [&out](const ExportEntry& exp) {
+        line(out, 2, "- mode", toString(exp.mode));
+        line(out, 4, "mount", yamlScalar(exp.mount));
+        optionalText(out, 4, "path", exp.path);
+    });
     return out;
 }
 

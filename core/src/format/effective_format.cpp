@@ -175,7 +175,8 @@ Node diagnosticsNode(const std::vector<Diagnostic>& list) {
     return out;
 }
 
-Node effectiveNode(const EffectiveConfig& c) {
+// One function a section of the effective configuration, in the order the output shows them.
+Node familyNode(const EffectiveConfig& c) {
     List family;
     for (const FamilyNodeInfo& n : c.family) {
         Map node{{"path", n.path}, {"alias", n.alias}, {"normal", n.normalConfig}};
@@ -184,15 +185,35 @@ Node effectiveNode(const EffectiveConfig& c) {
         }
         family.emplace_back(std::move(node));
     }
-    const auto pathList = [](const std::vector<EffectivePathEntry>& list) {
-        List out;
-        for (const EffectivePathEntry& e : list) {
-            out.emplace_back(Map{{"dir", e.dir}, {"provenance", provenanceNode(e.provenance)}});
+    return family;
+}
+
+Node pathListNode(const std::vector<EffectivePathEntry>& list) {
+    List out;
+    for (const EffectivePathEntry& e : list) {
+        out.emplace_back(Map{{"dir", e.dir}, {"provenance", provenanceNode(e.provenance)}});
+    }
+    return out;
+}
+
+// Each environ entry or export as `fields` maps it, then the file's warning and where the
+// entry is from: the last two keys of both.
+template <typename Entry, typename Fields>
+Node entriesNode(const std::vector<Entry>& entries, Fields fields) {
+    List out;
+    for (const Entry& e : entries) {
+        Map m = fields(e);
+        if (e.warn) {
+            m.emplace_back("warn", *e.warn);
         }
-        return out;
-    };
-    List environ;
-    for (const EffectiveEnv& e : c.environ) {
+        m.emplace_back("provenance", provenanceNode(e.provenance));
+        out.emplace_back(std::move(m));
+    }
+    return out;
+}
+
+Node environNode(const EffectiveConfig& c) {
+    return entriesNode(c.environ, [](const EffectiveEnv& e) {
         Map m{{"key", e.key}, {"mode", std::string(toString(e.mode))}};
         if (e.value) {
             m.emplace_back("value", *e.value);
@@ -200,30 +221,31 @@ Node effectiveNode(const EffectiveConfig& c) {
         if (e.mode == EnvMode::Execfd) {
             m.emplace_back("command", e.command);
         }
-        if (e.warn) {
-            m.emplace_back("warn", *e.warn);
-        }
-        m.emplace_back("provenance", provenanceNode(e.provenance));
-        environ.emplace_back(std::move(m));
-    }
-    List exports;
-    for (const EffectiveExport& e : c.exports) {
+        return m;
+    });
+}
+
+Node exportsNode(const EffectiveConfig& c) {
+    return entriesNode(c.exports, [](const EffectiveExport& e) {
         Map m{{"mode", std::string(toString(e.mode))}, {"mount", e.mount}};
         if (!e.source.empty()) {
             m.emplace_back("path", e.source);
         }
-        if (e.warn) {
-            m.emplace_back("warn", *e.warn);
-        }
-        m.emplace_back("provenance", provenanceNode(e.provenance));
-        exports.emplace_back(std::move(m));
-    }
+        return m;
+    });
+}
+
+Node capabilitiesNode(const EffectiveConfig& c) {
     List caps;
     for (const EffectiveCapability& cap : c.capabilities) {
         caps.emplace_back(Map{{"cap", cap.name},
                               {"add", static_cast<std::int64_t>(cap.add ? 1 : 0)},
                               {"provenance", provenanceNode(cap.provenance)}});
     }
+    return caps;
+}
+
+Node sharesNode(const EffectiveConfig& c) {
     Map shares;
     for (Namespace ns : kAllNamespaces) {
         if (const auto& s = c.share(ns)) {
@@ -232,10 +254,19 @@ Node effectiveNode(const EffectiveConfig& c) {
                                                   {"provenance", provenanceNode(s->provenance)}});
         }
     }
+    return shares;
+}
+
+Node configNode(const EffectiveConfig& c) {
     Map config;
     forEachMergedKey([&](const ScalarKey& key, const auto& members) {
         addSetting(config, key.key, c.*members.effective);
     });
+    return config;
+}
+
+// Only the nodes that set a limit: the others get no cgroup of their own settings.
+Node cgroupsNode(const EffectiveConfig& c) {
     List cgroups;
     for (const NodeCgroup& n : c.cgroups) {
         if (n.limits.empty()) {
@@ -250,6 +281,10 @@ Node effectiveNode(const EffectiveConfig& c) {
         }
         cgroups.emplace_back(Map{{"node", n.node}, {"limits", std::move(limits)}});
     }
+    return cgroups;
+}
+
+Node errorsNode(const EffectiveConfig& c) {
     List errors;
     for (const MergeError& e : c.errors) {
         errors.emplace_back(Map{{"message", e.diagnostic.format()},
@@ -257,19 +292,99 @@ Node effectiveNode(const EffectiveConfig& c) {
                                 {"ancestor", e.ancestor},
                                 {"item", e.item}});
     }
+    return errors;
+}
+
+Node effectiveNode(const EffectiveConfig& c) {
     return Map{{"mode", c.mode == MergeMode::Admin ? "admin" : "normal"},
                {"expanded", c.expanded},
-               {"family", std::move(family)},
-               {"path", pathList(c.path)},
-               {"ldpath", pathList(c.ldpath)},
-               {"environ", std::move(environ)},
-               {"exports", std::move(exports)},
-               {"capabilities", std::move(caps)},
-               {"shares", std::move(shares)},
-               {"config", std::move(config)},
-               {"cgroups", std::move(cgroups)},
+               {"family", familyNode(c)},
+               {"path", pathListNode(c.path)},
+               {"ldpath", pathListNode(c.ldpath)},
+               {"environ", environNode(c)},
+               {"exports", exportsNode(c)},
+               {"capabilities", capabilitiesNode(c)},
+               {"shares", sharesNode(c)},
+               {"config", configNode(c)},
+               {"cgroups", cgroupsNode(c)},
                {"warnings", diagnosticsNode(c.warnings)},
-               {"errors", std::move(errors)}};
+               {"errors", errorsNode(c)}};
+}
+
+// The bwrap options, each with the effective item it comes from.
+Node planOptionsNode(const BwrapPlan& plan) {
+    List options;
+    for (const BwrapOption& option : plan.options) {
+        List values;
+        for (const std::string& v : option.values) {
+            values.emplace_back(v);
+        }
+        Map m{{"option", option.name}, {"values", std::move(values)}};
+        if (option.provenance) {
+            m.emplace_back("provenance", provenanceNode(*option.provenance));
+        }
+        options.emplace_back(std::move(m));
+    }
+    return options;
+}
+
+Node fdsNode(const BwrapPlan& plan) {
+    List fds;
+    for (const FdContent& fd : plan.fds) {
+        fds.emplace_back(Map{
+            {"fd", static_cast<std::int64_t>(fd.fd)},
+            {"kind", fd.kind == FdContent::Kind::CommandOutput ? "command-output" : "file-copy"},
+            {"source", fd.source},
+            {"mount", fd.mount}});
+    }
+    return fds;
+}
+
+Node joinsNode(const BwrapPlan& plan) {
+    List joins;
+    for (const NamespaceJoin& j : plan.joins) {
+        joins.emplace_back(Map{{"namespace", std::string(toString(j.ns))}, {"path", j.path}});
+    }
+    return joins;
+}
+
+Node cgroupStepsNode(const BwrapPlan& plan) {
+    List cgroups;
+    for (const CgroupStep& step : plan.cgroups) {
+        Map files;
+        for (const auto& [file, value] : step.files) {
+            files.emplace_back(file, value);
+        }
+        cgroups.emplace_back(Map{{"dir", step.relativeDir}, {"files", std::move(files)}});
+    }
+    return cgroups;
+}
+
+// What the launcher does besides running bwrap: the parts of the plan bwrap has no option for.
+Node launcherNode(const BwrapPlan& plan) {
+    Map launcher{{"time_namespace", plan.launcherCreatesTimeNamespace},
+                 {"user_namespace", plan.launcherCreatesUserNamespace},
+                 {"map_root_user", plan.mapRootUser},
+                 {"inherit_environment", plan.inheritEnvironment},
+                 {"drop_cap_sys_admin_from_bounding_set", plan.dropSysAdminFromBoundingSet},
+                 {"new_session", plan.newSession},
+                 {"seccomp", "ioctl TIOCSTI and TIOCLINUX refused (EPERM)"},
+                 {"fds", fdsNode(plan)},
+                 {"joins", joinsNode(plan)},
+                 {"cgroups", cgroupStepsNode(plan)}};
+    if (plan.umask) {
+        launcher.emplace_back("umask", formatUmask(*plan.umask));
+    }
+    if (plan.setUser) {
+        launcher.emplace_back("set_user", *plan.setUser);
+    }
+    if (plan.setGroup) {
+        launcher.emplace_back("set_group", *plan.setGroup);
+    }
+    if (plan.cgroupRoot) {
+        launcher.emplace_back("cgroup_root", *plan.cgroupRoot);
+    }
+    return launcher;
 }
 
 } // namespace
@@ -287,65 +402,11 @@ std::string formatEffective(const EffectiveConfig& config, EffectiveFormat forma
 
 std::string formatPlanJson(const BwrapPlan& plan, const EffectiveConfig& config,
                            const std::string& bwrapPath, const std::string& argv0) {
-    List options;
-    for (const BwrapOption& option : plan.options) {
-        List values;
-        for (const std::string& v : option.values) {
-            values.emplace_back(v);
-        }
-        Map m{{"option", option.name}, {"values", std::move(values)}};
-        if (option.provenance) {
-            m.emplace_back("provenance", provenanceNode(*option.provenance));
-        }
-        options.emplace_back(std::move(m));
-    }
-    List fds;
-    for (const FdContent& fd : plan.fds) {
-        fds.emplace_back(Map{
-            {"fd", static_cast<std::int64_t>(fd.fd)},
-            {"kind", fd.kind == FdContent::Kind::CommandOutput ? "command-output" : "file-copy"},
-            {"source", fd.source},
-            {"mount", fd.mount}});
-    }
-    List joins;
-    for (const NamespaceJoin& j : plan.joins) {
-        joins.emplace_back(Map{{"namespace", std::string(toString(j.ns))}, {"path", j.path}});
-    }
-    List cgroups;
-    for (const CgroupStep& step : plan.cgroups) {
-        Map files;
-        for (const auto& [file, value] : step.files) {
-            files.emplace_back(file, value);
-        }
-        cgroups.emplace_back(Map{{"dir", step.relativeDir}, {"files", std::move(files)}});
-    }
-    Map launcher{{"time_namespace", plan.launcherCreatesTimeNamespace},
-                 {"user_namespace", plan.launcherCreatesUserNamespace},
-                 {"map_root_user", plan.mapRootUser},
-                 {"inherit_environment", plan.inheritEnvironment},
-                 {"drop_cap_sys_admin_from_bounding_set", plan.dropSysAdminFromBoundingSet},
-                 {"new_session", plan.newSession},
-                 {"seccomp", "ioctl TIOCSTI and TIOCLINUX refused (EPERM)"},
-                 {"fds", std::move(fds)},
-                 {"joins", std::move(joins)},
-                 {"cgroups", std::move(cgroups)}};
-    if (plan.umask) {
-        launcher.emplace_back("umask", formatUmask(*plan.umask));
-    }
-    if (plan.setUser) {
-        launcher.emplace_back("set_user", *plan.setUser);
-    }
-    if (plan.setGroup) {
-        launcher.emplace_back("set_group", *plan.setGroup);
-    }
-    if (plan.cgroupRoot) {
-        launcher.emplace_back("cgroup_root", *plan.cgroupRoot);
-    }
     std::string out;
     printJson(Map{{"bwrap", bwrapPath},
                   {"as", argv0},
-                  {"options", std::move(options)},
-                  {"launcher", std::move(launcher)},
+                  {"options", planOptionsNode(plan)},
+                  {"launcher", launcherNode(plan)},
                   {"warnings", diagnosticsNode(config.warnings)}},
               out, 0);
     return out + "\n";

@@ -5,6 +5,7 @@
 #include "launch/launch_sources.h"
 #include "launch/seccomp_filter.h"
 #include "redpak/base/diagnostic.h"
+#include "redpak/base/fd_io.h"
 #include "redpak/base/privileges.h"
 #include "redpak/tree/node.h"
 
@@ -51,16 +52,8 @@ int moveHigh(int fd) {
 }
 
 void writeAll(int fd, std::string_view data, const std::string& what) {
-    std::size_t done = 0;
-    while (done < data.size()) {
-        const ssize_t n = write(fd, data.data() + done, data.size() - done);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            systemFailure("cannot write " + what);
-        }
-        done += static_cast<std::size_t>(n);
+    if (!writeFully(fd, data)) {
+        systemFailure("cannot write " + what);
     }
 }
 

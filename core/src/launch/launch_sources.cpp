@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "launch/launch_sources.h"
 
+#include "redpak/base/fd_io.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -13,13 +15,6 @@
 #include <unistd.h>
 
 namespace redpak {
-
-void OwnedFd::reset(int fd) {
-    if (m_fd >= 0) {
-        ::close(m_fd);
-    }
-    m_fd = fd;
-}
 
 namespace {
 
@@ -40,11 +35,11 @@ ObjectId idOf(const FileIdentity& identity) {
     return ObjectId{identity.device, identity.inode};
 }
 
-OwnedFd openResolved(const std::string& path, std::uint64_t flags, std::uint64_t resolve) {
+UniqueFd openResolved(const std::string& path, std::uint64_t flags, std::uint64_t resolve) {
     open_how how{};
     how.flags = flags;
     how.resolve = resolve;
-    return OwnedFd(
+    return UniqueFd(
         static_cast<int>(::syscall(SYS_openat2, AT_FDCWD, path.c_str(), &how, sizeof how)));
 }
 
@@ -54,7 +49,7 @@ FamilyIdentities::FamilyIdentities(const std::vector<FamilyObject>& objects) : m
     for (std::size_t i = 0; i < m_objects.size(); ++i) {
         FamilyObject& object = m_objects[i];
         const std::filesystem::path path(object.path);
-        OwnedFd parent(::open(path.parent_path().c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+        UniqueFd parent(::open(path.parent_path().c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
         struct stat info {};
         if (parent.get() < 0 ||
             ::fstatat(parent.get(), path.filename().c_str(), &info, AT_SYMLINK_NOFOLLOW) != 0) {
@@ -72,7 +67,7 @@ FamilyIdentities::FamilyIdentities(const std::vector<FamilyObject>& objects) : m
 // Records `parentFd` and each directory above it as holding object `object`; stops at "/"
 // (its ".." is itself) or at a directory already recorded (its holders are known).
 void FamilyIdentities::addHolders(int parentFd, std::size_t object) {
-    OwnedFd dir(::fcntl(parentFd, F_DUPFD_CLOEXEC, 0));
+    UniqueFd dir(::fcntl(parentFd, F_DUPFD_CLOEXEC, 0));
     std::optional<ObjectId> below;
     for (;;) {
         struct stat info {};
@@ -91,7 +86,7 @@ void FamilyIdentities::addHolders(int parentFd, std::size_t object) {
         }
         m_holders.emplace_back(id, object);
         below = id;
-        dir = OwnedFd(::openat(dir.get(), "..", O_PATH | O_DIRECTORY | O_CLOEXEC));
+        dir = UniqueFd(::openat(dir.get(), "..", O_PATH | O_DIRECTORY | O_CLOEXEC));
     }
 }
 
@@ -120,9 +115,9 @@ const FamilyObject* FamilyIdentities::multiplyLinkedFile() const {
     return nullptr;
 }
 
-OwnedFd openBindSource(const RequiredSource& source, const FamilyIdentities& family) {
+UniqueFd openBindSource(const RequiredSource& source, const FamilyIdentities& family) {
     const std::string what = where(source.origin) + ": export source " + source.path;
-    OwnedFd fd = openResolved(source.path, O_PATH | O_CLOEXEC, RESOLVE_NO_MAGICLINKS);
+    UniqueFd fd = openResolved(source.path, O_PATH | O_CLOEXEC, RESOLVE_NO_MAGICLINKS);
     struct stat info {};
     if (fd.get() < 0 && errno == ENOENT) {
         throw LaunchError(what + " does not exist");
@@ -154,8 +149,8 @@ namespace {
 
 std::string readInternalHere(const FdContent& content, const FamilyIdentities& family) {
     const std::string what = where(content.origin) + ": Internal export source " + content.source;
-    const OwnedFd fd = openResolved(content.source, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK,
-                                    RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS);
+    const UniqueFd fd = openResolved(content.source, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK,
+                                     RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS);
     struct stat info {};
     if (fd.get() < 0 && errno == ELOOP) {
         throw LaunchError(what + " is, or lies below, a symbolic link; Internal sources are "
@@ -172,29 +167,10 @@ std::string readInternalHere(const FdContent& content, const FamilyIdentities& f
                           " (risk analysis recommendation 4)");
     }
     std::string bytes;
-    char buffer[65536];
-    ssize_t n = 0;
-    while ((n = ::read(fd.get(), buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR)) {
-        bytes.append(buffer, static_cast<std::size_t>(n > 0 ? n : 0));
-    }
-    if (n < 0) {
+    if (!readUpTo(fd.get(), bytes)) {
         throw LaunchError(what + " cannot be read: " + errnoText());
     }
     return bytes;
-}
-
-bool writeAll(int fd, std::string_view data) {
-    while (!data.empty()) {
-        const ssize_t n = ::write(fd, data.data(), data.size());
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            return false;
-        }
-        data.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
 }
 
 // In the child: becomes `as` for good, reads, and writes '+' and the bytes or '-' and the
@@ -213,7 +189,7 @@ bool writeAll(int fd, std::string_view data) {
     } catch (const std::exception& error) {
         reply = std::string("-") + error.what();
     }
-    ::_exit(writeAll(out, reply) ? 0 : 1);
+    ::_exit(writeFully(out, reply) ? 0 : 1);
 }
 
 std::string readAs(const FdContent& content, const FamilyIdentities& family,
@@ -222,8 +198,8 @@ std::string readAs(const FdContent& content, const FamilyIdentities& family,
     if (::pipe2(pipeFds, O_CLOEXEC) != 0) {
         throw LaunchError("cannot create a pipe: " + errnoText());
     }
-    OwnedFd in(pipeFds[0]);
-    OwnedFd out(pipeFds[1]);
+    UniqueFd in(pipeFds[0]);
+    UniqueFd out(pipeFds[1]);
     const pid_t child = ::fork();
     if (child < 0) {
         throw LaunchError("cannot fork to read Internal export sources: " + errnoText());
@@ -233,15 +209,11 @@ std::string readAs(const FdContent& content, const FamilyIdentities& family,
     }
     out.reset();
     std::string reply;
-    char buffer[65536];
-    ssize_t n = 0;
-    while ((n = ::read(in.get(), buffer, sizeof buffer)) > 0 || (n < 0 && errno == EINTR)) {
-        reply.append(buffer, static_cast<std::size_t>(n > 0 ? n : 0));
-    }
+    const bool readAll = readUpTo(in.get(), reply);
     int status = 0;
     while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
     }
-    if (n < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || reply.empty()) {
+    if (!readAll || !WIFEXITED(status) || WEXITSTATUS(status) != 0 || reply.empty()) {
         throw LaunchError(where(content.origin) + ": Internal export source " + content.source +
                           " could not be read as uid " + std::to_string(as.uid));
     }

@@ -5,6 +5,7 @@
 // the node gets is what was checked, whatever happens to the paths in between.
 #pragma once
 
+#include "base/unique_fd.h"
 #include "redpak/launch/launch.h"
 
 #include <cstdint>
@@ -15,28 +16,7 @@
 
 namespace redpak {
 
-// A descriptor closed when it goes out of scope.
-class OwnedFd {
-public:
-    OwnedFd() = default;
-    explicit OwnedFd(int fd) : m_fd(fd) {}
-    OwnedFd(OwnedFd&& other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
-    OwnedFd& operator=(OwnedFd&& other) noexcept {
-        reset(std::exchange(other.m_fd, -1));
-        return *this;
-    }
-    OwnedFd(const OwnedFd&) = delete;
-    OwnedFd& operator=(const OwnedFd&) = delete;
-    ~OwnedFd() { reset(); }
-
-    int get() const { return m_fd; }
-    // Gives the descriptor up to the caller, who closes it.
-    int release() { return std::exchange(m_fd, -1); }
-    void reset(int fd = -1);
-
-private:
-    int m_fd = -1;
-};
+using detail::UniqueFd;
 
 struct ObjectId {
     std::uint64_t device = 0;
@@ -70,7 +50,7 @@ private:
 // Opens the source of a bind export once (O_PATH; symbolic links are followed by this open
 // only, magic links refused) and checks the object it reached: type, recommendation 4.
 // Throws LaunchError naming the export.
-OwnedFd openBindSource(const RequiredSource& source, const FamilyIdentities& family);
+UniqueFd openBindSource(const RequiredSource& source, const FamilyIdentities& family);
 
 // The bytes of the Internal export `content`: opened once without following any symbolic link
 // (RESOLVE_NO_SYMLINKS), a regular file that is no family object, read from that descriptor.

@@ -137,6 +137,207 @@ CapabilityOutcome emitCapabilities(const EffectiveConfig& config, const PlanOpti
     return CapabilityOutcome{sysAdmin ? !sysAdmin->add : options.dropSysAdminByDefault};
 }
 
+// One export: a bwrap option, and what the launcher must provide for it.
+void planMount(const EffectiveExport& exp, int& nextFd, BwrapPlan& plan) {
+    auto& out = plan.options;
+    switch (exp.mode) {
+    case ExportMode::Symlink:
+        out.push_back({"--symlink", {exp.source, exp.mount}, exp.provenance});
+        break;
+    case ExportMode::Execfd:
+    case ExportMode::Internal: {
+        // The content is produced by the launcher, which has the system access buildPlan lacks.
+        const bool command = exp.mode == ExportMode::Execfd;
+        plan.fds.push_back(
+            FdContent{command ? FdContent::Kind::CommandOutput : FdContent::Kind::FileCopy, nextFd,
+                      exp.source, exp.mount, textOrigin(exp.provenance)});
+        out.push_back({"--file", {std::to_string(nextFd), exp.mount}, exp.provenance});
+        ++nextFd;
+        break;
+    }
+    case ExportMode::Anonymous:
+        out.push_back({"--dir", {exp.mount}, exp.provenance});
+        break;
+    case ExportMode::Tmpfs:
+        out.push_back({"--tmpfs", {exp.mount}, exp.provenance});
+        break;
+    case ExportMode::Procfs:
+        out.push_back({"--proc", {exp.mount}, exp.provenance});
+        break;
+    case ExportMode::Devfs:
+        out.push_back({"--dev", {exp.mount}, exp.provenance});
+        break;
+    case ExportMode::Mqueue:
+        out.push_back({"--mqueue", {exp.mount}, exp.provenance});
+        break;
+    case ExportMode::Lock:
+        out.push_back({"--lock-file", {exp.mount}, exp.provenance});
+        break;
+    default:
+        plan.sources.push_back(
+            RequiredSource{exp.source, !isFileMode(exp.mode), textOrigin(exp.provenance)});
+        out.push_back({std::string(bindOption(exp.mode)), {exp.source, exp.mount}, exp.provenance});
+        break;
+    }
+}
+
+// Mounts: one option per export, parents before the paths below them, since bwrap mounts in
+// order and a later mount over a parent would hide the earlier one.
+void planMounts(const EffectiveConfig& config, BwrapPlan& plan) {
+    std::vector<const EffectiveExport*> mounts;
+    for (const EffectiveExport& exp : config.exports) {
+        mounts.push_back(&exp);
+    }
+    std::stable_sort(mounts.begin(), mounts.end(), [](const auto* a, const auto* b) {
+        return mountPointLess(a->mount, b->mount);
+    });
+    int nextFd = 3; // after stdin, stdout and stderr
+    for (const EffectiveExport* exp : mounts) {
+        refuseFamilyFiles(config, *exp);
+        planMount(*exp, nextFd, plan);
+    }
+}
+
+// Environment: the environ entries, then PATH and LD_LIBRARY_PATH, which their own sections
+// build and which therefore win over an environ entry of the same name.
+void emitEnvironment(const EffectiveConfig& config, std::vector<BwrapOption>& out) {
+    for (const EffectiveEnv& env : config.environ) {
+        if (env.mode == EnvMode::Remove) {
+            out.push_back({"--unsetenv", {env.key}, env.provenance});
+        } else if (env.value) {
+            out.push_back({"--setenv", {env.key, *env.value}, env.provenance});
+        }
+    }
+    if (!config.path.empty()) {
+        out.push_back(
+            {"--setenv", {"PATH", joinSearchPath(config.path)}, config.path.front().provenance});
+    }
+    if (!config.ldpath.empty()) {
+        out.push_back({"--setenv",
+                       {"LD_LIBRARY_PATH", joinSearchPath(config.ldpath)},
+                       config.ldpath.front().provenance});
+    }
+}
+
+// The process bwrap starts: host name, working directory, lifetime and terminal session.
+void planProcess(const EffectiveConfig& config, BwrapPlan& plan) {
+    auto& out = plan.options;
+    if (config.hostname) {
+        out.push_back({"--unshare-uts", {}, config.hostname->provenance});
+        out.push_back({"--hostname", {config.hostname->value}, config.hostname->provenance});
+    }
+    if (config.chdir) {
+        out.push_back({"--chdir", {config.chdir->value}, config.chdir->provenance});
+    }
+    if (config.dieWithParent && config.dieWithParent->value == Edu::Enabled) {
+        out.push_back({"--die-with-parent", {}, config.dieWithParent->provenance});
+    }
+    if (config.newSession && config.newSession->value == Edu::Enabled) {
+        out.push_back({"--new-session", {}, config.newSession->provenance});
+    }
+    plan.newSession = !(config.newSession && config.newSession->value == Edu::Disabled);
+}
+
+// Spec §2: share_all is the fallback of the share_X no file defined.
+std::optional<ShareValue> shareOf(const EffectiveConfig& config, Namespace ns) {
+    const EffectiveShare* share = effectiveShare(config, ns);
+    return share ? std::optional<ShareValue>(share->value) : std::nullopt;
+}
+
+bool isUnshared(const EffectiveConfig& config, Namespace ns) {
+    const std::optional<ShareValue> share = shareOf(config, ns);
+    return !share || share->state != Edu::Enabled;
+}
+
+// The user namespace: bwrap creates it, unless the launcher must, to create the time
+// namespace inside it first (bwrap cannot unshare time).
+void planUserNamespace(const EffectiveConfig& config, BwrapPlan& plan) {
+    if (!isUnshared(config, Namespace::User)) {
+        return;
+    }
+    if (plan.launcherCreatesTimeNamespace) {
+        plan.launcherCreatesUserNamespace = true;
+        return;
+    }
+    plan.options.push_back({"--unshare-user", {}, std::nullopt});
+    if (plan.mapRootUser) {
+        plan.options.push_back({"--uid", {"0"}, std::nullopt});
+        plan.options.push_back({"--gid", {"0"}, std::nullopt});
+    }
+}
+
+// Namespaces to join, to create, or to leave shared. True when bwrap creates the user
+// namespace itself.
+bool planNamespaces(const EffectiveConfig& config, BwrapPlan& plan) {
+    for (const Namespace ns : kOwnNamespaces) {
+        const std::optional<ShareValue> share = shareOf(config, ns);
+        if (share && share->joins()) {
+            plan.joins.push_back(NamespaceJoin{ns, share->joinPath});
+        }
+    }
+    // The user namespace is joined first: it decides what the other joins are allowed.
+    std::stable_sort(plan.joins.begin(), plan.joins.end(),
+                     [](const auto& a, const auto&) { return a.ns == Namespace::User; });
+    const std::optional<ShareValue> time = shareOf(config, Namespace::Time);
+    plan.launcherCreatesTimeNamespace = time && time->state == Edu::Disabled;
+    plan.mapRootUser = config.mapRootUser && config.mapRootUser->value > 0;
+    planUserNamespace(config, plan);
+    auto& out = plan.options;
+    if (isUnshared(config, Namespace::Cgroup)) {
+        out.push_back({"--unshare-cgroup", {}, std::nullopt});
+    }
+    if (isUnshared(config, Namespace::Ipc)) {
+        out.push_back({"--unshare-ipc", {}, std::nullopt});
+    }
+    if (isUnshared(config, Namespace::Pid)) {
+        out.push_back({"--unshare-pid", {}, std::nullopt});
+    }
+    out.push_back(
+        {isUnshared(config, Namespace::Net) ? "--unshare-net" : "--share-net", {}, std::nullopt});
+    return isUnshared(config, Namespace::User) && !plan.launcherCreatesUserNamespace;
+}
+
+// Identity and process attributes the launcher applies, since bwrap has no option for them.
+void planIdentity(const EffectiveConfig& config, BwrapPlan& plan) {
+    plan.inheritEnvironment = config.inheritEnv && config.inheritEnv->value;
+    if (config.umask) {
+        plan.umask = config.umask->value;
+    }
+    if (config.setUser) {
+        plan.setUser = config.setUser->value;
+    }
+    if (config.setGroup) {
+        plan.setGroup = config.setGroup->value;
+    }
+    if (config.smack) {
+        plan.smack = config.smack->value;
+    }
+}
+
+// One nested cgroup per node of the family, root first, only when some node sets a limit:
+// without one, creating cgroups would need privileges for nothing.
+void planCgroups(const EffectiveConfig& config, BwrapPlan& plan) {
+    if (config.cgrouproot) {
+        plan.cgroupRoot = config.cgrouproot->value;
+    }
+    const bool anyLimit = std::any_of(config.cgroups.begin(), config.cgroups.end(),
+                                      [](const NodeCgroup& n) { return !n.limits.empty(); });
+    if (!anyLimit) {
+        return;
+    }
+    std::string dir;
+    for (const NodeCgroup& node : config.cgroups) {
+        dir += (dir.empty() ? "" : "/") + nodeCgroupName(node.alias, node.node);
+        CgroupStep step{dir, {}, node.node};
+        for (const EffectiveCgroupLimit& limit : node.limits) {
+            if (cgroupKeyHasEffect(limit.limit)) {
+                step.files.emplace_back(cgroupFileName(limit.limit), limit.limit.value);
+            }
+        }
+        plan.cgroups.push_back(std::move(step));
+    }
+}
+
 } // namespace
 
 std::string nodeCgroupName(std::string_view alias, std::string_view nodePath) {
@@ -187,184 +388,23 @@ BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
         const MergeError& first = config.errors.front();
         throw InputError(first.diagnostic);
     }
+    // The steps run in the order bwrap gets their options: the reference dumps record it.
     BwrapPlan plan;
-    auto& out = plan.options;
-
-    std::vector<const EffectiveExport*> mounts;
-    for (const EffectiveExport& exp : config.exports) {
-        mounts.push_back(&exp);
-    }
-    std::stable_sort(mounts.begin(), mounts.end(), [](const auto* a, const auto* b) {
-        return mountPointLess(a->mount, b->mount);
-    });
-    int nextFd = 3;
-    for (const EffectiveExport* exp : mounts) {
-        refuseFamilyFiles(config, *exp);
-        switch (exp->mode) {
-        case ExportMode::Symlink:
-            out.push_back({"--symlink", {exp->source, exp->mount}, exp->provenance});
-            break;
-        case ExportMode::Execfd:
-        case ExportMode::Internal: {
-            const bool command = exp->mode == ExportMode::Execfd;
-            plan.fds.push_back(
-                FdContent{command ? FdContent::Kind::CommandOutput : FdContent::Kind::FileCopy,
-                          nextFd, exp->source, exp->mount, textOrigin(exp->provenance)});
-            out.push_back({"--file", {std::to_string(nextFd), exp->mount}, exp->provenance});
-            ++nextFd;
-            break;
-        }
-        case ExportMode::Anonymous:
-            out.push_back({"--dir", {exp->mount}, exp->provenance});
-            break;
-        case ExportMode::Tmpfs:
-            out.push_back({"--tmpfs", {exp->mount}, exp->provenance});
-            break;
-        case ExportMode::Procfs:
-            out.push_back({"--proc", {exp->mount}, exp->provenance});
-            break;
-        case ExportMode::Devfs:
-            out.push_back({"--dev", {exp->mount}, exp->provenance});
-            break;
-        case ExportMode::Mqueue:
-            out.push_back({"--mqueue", {exp->mount}, exp->provenance});
-            break;
-        case ExportMode::Lock:
-            out.push_back({"--lock-file", {exp->mount}, exp->provenance});
-            break;
-        default:
-            plan.sources.push_back(
-                RequiredSource{exp->source, !isFileMode(exp->mode), textOrigin(exp->provenance)});
-            out.push_back(
-                {std::string(bindOption(exp->mode)), {exp->source, exp->mount}, exp->provenance});
-            break;
-        }
-    }
-
-    for (const EffectiveEnv& env : config.environ) {
-        if (env.mode == EnvMode::Remove) {
-            out.push_back({"--unsetenv", {env.key}, env.provenance});
-        } else if (env.value) {
-            out.push_back({"--setenv", {env.key, *env.value}, env.provenance});
-        }
-    }
-    const auto joinList = [](const std::vector<EffectivePathEntry>& list) {
-        std::string text;
-        for (const EffectivePathEntry& entry : list) {
-            text += (text.empty() ? "" : ":") + entry.dir;
-        }
-        return text;
-    };
-    if (!config.path.empty()) {
-        out.push_back(
-            {"--setenv", {"PATH", joinList(config.path)}, config.path.front().provenance});
-    }
-    if (!config.ldpath.empty()) {
-        out.push_back({"--setenv",
-                       {"LD_LIBRARY_PATH", joinList(config.ldpath)},
-                       config.ldpath.front().provenance});
-    }
-
-    const CapabilityOutcome capabilities = emitCapabilities(config, options, out);
-
-    if (config.hostname) {
-        out.push_back({"--unshare-uts", {}, config.hostname->provenance});
-        out.push_back({"--hostname", {config.hostname->value}, config.hostname->provenance});
-    }
-    if (config.chdir) {
-        out.push_back({"--chdir", {config.chdir->value}, config.chdir->provenance});
-    }
-    if (config.dieWithParent && config.dieWithParent->value == Edu::Enabled) {
-        out.push_back({"--die-with-parent", {}, config.dieWithParent->provenance});
-    }
-    if (config.newSession && config.newSession->value == Edu::Enabled) {
-        out.push_back({"--new-session", {}, config.newSession->provenance});
-    }
-    plan.newSession = !(config.newSession && config.newSession->value == Edu::Disabled);
-
-    // Namespaces: spec §2, share_all is the fallback of the share_X no file defined.
-    const auto shareOf = [&config](Namespace ns) -> std::optional<ShareValue> {
-        const EffectiveShare* share = effectiveShare(config, ns);
-        return share ? std::optional<ShareValue>(share->value) : std::nullopt;
-    };
-    for (const Namespace ns : kOwnNamespaces) {
-        const std::optional<ShareValue> share = shareOf(ns);
-        if (share && share->joins()) {
-            plan.joins.push_back(NamespaceJoin{ns, share->joinPath});
-        }
-    }
-    const std::optional<ShareValue> time = shareOf(Namespace::Time);
-    plan.launcherCreatesTimeNamespace = time && time->state == Edu::Disabled;
-    plan.mapRootUser = config.mapRootUser && config.mapRootUser->value > 0;
-
-    const auto unshared = [&shareOf](Namespace ns) {
-        const std::optional<ShareValue> share = shareOf(ns);
-        return !share || share->state != Edu::Enabled;
-    };
-    if (unshared(Namespace::User)) {
-        if (plan.launcherCreatesTimeNamespace) {
-            plan.launcherCreatesUserNamespace = true;
-        } else {
-            out.push_back({"--unshare-user", {}, std::nullopt});
-            if (plan.mapRootUser) {
-                out.push_back({"--uid", {"0"}, std::nullopt});
-                out.push_back({"--gid", {"0"}, std::nullopt});
-            }
-        }
-    }
-    if (unshared(Namespace::Cgroup)) {
-        out.push_back({"--unshare-cgroup", {}, std::nullopt});
-    }
-    if (unshared(Namespace::Ipc)) {
-        out.push_back({"--unshare-ipc", {}, std::nullopt});
-    }
-    if (unshared(Namespace::Pid)) {
-        out.push_back({"--unshare-pid", {}, std::nullopt});
-    }
-    out.push_back({unshared(Namespace::Net) ? "--unshare-net" : "--share-net", {}, std::nullopt});
-
+    planMounts(config, plan);
+    emitEnvironment(config, plan.options);
+    const CapabilityOutcome capabilities = emitCapabilities(config, options, plan.options);
+    planProcess(config, plan);
+    const bool bwrapCreatesUserNamespace = planNamespaces(config, plan);
     // Only when bwrap creates the user namespace: it then needs no CAP_SYS_ADMIN of its own
     // (it gets a full set inside), whereas running as root of a namespace the launcher created,
     // it needs the capability to set the sandbox up.
-    plan.dropSysAdminFromBoundingSet = capabilities.sysAdminDropped && unshared(Namespace::User) &&
-                                       !plan.launcherCreatesUserNamespace;
+    plan.dropSysAdminFromBoundingSet = capabilities.sysAdminDropped && bwrapCreatesUserNamespace;
     for (const FamilyNodeInfo& node : config.family) {
         plan.familyObjects.insert(plan.familyObjects.end(), node.objects.begin(),
                                   node.objects.end());
     }
-    std::stable_sort(plan.joins.begin(), plan.joins.end(),
-                     [](const auto& a, const auto&) { return a.ns == Namespace::User; });
-    plan.inheritEnvironment = config.inheritEnv && config.inheritEnv->value;
-    if (config.umask) {
-        plan.umask = config.umask->value;
-    }
-    if (config.setUser) {
-        plan.setUser = config.setUser->value;
-    }
-    if (config.setGroup) {
-        plan.setGroup = config.setGroup->value;
-    }
-    if (config.smack) {
-        plan.smack = config.smack->value;
-    }
-    if (config.cgrouproot) {
-        plan.cgroupRoot = config.cgrouproot->value;
-    }
-    const bool anyLimit = std::any_of(config.cgroups.begin(), config.cgroups.end(),
-                                      [](const NodeCgroup& n) { return !n.limits.empty(); });
-    if (anyLimit) {
-        std::string dir;
-        for (const NodeCgroup& node : config.cgroups) {
-            dir += (dir.empty() ? "" : "/") + nodeCgroupName(node.alias, node.node);
-            CgroupStep step{dir, {}, node.node};
-            for (const EffectiveCgroupLimit& limit : node.limits) {
-                if (cgroupKeyHasEffect(limit.limit)) {
-                    step.files.emplace_back(cgroupFileName(limit.limit), limit.limit.value);
-                }
-            }
-            plan.cgroups.push_back(std::move(step));
-        }
-    }
+    planIdentity(config, plan);
+    planCgroups(config, plan);
     return plan;
 }
 

@@ -300,6 +300,68 @@ std::optional<std::string> unknownTagOf(const Diagnostic& warning) {
     return warning.message.substr(prefix.size(), end - prefix.size());
 }
 
+namespace {
+
+// Tags about the node defining the value and the leaf being launched.
+std::optional<std::string> nodeTagValue(const std::string& key, const NodeTags& defining,
+                                        const NodeTags& leaf) {
+    static const std::pair<std::string_view, std::string NodeTags::*> kNodeFields[] = {
+        {"ALIAS", &NodeTags::alias},
+        {"NAME", &NodeTags::name},
+        {"PATH", &NodeTags::path},
+        {"INFO", &NodeTags::info}};
+    for (const auto& [suffix, field] : kNodeFields) {
+        if (key == "NODE_" + std::string(suffix)) {
+            return defining.*field;
+        }
+        if (key == "LEAF_" + std::string(suffix)) {
+            return leaf.*field;
+        }
+    }
+    // File tags name the files of the defining node.
+    static const std::pair<std::string_view, std::string_view> kNodeFiles[] = {
+        {"REDNODE_CONF", "/etc/redpak.yaml"},    {"REDNODE_ADMIN", "/etc/redpak-admin.yaml"},
+        {"REDNODE_STATUS", "/.rednode.yaml"},    {"REDNODE_VARDIR", "/var"},
+        {"REDNODE_REPODIR", "/etc/yum.repos.d"}, {"REDNODE_LOCK", "/.rednode.lock"}};
+    for (const auto& [tag, file] : kNodeFiles) {
+        if (key == tag) {
+            return defining.path + std::string(file);
+        }
+    }
+    return std::nullopt;
+}
+
+// Tags about the launching process, the host and the installation.
+std::optional<std::string> systemTagValue(const std::string& key) {
+    if (key == "PID")
+        return std::to_string(getpid());
+    if (key == "UID")
+        return std::to_string(getuid());
+    if (key == "GID")
+        return std::to_string(getgid());
+    if (key == "TODAY")
+        return today();
+    if (key == "UUID")
+        return freshUuid();
+    if (key == "LOGNAME")
+        return loginName();
+    if (key == "HOSTNAME")
+        return hostName();
+    if (key == "CGROUPS_MOUNT_POINT")
+        return "/sys/fs/cgroup";
+    if (key == "REDPESK_VERSION")
+        return osVersion();
+    if (key == "REDPAK_MAIN")
+        return "/etc/redpak/main.yaml";
+    if (key == "REDPAK_MAIN_ADMIN")
+        return "/etc/redpak/main-admin.yaml";
+    if (key == "REDPAK_TMPL")
+        return "/etc/redpak/templates.d";
+    return std::nullopt;
+}
+
+} // namespace
+
 EnvironmentLookup processEnvironment() {
     return [](const std::string& name) -> std::optional<std::string> {
         if (const char* value = std::getenv(name.c_str())) {
@@ -327,61 +389,15 @@ std::string Expander::tagValue(std::string_view name, const NodeTags& defining,
     if (m_launchValues == LaunchValues::Symbolic && isEnvironmentTag(name)) {
         return "$" + (isPredefinedTag(key) ? key : std::string(name));
     }
-    if (key == "NODE_ALIAS")
-        return defining.alias;
-    if (key == "NODE_NAME")
-        return defining.name;
-    if (key == "NODE_PATH")
-        return defining.path;
-    if (key == "NODE_INFO")
-        return defining.info;
-    if (key == "LEAF_ALIAS")
-        return leaf.alias;
-    if (key == "LEAF_NAME")
-        return leaf.name;
-    if (key == "LEAF_PATH")
-        return leaf.path;
-    if (key == "LEAF_INFO")
-        return leaf.info;
-    if (key == "PID")
-        return std::to_string(getpid());
-    if (key == "UID")
-        return std::to_string(getuid());
-    if (key == "GID")
-        return std::to_string(getgid());
-    if (key == "TODAY")
-        return today();
-    if (key == "UUID")
-        return freshUuid();
-    if (key == "LOGNAME")
-        return loginName();
-    if (key == "HOSTNAME")
-        return hostName();
-    if (key == "CGROUPS_MOUNT_POINT")
-        return "/sys/fs/cgroup";
-    if (key == "REDPESK_VERSION")
-        return osVersion();
-    if (key == "NODE_PREFIX")
+    if (key == "NODE_PREFIX") {
         return m_environment("NODE_PREFIX").value_or("");
-    if (key == "REDPAK_MAIN")
-        return "/etc/redpak/main.yaml";
-    if (key == "REDPAK_MAIN_ADMIN")
-        return "/etc/redpak/main-admin.yaml";
-    if (key == "REDPAK_TMPL")
-        return "/etc/redpak/templates.d";
-    // File tags name the files of the defining node.
-    if (key == "REDNODE_CONF")
-        return defining.path + "/etc/redpak.yaml";
-    if (key == "REDNODE_ADMIN")
-        return defining.path + "/etc/redpak-admin.yaml";
-    if (key == "REDNODE_STATUS")
-        return defining.path + "/.rednode.yaml";
-    if (key == "REDNODE_VARDIR")
-        return defining.path + "/var";
-    if (key == "REDNODE_REPODIR")
-        return defining.path + "/etc/yum.repos.d";
-    if (key == "REDNODE_LOCK")
-        return defining.path + "/.rednode.lock";
+    }
+    if (std::optional<std::string> value = nodeTagValue(key, defining, leaf)) {
+        return *value;
+    }
+    if (std::optional<std::string> value = systemTagValue(key)) {
+        return *value;
+    }
     return m_environment(std::string(name)).value_or("");
 }
 

@@ -11,29 +11,12 @@
 
 namespace redpak {
 
-std::string normalizeMountPath(std::string_view path) {
-    if (path.empty()) {
-        return {};
+std::string joinSearchPath(const std::vector<EffectivePathEntry>& list) {
+    std::string text;
+    for (const EffectivePathEntry& entry : list) {
+        text += (text.empty() ? "" : ":") + entry.dir;
     }
-    const bool absolute = path.front() == '/';
-    std::string out;
-    out.reserve(path.size());
-    std::size_t at = 0;
-    while (at < path.size()) {
-        const std::size_t end = std::min(path.find('/', at), path.size());
-        const std::string_view part = path.substr(at, end - at);
-        if (!part.empty() && part != ".") {
-            if (!out.empty() || absolute) {
-                out.push_back('/');
-            }
-            out.append(part);
-        }
-        at = end + 1;
-    }
-    if (out.empty()) {
-        return absolute ? "/" : ".";
-    }
-    return out;
+    return text;
 }
 
 const EffectiveShare* effectiveShare(const EffectiveConfig& config, Namespace ns) {
@@ -358,11 +341,69 @@ private:
         return env;
     }
 
-    static std::string envText(const EffectiveEnv& env) {
+    static std::string definitionText(const EffectiveEnv& env) {
         if (env.mode == EnvMode::Execfd) {
             return "$(" + env.command + ")";
         }
         return std::string(toString(env.mode)) + (env.value ? " " + *env.value : std::string());
+    }
+
+    // One key of a keyed list (environ key, mount point): the entry held from an ancestor, the
+    // node's normal and admin definitions, and what the override table picks among them.
+    template <typename T, typename Definition> struct KeyChoice {
+        T* existing = nullptr;
+        const Definition* normal = nullptr;
+        const Definition* admin = nullptr;
+        OverrideChoice choice;
+    };
+
+    template <typename T, typename Definition>
+    static KeyChoice<T, Definition> chooseKey(ListIndex<T>& index, std::vector<T>& list,
+                                              const std::map<std::string, Definition>& fromNormal,
+                                              const std::map<std::string, Definition>& fromAdmin,
+                                              const std::string& key) {
+        const auto lookup = [&key](const std::map<std::string, Definition>& from) {
+            const auto found = from.find(key);
+            return found == from.end() ? nullptr : &found->second;
+        };
+        KeyChoice<T, Definition> result{
+            index.find(list, key), lookup(fromNormal), lookup(fromAdmin), {}};
+        T* existing = result.existing;
+        result.choice = chooseOverridable(
+            existing != nullptr, existing && existing->provenance.origin.kind == ConfigKind::Admin,
+            result.normal != nullptr, result.admin != nullptr);
+        return result;
+    }
+
+    // A redefinition, of an environ entry or an export alike, keeps what it replaced as
+    // provenance, and warns when the table asks so, with the replaced file's own warning.
+    template <typename T>
+    void recordRedefinition(T& made, const T* replaced, bool warnOfIt, const std::string& item) {
+        if (!replaced) {
+            return;
+        }
+        made.provenance.overrode =
+            Overridden{replaced->provenance.origin, definitionText(*replaced)};
+        if (!warnOfIt) {
+            return;
+        }
+        made.provenance.warning = item + " of " + describe(replaced->provenance.origin) +
+                                  " redefined in " + describe(made.provenance.origin);
+        if (replaced->warn) {
+            made.provenance.warning += ": " + *replaced->warn;
+        }
+        warn(made.provenance.origin, made.provenance.warning);
+    }
+
+    // In the place of the ancestor's entry, so that the list keeps the order of first
+    // definition; appended otherwise.
+    template <typename T>
+    static void store(T made, T* existing, std::vector<T>& list, ListIndex<T>& index) {
+        if (existing) {
+            *existing = std::move(made);
+        } else {
+            index.append(list, std::move(made));
+        }
     }
 
     void mergeEnviron(const Layer& normal, const Layer& admin) {
@@ -382,43 +423,22 @@ private:
         collect(normal, fromNormal);
         collect(admin, fromAdmin);
         for (const std::string& key : keys) {
-            EffectiveEnv* existing = m_environIndex.find(m_out.environ, key);
-            const bool hasParent = existing != nullptr;
-            const auto n = fromNormal.find(key);
-            const auto a = fromAdmin.find(key);
-            const OverrideChoice choice = chooseOverridable(
-                hasParent, hasParent && existing->provenance.origin.kind == ConfigKind::Admin,
-                n != fromNormal.end(), a != fromAdmin.end());
-            if (choice.pick == Pick::Parent) {
+            const auto c = chooseKey(m_environIndex, m_out.environ, fromNormal, fromAdmin, key);
+            if (c.choice.pick == Pick::Parent) {
                 continue;
             }
-            const bool pickAdmin = choice.pick == Pick::Admin;
+            const bool pickAdmin = c.choice.pick == Pick::Admin;
             EffectiveEnv made =
-                makeEnv(pickAdmin ? *a->second : *n->second, pickAdmin ? admin : normal);
+                makeEnv(pickAdmin ? **c.admin : **c.normal, pickAdmin ? admin : normal);
             std::optional<EffectiveEnv> replaced;
-            if (pickAdmin && n != fromNormal.end()) {
-                replaced = makeEnvUnevaluated(*n->second, normal);
-            } else if (hasParent) {
-                replaced = *existing;
+            if (pickAdmin && c.normal) {
+                replaced = makeEnvUnevaluated(**c.normal, normal);
+            } else if (c.existing) {
+                replaced = *c.existing;
             }
-            if (replaced) {
-                made.provenance.overrode =
-                    Overridden{replaced->provenance.origin, envText(*replaced)};
-            }
-            if (choice.warn && replaced) {
-                made.provenance.warning = "environment variable " + key + " of " +
-                                          describe(replaced->provenance.origin) + " redefined in " +
-                                          describe(made.provenance.origin);
-                if (replaced->warn) {
-                    made.provenance.warning += ": " + *replaced->warn;
-                }
-                warn(made.provenance.origin, made.provenance.warning);
-            }
-            if (hasParent) {
-                *existing = std::move(made);
-            } else {
-                m_environIndex.append(m_out.environ, std::move(made));
-            }
+            recordRedefinition(made, replaced ? &*replaced : nullptr, c.choice.warn,
+                               "environment variable " + key);
+            store(std::move(made), c.existing, m_out.environ, m_environIndex);
         }
     }
 
@@ -466,7 +486,7 @@ private:
         return exp;
     }
 
-    static std::string exportText(const EffectiveExport& exp) {
+    static std::string definitionText(const EffectiveExport& exp) {
         return std::string(toString(exp.mode)) + (exp.source.empty() ? "" : " " + exp.source);
     }
 
@@ -490,41 +510,15 @@ private:
         collect(normal, fromNormal);
         collect(admin, fromAdmin);
         for (const std::string& mount : mounts) {
-            EffectiveExport* existing = m_exportIndex.find(m_out.exports, mount);
-            const bool hasParent = existing != nullptr;
-            const auto n = fromNormal.find(mount);
-            const auto a = fromAdmin.find(mount);
-            const OverrideChoice choice = chooseOverridable(
-                hasParent, hasParent && existing->provenance.origin.kind == ConfigKind::Admin,
-                n != fromNormal.end(), a != fromAdmin.end());
-            if (choice.pick == Pick::Parent) {
+            const auto c = chooseKey(m_exportIndex, m_out.exports, fromNormal, fromAdmin, mount);
+            if (c.choice.pick == Pick::Parent) {
                 continue;
             }
-            EffectiveExport made = choice.pick == Pick::Admin ? a->second : n->second;
-            const EffectiveExport* replaced = nullptr;
-            if (choice.pick == Pick::Admin && n != fromNormal.end()) {
-                replaced = &n->second;
-            } else if (hasParent) {
-                replaced = existing;
-            }
-            if (replaced) {
-                made.provenance.overrode =
-                    Overridden{replaced->provenance.origin, exportText(*replaced)};
-            }
-            if (choice.warn && replaced) {
-                made.provenance.warning = "export " + mount + " of " +
-                                          describe(replaced->provenance.origin) + " redefined in " +
-                                          describe(made.provenance.origin);
-                if (replaced->warn) {
-                    made.provenance.warning += ": " + *replaced->warn;
-                }
-                warn(made.provenance.origin, made.provenance.warning);
-            }
-            if (hasParent) {
-                *existing = std::move(made);
-            } else {
-                m_exportIndex.append(m_out.exports, std::move(made));
-            }
+            const bool pickAdmin = c.choice.pick == Pick::Admin;
+            EffectiveExport made = pickAdmin ? *c.admin : *c.normal;
+            const EffectiveExport* replaced = pickAdmin && c.normal ? c.normal : c.existing;
+            recordRedefinition(made, replaced, c.choice.warn, "export " + mount);
+            store(std::move(made), c.existing, m_out.exports, m_exportIndex);
         }
     }
 

@@ -372,9 +372,12 @@ void addScalars(std::vector<Item>& items,
 
 // ---- flattening ----------------------------------------------------------------------------
 
-std::vector<Item> itemsOf(const Config& config) {
-    std::vector<Item> items;
-    const Headers& h = config.headers;
+Item capabilityItem(const std::string& name, bool add) {
+    return {"capability", name, "capability " + name, add ? "add" : "drop", capabilityLevel(add),
+            {},           {}};
+}
+
+void addHeaderItems(std::vector<Item>& items, const Headers& h) {
     items.push_back(
         {"header", "alias", "alias", h.alias.value, neutralLevel(h.alias.value), {}, {}});
     if (h.name) {
@@ -383,7 +386,10 @@ std::vector<Item> itemsOf(const Config& config) {
     if (h.info) {
         items.push_back({"header", "info", "info", h.info->value, neutralLevel("info"), {}, {}});
     }
-    for (const EnvEntry& env : config.environ) {
+}
+
+void addWrittenEnvironItems(std::vector<Item>& items, const std::vector<EnvEntry>& environ) {
+    for (const EnvEntry& env : environ) {
         const std::string value = env.value.value_or("");
         items.push_back({"environ",
                          env.key,
@@ -393,7 +399,10 @@ std::vector<Item> itemsOf(const Config& config) {
                          {},
                          {}});
     }
-    for (const ExportEntry& exp : config.exports) {
+}
+
+void addWrittenExportItems(std::vector<Item>& items, const std::vector<ExportEntry>& exports) {
+    for (const ExportEntry& exp : exports) {
         const std::string mount = normalizeMountPath(exp.mount);
         const Presence presence = pathPresence(exp.mode);
         const bool hasSource = presence != Presence::Ignored && presence != Presence::Forbidden;
@@ -410,18 +419,11 @@ std::vector<Item> itemsOf(const Config& config) {
                          exp.mode == ExportMode::Execfd ? "" : source,
                          {}});
     }
-    if (!config.config) {
-        return items;
-    }
-    const ConfigSection& s = *config.config;
+}
+
+void addConfigSectionItems(std::vector<Item>& items, const ConfigSection& s) {
     for (const CapabilityEntry& cap : s.capabilities) {
-        items.push_back({"capability",
-                         cap.name,
-                         "capability " + cap.name,
-                         cap.add ? "add" : "drop",
-                         capabilityLevel(cap.add),
-                         {},
-                         {}});
+        items.push_back(capabilityItem(cap.name, cap.add));
     }
     for (Namespace ns : kAllNamespaces) {
         if (const auto& share = s.share(ns)) {
@@ -447,15 +449,17 @@ std::vector<Item> itemsOf(const Config& config) {
     for (const CgroupLimit& limit : s.cgroups) {
         items.push_back(cgroupItem("", limit));
     }
-    return items;
 }
 
-std::string joinPaths(const std::vector<EffectivePathEntry>& list) {
-    std::string out;
-    for (const EffectivePathEntry& entry : list) {
-        out += (out.empty() ? "" : ":") + entry.dir;
+std::vector<Item> itemsOf(const Config& config) {
+    std::vector<Item> items;
+    addHeaderItems(items, config.headers);
+    addWrittenEnvironItems(items, config.environ);
+    addWrittenExportItems(items, config.exports);
+    if (config.config) {
+        addConfigSectionItems(items, *config.config);
     }
-    return out;
+    return items;
 }
 
 std::string joinReasons(const std::vector<std::string>& reasons) {
@@ -466,17 +470,18 @@ std::string joinReasons(const std::vector<std::string>& reasons) {
     return out;
 }
 
-std::vector<Item> itemsOf(const EffectiveConfig& config) {
-    std::vector<Item> items;
-    const LaunchView view = launchViewOf(config);
-    items.push_back({"launch",
-                     "privileged",
-                     "privileged launch",
-                     view.privileged() ? "yes (" + joinReasons(view.privilegeReasons) + ")" : "no",
-                     view.privileged() ? Level{1, "needs a privileged launch (rec. 5)"}
-                                       : Level{0, "runs unprivileged"},
-                     {},
-                     {}});
+Item privilegeItem(const LaunchView& view) {
+    return {"launch",
+            "privileged",
+            "privileged launch",
+            view.privileged() ? "yes (" + joinReasons(view.privilegeReasons) + ")" : "no",
+            view.privileged() ? Level{1, "needs a privileged launch (rec. 5)"}
+                              : Level{0, "runs unprivileged"},
+            {},
+            {}};
+}
+
+void addEffectiveEnvironItems(std::vector<Item>& items, const EffectiveConfig& config) {
     for (const EffectiveEnv& env : config.environ) {
         const std::string value =
             env.mode == EnvMode::Execfd ? "$(" + env.command + ")" : env.value.value_or("");
@@ -488,6 +493,9 @@ std::vector<Item> itemsOf(const EffectiveConfig& config) {
                          {},
                          {}});
     }
+}
+
+void addEffectiveExportItems(std::vector<Item>& items, const EffectiveConfig& config) {
     for (const EffectiveExport& exp : config.exports) {
         items.push_back(
             {"export",
@@ -498,15 +506,10 @@ std::vector<Item> itemsOf(const EffectiveConfig& config) {
              exp.source,
              {}});
     }
-    for (const EffectiveCapability& cap : config.capabilities) {
-        items.push_back({"capability",
-                         cap.name,
-                         "capability " + cap.name,
-                         cap.add ? "add" : "drop",
-                         capabilityLevel(cap.add),
-                         {},
-                         {}});
-    }
+}
+
+// Every namespace of its own, as the launch will have it: joined, shared or unshared.
+void addNamespaceItems(std::vector<Item>& items, const LaunchView& view) {
     for (const Namespace ns : kOwnNamespaces) {
         const std::string name(toString(ns));
         std::string joined;
@@ -528,12 +531,14 @@ std::vector<Item> itemsOf(const EffectiveConfig& config) {
                          joined,
                          {}});
     }
-    addScalars(items, scalars(config));
+}
+
+void addSearchPathItems(std::vector<Item>& items, const EffectiveConfig& config) {
     if (!config.path.empty()) {
         items.push_back({"config",
                          "path",
                          "PATH",
-                         joinPaths(config.path),
+                         joinSearchPath(config.path),
                          neutralLevel("search path"),
                          {},
                          {}});
@@ -542,13 +547,16 @@ std::vector<Item> itemsOf(const EffectiveConfig& config) {
         items.push_back({"config",
                          "ldpath",
                          "LD_LIBRARY_PATH",
-                         joinPaths(config.ldpath),
+                         joinSearchPath(config.ldpath),
                          neutralLevel("library path"),
                          {},
                          {}});
     }
-    // Limits are matched by the place of their node relative to the leaf, not by alias or path:
-    // renaming a node does not change them, and two sibling nodes compare leaf to leaf.
+}
+
+// Limits are matched by the place of their node relative to the leaf, not by alias or path:
+// renaming a node does not change them, and two sibling nodes compare leaf to leaf.
+void addEffectiveCgroupItems(std::vector<Item>& items, const EffectiveConfig& config) {
     for (std::size_t i = 0; i < config.cgroups.size(); ++i) {
         const std::size_t above = config.cgroups.size() - 1 - i;
         const std::string level = above == 0   ? "leaf "
@@ -558,6 +566,21 @@ std::vector<Item> itemsOf(const EffectiveConfig& config) {
             items.push_back(cgroupItem(level, limit.limit));
         }
     }
+}
+
+std::vector<Item> itemsOf(const EffectiveConfig& config) {
+    std::vector<Item> items;
+    const LaunchView view = launchViewOf(config);
+    items.push_back(privilegeItem(view));
+    addEffectiveEnvironItems(items, config);
+    addEffectiveExportItems(items, config);
+    for (const EffectiveCapability& cap : config.capabilities) {
+        items.push_back(capabilityItem(cap.name, cap.add));
+    }
+    addNamespaceItems(items, view);
+    addScalars(items, scalars(config));
+    addSearchPathItems(items, config);
+    addEffectiveCgroupItems(items, config);
     return items;
 }
 

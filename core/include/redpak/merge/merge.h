@@ -10,6 +10,7 @@
 #pragma once
 
 #include "redpak/base/diagnostic.h"
+#include "redpak/base/paths.h"
 #include "redpak/config/config.h"
 #include "redpak/config/effective.h"
 #include "redpak/merge/expand.h"
@@ -59,9 +60,9 @@ struct MergeOptions {
 // are in `errors`. Throws InputError when expansion fails (refused command, bad `$(`).
 EffectiveConfig mergeFamily(const std::vector<FamilyMember>& family, const MergeOptions& options);
 
-// "/a//b/./c/." -> "/a/b/c" (component-wise normal form used for mount points and comparisons,
-// spec §2: `//`, `/./`, a trailing `/` or `/.`). `..` is kept as written.
-std::string normalizeMountPath(std::string_view path);
+// "DIR1:DIR2:...": a search path (PATH, LD_LIBRARY_PATH) as the process gets it, and as a
+// review shows it.
+std::string joinSearchPath(const std::vector<EffectivePathEntry>& list);
 
 // Spec §2, "share_all is a fallback, not a bound": what decides namespace `ns` is its own
 // share_X when a file of the family defines it, else (never for time) the effective share_all.
