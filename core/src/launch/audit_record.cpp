@@ -95,74 +95,100 @@ std::string formatAuditRecord(const AuditRecord& record) {
                                 {"files", std::move(files)}});
 }
 
-AuditRecord parseAuditRecord(std::string_view json, const std::string& fileName) {
-    using namespace detail;
-    const JsonValue root = parseJson(json, fileName);
-    const auto string = [&](const JsonValue& object, std::string_view key) {
-        const JsonValue* value = object.find(key);
+namespace {
+
+// The fields of one JSON object of a record, each refused with a message naming the key.
+class RecordFields {
+public:
+    RecordFields(const detail::JsonValue& object, const std::string& fileName)
+        : m_object(object), m_fileName(fileName) {
+        if (!object.object()) {
+            failInput(fileName, "audit record: expected a JSON object");
+        }
+    }
+    bool has(std::string_view key) const { return m_object.find(key) != nullptr; }
+    std::string string(std::string_view key) const {
+        const detail::JsonValue* value = m_object.find(key);
         if (!value || !value->string()) {
-            failInput(fileName, "audit record: \"" + std::string(key) + "\" must be a string");
+            failInput(m_fileName, "audit record: \"" + std::string(key) + "\" must be a string");
         }
         return *value->string();
-    };
-    const auto number = [&](std::string_view key) {
-        const JsonValue* value = root.find(key);
+    }
+    double number(std::string_view key) const {
+        const detail::JsonValue* value = m_object.find(key);
         if (!value || !value->number()) {
-            failInput(fileName, "audit record: \"" + std::string(key) + "\" must be a number");
+            failInput(m_fileName, "audit record: \"" + std::string(key) + "\" must be a number");
         }
         return *value->number();
-    };
-    if (!root.object()) {
-        failInput(fileName, "audit record: expected a JSON object");
     }
-    AuditRecord record;
-    if (number("format") != kAuditRecordFormat) {
-        failInput(fileName, "audit record: unsupported format (expected " +
-                                std::to_string(kAuditRecordFormat) + ")");
-    }
-    record.node = string(root, "node");
-    record.alias = string(root, "alias");
-    record.approvedBy = string(root, "approvedBy");
-    record.uid = static_cast<std::int64_t>(number("uid"));
-    record.time = string(root, "time");
-    record.comment = string(root, "comment");
-    record.score = number("score");
-    // Absent: a record written before digests were versioned (format 0, legacy).
-    const double digestFormat =
-        root.find("effectiveDigestFormat") ? number("effectiveDigestFormat") : 0;
-    if (digestFormat != 0 && digestFormat != kEffectiveDigestFormat) {
+
+private:
+    const detail::JsonValue& m_object;
+    const std::string& m_fileName;
+};
+
+// Absent: a record written before digests were versioned (format 0, legacy).
+int effectiveDigestFormatOf(const RecordFields& root, const std::string& fileName) {
+    const double format =
+        root.has("effectiveDigestFormat") ? root.number("effectiveDigestFormat") : 0;
+    if (format != 0 && format != kEffectiveDigestFormat) {
         failInput(fileName,
                   "audit record: unknown effective digest format (this version knows 0 and " +
                       std::to_string(kEffectiveDigestFormat) +
                       "): written by a newer redpak? Approve the node again");
     }
-    record.effectiveDigestFormat = static_cast<int>(digestFormat);
-    record.effectiveDigest = string(root, "effectiveDigest");
-    record.effectiveAdminDigest = string(root, "effectiveAdminDigest");
-    const JsonValue* files = root.find("files");
+    return static_cast<int>(format);
+}
+
+AuditedFile parseAuditedFile(const detail::JsonValue& entry, const std::string& fileName) {
+    if (!entry.object()) {
+        failInput(fileName, "audit record: every entry of \"files\" must be an object");
+    }
+    const RecordFields fields(entry, fileName);
+    AuditedFile file;
+    file.node = fields.string("node");
+    const auto role = roleFromString(fields.string("role"));
+    if (!role) {
+        failInput(fileName, "audit record: \"role\" must be status, normal or admin");
+    }
+    file.role = *role;
+    file.path = fields.string("path");
+    file.digest = fields.string("digest");
+    file.content = fields.string("content");
+    // The content is what a drift diff is made against: it must be what was digested.
+    if (!isSha256Hex(file.digest) || sha256Hex(file.content) != file.digest) {
+        failInput(fileName, "audit record: the content kept for " + file.path +
+                                " does not match its digest (record damaged or edited)");
+    }
+    return file;
+}
+
+} // namespace
+
+AuditRecord parseAuditRecord(std::string_view json, const std::string& fileName) {
+    const detail::JsonValue root = detail::parseJson(json, fileName);
+    const RecordFields fields(root, fileName);
+    if (fields.number("format") != kAuditRecordFormat) {
+        failInput(fileName, "audit record: unsupported format (expected " +
+                                std::to_string(kAuditRecordFormat) + ")");
+    }
+    AuditRecord record;
+    record.node = fields.string("node");
+    record.alias = fields.string("alias");
+    record.approvedBy = fields.string("approvedBy");
+    record.uid = static_cast<std::int64_t>(fields.number("uid"));
+    record.time = fields.string("time");
+    record.comment = fields.string("comment");
+    record.score = fields.number("score");
+    record.effectiveDigestFormat = effectiveDigestFormatOf(fields, fileName);
+    record.effectiveDigest = fields.string("effectiveDigest");
+    record.effectiveAdminDigest = fields.string("effectiveAdminDigest");
+    const detail::JsonValue* files = root.find("files");
     if (!files || !files->array() || files->array()->empty()) {
         failInput(fileName, "audit record: \"files\" must be a non-empty array");
     }
-    for (const JsonValue& entry : *files->array()) {
-        if (!entry.object()) {
-            failInput(fileName, "audit record: every entry of \"files\" must be an object");
-        }
-        AuditedFile file;
-        file.node = string(entry, "node");
-        const auto role = roleFromString(string(entry, "role"));
-        if (!role) {
-            failInput(fileName, "audit record: \"role\" must be status, normal or admin");
-        }
-        file.role = *role;
-        file.path = string(entry, "path");
-        file.digest = string(entry, "digest");
-        file.content = string(entry, "content");
-        // The content is what a drift diff is made against: it must be what was digested.
-        if (!isSha256Hex(file.digest) || sha256Hex(file.content) != file.digest) {
-            failInput(fileName, "audit record: the content kept for " + file.path +
-                                    " does not match its digest (record damaged or edited)");
-        }
-        record.files.push_back(std::move(file));
+    for (const detail::JsonValue& entry : *files->array()) {
+        record.files.push_back(parseAuditedFile(entry, fileName));
     }
     return record;
 }

@@ -6,7 +6,7 @@
 #include "redpak/base/text_escape.h"
 #include "redpak/review/findings.h"
 #include "redpak/review/text_diff.h"
-#include "review/review_json.h"
+#include "review/diff_json.h"
 
 #include <algorithm>
 

@@ -9,10 +9,10 @@
 #include "merge/unknown_tags.h"
 #include "redpak/base/text_escape.h"
 #include "redpak/config/schema.h"
+#include "redpak/launch/launch_view.h"
 #include "redpak/launch/plan.h"
 #include "redpak/merge/expand.h"
-#include "redpak/review/findings.h"
-#include "review/review_json.h"
+#include "review/diff_json.h"
 
 #include <algorithm>
 #include <charconv>
@@ -786,15 +786,6 @@ Diff diffEffective(const EffectiveConfig& before, const EffectiveConfig& after) 
         });
         return tags;
     });
-}
-
-EffectiveConfig mergeForReview(const std::vector<FamilyMember>& family, MergeMode mode) {
-    // Reviewing a configuration must never run it: commands stay as `$(command)`. Launch
-    // values (`$UUID`, `$PID`, `$TODAY`) stay symbolic so that the expansion is a function of
-    // the files alone: both sides of every diff, impact and audit comparison go through here,
-    // and an unchanged file must never show as changed (a fresh UUID per expansion did).
-    const Expander expander(CommandPolicy::keep(), processEnvironment(), LaunchValues::Symbolic);
-    return mergeFamily(family, MergeOptions{mode, &expander});
 }
 
 Diff diffNodes(const std::filesystem::path& before, const std::filesystem::path& after,

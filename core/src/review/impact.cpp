@@ -6,7 +6,8 @@
 #include "redpak/merge/family_cache.h"
 #include "redpak/review/findings.h"
 #include "redpak/tree/node.h"
-#include "review/review_json.h"
+#include "review/diff_json.h"
+#include "review/findings_json.h"
 
 #include <algorithm>
 #include <functional>

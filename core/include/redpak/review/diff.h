@@ -14,6 +14,7 @@
 
 #include "redpak/config/config.h"
 #include "redpak/merge/merge.h"
+#include "redpak/review/review_merge.h"
 
 #include <filesystem>
 #include <optional>
@@ -58,11 +59,6 @@ Diff diffEffective(const EffectiveConfig& before, const EffectiveConfig& after);
 // expanded, commands kept, never run). Throws InputError.
 Diff diffNodes(const std::filesystem::path& before, const std::filesystem::path& after,
                MergeMode mode = MergeMode::Normal);
-
-// The merge every review computation (diff, impact, audit, findings) uses: expansion with
-// commands kept (never run) and launch values symbolic (expand.h, LaunchValues::Symbolic), so
-// that merging the same files twice always gives the same effective configuration.
-EffectiveConfig mergeForReview(const std::vector<FamilyMember>& family, MergeMode mode);
 
 // The content of an effective configuration without provenance, one sorted line per item (as
 // diffEffective sees it): two configurations launch the same way when their texts are equal.

@@ -10,6 +10,7 @@
 // recommendation they come from.
 #pragma once
 
+#include "redpak/launch/launch_view.h"
 #include "redpak/launch/plan.h"
 #include "redpak/merge/merge.h"
 
@@ -36,30 +37,6 @@ struct Finding {
     std::string source;      // "FILE:LINE" of the definition behind the item, when known
     double weight = 0;       // contribution to the exposure score
 };
-
-// What the launch of an effective configuration really does, read from its bwrap plan.
-struct LaunchView {
-    // Why the launch needs root (set-user, namespace joins, capabilities with a shared user
-    // namespace...); empty when redwrap can run unprivileged (rec. 5).
-    std::vector<std::string> privilegeReasons;
-    bool privileged() const { return !privilegeReasons.empty(); }
-    // Namespaces the node shares with the launcher (joined ones included), by Namespace;
-    // the `All` slot is unused.
-    std::array<bool, kNamespaceCount> shared{};
-    std::vector<NamespaceJoin> joins;
-    // Capabilities the node's processes keep, after bwrap's default (all when root, none
-    // otherwise) and every --cap-add/--cap-drop of the plan, in order.
-    std::set<std::string> keptCapabilities;
-    bool procfsMounted = false;
-    bool isShared(Namespace ns) const { return shared[static_cast<std::size_t>(ns)]; }
-    bool keeps(std::string_view capability) const {
-        return keptCapabilities.count(std::string(capability)) != 0;
-    }
-};
-
-// The launch view of `config`. Merge errors and exports refused by the plan do not prevent it
-// (they are findings of their own): it describes the launch as the plan would build it.
-LaunchView launchViewOf(const EffectiveConfig& config);
 
 // Findings of one node. `family` (the parsed files, root first) lets commands written in the
 // files be found before expansion; pass it when available. The files of the family (and its
