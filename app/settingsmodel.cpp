@@ -6,6 +6,12 @@
 
 namespace redpak::gui {
 
+namespace {
+bool isSharing(const SettingDefinition& row) {
+    return row.kind == QLatin1String("share");
+}
+} // namespace
+
 SettingsModel::SettingsModel(QObject* parent) : ConfigListModel(parent) {}
 SettingsModel::~SettingsModel() = default;
 
@@ -67,7 +73,7 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const {
         if (row.kind == QLatin1String("bool")) {
             return QStringList{QString(), QStringLiteral("true"), QStringLiteral("false")};
         }
-        if (row.kind == QLatin1String("edu") || row.kind == QLatin1String("share")) {
+        if (row.kind == QLatin1String("edu") || isSharing(row)) {
             return QStringList{QString(), QStringLiteral("enabled"), QStringLiteral("disabled"),
                                QStringLiteral("unset")};
         }
@@ -80,6 +86,15 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const {
         return m_pending.value(index.row()).error;
     case JoinsRole:
         return row.joins(section);
+    case IsChoiceRole:
+        return isSharing(row) || row.kind == QLatin1String("bool") ||
+               row.kind == QLatin1String("edu");
+    case IsSharingRole:
+        return isSharing(row);
+    case JoinPlaceholderRole:
+        return isSharing(row) ? QStringLiteral("/proc/PID/ns/") +
+                                    QString(row.key).remove(QStringLiteral("share_"))
+                              : QString();
     case WarningRole:
         return unknownTagsOf(
             [&row, &section](Config& c) { row.copy(c.config.emplace(), section); });
@@ -100,7 +115,10 @@ QHash<int, QByteArray> SettingsModel::roleNames() const {
             {LineRole, "line"},
             {ErrorRole, "error"},
             {JoinsRole, "joins"},
-            {WarningRole, "warning"}};
+            {WarningRole, "warning"},
+            {IsChoiceRole, "isChoice"},
+            {IsSharingRole, "isSharing"},
+            {JoinPlaceholderRole, "joinPlaceholder"}};
 }
 
 void SettingsModel::setValue(int row, const QString& text) {

@@ -80,14 +80,14 @@ ColumnLayout {
             Label {
                 visible: entry.error !== ""
                 text: entry.error
-                color: "#c62828"
+                color: Colors.error
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
             Label {
                 visible: entry.warning !== ""
                 text: entry.warning
-                color: "#b26a00"
+                color: Colors.warning
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
