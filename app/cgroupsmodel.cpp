@@ -31,11 +31,7 @@ void CgroupsModel::recompute() {
 }
 
 QStringList CgroupsModel::controllers() const {
-    QStringList names;
-    for (CgroupController controller : kAllControllers) {
-        names.append(QString::fromUtf8(toString(controller)));
-    }
-    return names;
+    return namesOf(kAllControllers);
 }
 
 QVariant CgroupsModel::data(const QModelIndex& index, int role) const {

@@ -47,6 +47,14 @@ protected:
     ConfigSection* section(Config& config) const;
     void edit(const QString& description, const std::function<void(Config&)>& change);
     bool validRow(int row) const { return row >= 0 && row < m_count; }
+    // The spec spellings of `values` (core toString), for the choices of a field.
+    template <typename Enum, std::size_t N> static QStringList namesOf(const Enum (&values)[N]) {
+        QStringList names;
+        for (Enum value : values) {
+            names.append(QString::fromUtf8(toString(value)));
+        }
+        return names;
+    }
 
 private:
     void refresh();
