@@ -46,10 +46,12 @@ QVariant CapabilitiesModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(entry.name);
     case AddRole:
         return entry.add;
+    case NameIndexRole:
+        return names().indexOf(QString::fromStdString(entry.name));
     case InfoRole:
-        return entry.info ? QString::fromStdString(*entry.info) : QString();
+        return optionalText(entry.info);
     case WarnRole:
-        return entry.warn ? QString::fromStdString(*entry.warn) : QString();
+        return optionalText(entry.warn);
     case LineRole:
         return entry.pos.line;
     case ErrorRole:
@@ -60,8 +62,9 @@ QVariant CapabilitiesModel::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> CapabilitiesModel::roleNames() const {
-    return {{NameRole, "name"}, {AddRole, "add"},   {InfoRole, "info"},
-            {WarnRole, "warn"}, {LineRole, "line"}, {ErrorRole, "error"}};
+    return {{NameRole, "name"},          {AddRole, "add"},   {InfoRole, "info"},
+            {WarnRole, "warn"},          {LineRole, "line"}, {ErrorRole, "error"},
+            {NameIndexRole, "nameIndex"}};
 }
 
 void CapabilitiesModel::append() {

@@ -13,7 +13,15 @@ class CapabilitiesModel : public ConfigListModel {
     Q_PROPERTY(QStringList names READ names CONSTANT)
 
 public:
-    enum Roles { NameRole = Qt::UserRole + 1, AddRole, InfoRole, WarnRole, LineRole, ErrorRole };
+    enum Roles {
+        NameRole = Qt::UserRole + 1,
+        AddRole,
+        InfoRole,
+        WarnRole,
+        LineRole,
+        ErrorRole,
+        NameIndexRole, // index of the name in `names`
+    };
     Q_ENUM(Roles)
 
     using ConfigListModel::ConfigListModel;

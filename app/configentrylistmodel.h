@@ -11,8 +11,6 @@
 
 #include <QHash>
 #include <functional>
-#include <optional>
-#include <string>
 #include <vector>
 
 namespace redpak::gui {
@@ -62,10 +60,6 @@ public:
                       {ErrorRole, "error"},
                       {WarningRole, "warning"}});
         return names;
-    }
-
-    static QString optionalText(const std::optional<std::string>& text) {
-        return text ? QString::fromStdString(*text) : QString();
     }
 
 protected:

@@ -19,6 +19,8 @@ QVariant EnvironModel::entryData(const EnvEntry& entry, int role) const {
         return QString::fromStdString(entry.key);
     case ModeRole:
         return QString::fromUtf8(toString(entry.mode));
+    case ModeIndexRole:
+        return indexIn(kAllEnvModes, entry.mode);
     case ValueRole:
         return optionalText(entry.value);
     case ValueEnabledRole:
@@ -33,7 +35,8 @@ QHash<int, QByteArray> EnvironModel::entryRoleNames() const {
     return {{KeyRole, "key"},
             {ModeRole, "mode"},
             {ValueRole, "value"},
-            {ValueEnabledRole, "valueEnabled"}};
+            {ValueEnabledRole, "valueEnabled"},
+            {ModeIndexRole, "modeIndex"}};
 }
 
 void EnvironModel::append() {

@@ -20,6 +20,7 @@ public:
         ModeRole,
         ValueRole,
         ValueEnabledRole,
+        ModeIndexRole, // index of the mode in `modes`
     };
     Q_ENUM(Roles)
 

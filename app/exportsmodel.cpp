@@ -25,6 +25,8 @@ QVariant ExportsModel::entryData(const ExportEntry& entry, int role) const {
         return QString::fromStdString(entry.mount);
     case ModeRole:
         return QString::fromUtf8(toString(entry.mode));
+    case ModeIndexRole:
+        return indexIn(kAllExportModes, entry.mode);
     case PathRole:
         return optionalText(entry.path);
     case PathEnabledRole:
@@ -42,7 +44,8 @@ QHash<int, QByteArray> ExportsModel::entryRoleNames() const {
             {MountRole, "mount"},
             {PathRole, "path"},
             {PathEnabledRole, "pathEnabled"},
-            {PathRequiredRole, "pathRequired"}};
+            {PathRequiredRole, "pathRequired"},
+            {ModeIndexRole, "modeIndex"}};
 }
 
 void ExportsModel::append() {

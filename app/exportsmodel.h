@@ -21,6 +21,7 @@ public:
         PathRole,
         PathEnabledRole,
         PathRequiredRole,
+        ModeIndexRole, // index of the mode in `modes`
     };
     Q_ENUM(Roles)
 

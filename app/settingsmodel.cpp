@@ -10,6 +10,17 @@ namespace {
 bool isSharing(const SettingDefinition& row) {
     return row.kind == QLatin1String("share");
 }
+
+QStringList choicesOf(const SettingDefinition& row) {
+    if (row.kind == QLatin1String("bool")) {
+        return QStringList{QString(), QStringLiteral("true"), QStringLiteral("false")};
+    }
+    if (row.kind == QLatin1String("edu") || isSharing(row)) {
+        return QStringList{QString(), QStringLiteral("enabled"), QStringLiteral("disabled"),
+                           QStringLiteral("unset")};
+    }
+    return QStringList();
+}
 } // namespace
 
 SettingsModel::SettingsModel(QObject* parent) : ConfigListModel(parent) {}
@@ -70,14 +81,13 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const {
     case IsSetRole:
         return value.has_value();
     case ChoicesRole:
-        if (row.kind == QLatin1String("bool")) {
-            return QStringList{QString(), QStringLiteral("true"), QStringLiteral("false")};
-        }
-        if (row.kind == QLatin1String("edu") || isSharing(row)) {
-            return QStringList{QString(), QStringLiteral("enabled"), QStringLiteral("disabled"),
-                               QStringLiteral("unset")};
-        }
-        return QStringList();
+        return choicesOf(row);
+    case ChoiceIndexRole: {
+        const QStringList choices = choicesOf(row);
+        return row.joins(section)
+                   ? choices.size()
+                   : std::max<qsizetype>(0, choices.indexOf(value.value_or(QString())));
+    }
     case PendingTextRole:
         return m_pending.value(index.row()).text;
     case LineRole:
@@ -118,7 +128,8 @@ QHash<int, QByteArray> SettingsModel::roleNames() const {
             {WarningRole, "warning"},
             {IsChoiceRole, "isChoice"},
             {IsSharingRole, "isSharing"},
-            {JoinPlaceholderRole, "joinPlaceholder"}};
+            {JoinPlaceholderRole, "joinPlaceholder"},
+            {ChoiceIndexRole, "choiceIndex"}};
 }
 
 void SettingsModel::setValue(int row, const QString& text) {

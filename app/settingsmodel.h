@@ -35,6 +35,7 @@ public:
         IsChoiceRole,        // bool, edu or share: the value is one of `choices`
         IsSharingRole,       // share: the value may also be a namespace to join
         JoinPlaceholderRole, // for a share, the form of the namespace path to join
+        ChoiceIndexRole,     // index of the value in `choices`; `choices` length when it joins
     };
     Q_ENUM(Roles)
 

@@ -68,6 +68,7 @@ ApplicationWindow {
             }
             ToolSeparator {}
             ToolButton {
+                objectName: "saveButton"
                 text: qsTr("Save")
                 Accessible.name: qsTr("Save the configuration file")
                 enabled: window.document.canSave

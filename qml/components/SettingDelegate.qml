@@ -17,6 +17,7 @@ ColumnLayout {
     required property string value
     required property bool isSet
     required property var choices
+    required property int choiceIndex
     required property string pendingText
     required property int line
     required property string error
@@ -60,7 +61,7 @@ ColumnLayout {
             // The empty choice means "not written in this file".
             model: row.choices.map(c => c === "" ? qsTr("(not set)") : c)
                    .concat(row.isSharing ? [qsTr("join a namespace…")] : [])
-            currentIndex: row.joins ? row.choices.length : Math.max(0, row.choices.indexOf(row.value))
+            currentIndex: row.choiceIndex
             onActivated: i => {
                 if (i < row.choices.length)
                     row.settings.setValue(row.index, row.choices[i])

@@ -66,7 +66,7 @@ Dialog {
         ComboBox {
             Layout.fillWidth: true
             model: dialog.actions.templates
-            currentIndex: dialog.actions.templates.indexOf(dialog.actions.templateName)
+            currentIndex: dialog.actions.templateIndex
             Accessible.name: qsTr("Template")
             onActivated: i => dialog.actions.templateName = dialog.actions.templates[i]
         }

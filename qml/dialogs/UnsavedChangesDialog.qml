@@ -39,6 +39,7 @@ Dialog {
 
     footer: DialogButtonBox {
         Button {
+            objectName: "unsavedSaveButton"
             text: qsTr("Save")
             highlighted: true
             enabled: dialog.session.canSaveAll

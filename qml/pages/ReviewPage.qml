@@ -159,6 +159,7 @@ Page {
 
     footer: DialogButtonBox {
         Button {
+            objectName: "reviewSaveButton"
             text: page.review.wideningCount > 0 ? qsTr("Save with %n widening change(s)", "", page.review.wideningCount)
                                                 : qsTr("Save")
             enabled: page.review.status === ReviewModel.Ready
