@@ -7,7 +7,7 @@
 
 namespace redpak::gui {
 
-using EnvironListModel = ConfigEntryListModel<EnvEntry, &Config::environ>;
+using EnvironListModel = ConfigEntryListModel<EnvironList>;
 
 class EnvironModel : public EnvironListModel {
     Q_OBJECT

@@ -7,7 +7,7 @@
 
 namespace redpak::gui {
 
-using ExportsListModel = ConfigEntryListModel<ExportEntry, &Config::exports>;
+using ExportsListModel = ConfigEntryListModel<ExportsList>;
 
 class ExportsModel : public ExportsListModel {
     Q_OBJECT
