@@ -3,23 +3,27 @@
 // ALL) and whether it is added or dropped, with the parser's message for each entry.
 #pragma once
 
-#include "configlistmodel.h"
+#include "configentrylistmodel.h"
 
 namespace redpak::gui {
 
-class CapabilitiesModel : public ConfigListModel {
+using CapabilitiesListModel = ConfigEntryListModel<CapabilitiesList>;
+
+class CapabilitiesModel : public CapabilitiesListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QStringList names READ names CONSTANT)
 
 public:
-    enum Roles { NameRole = Qt::UserRole + 1, AddRole, InfoRole, WarnRole, LineRole, ErrorRole };
+    enum Roles {
+        NameRole = FirstOwnRole,
+        AddRole,
+        NameIndexRole, // index of the name in `names`
+    };
     Q_ENUM(Roles)
 
-    using ConfigListModel::ConfigListModel;
+    using CapabilitiesListModel::CapabilitiesListModel;
 
-    QVariant data(const QModelIndex& index, int role) const override;
-    QHash<int, QByteArray> roleNames() const override;
     // "all" then the capability names in kernel order.
     QStringList names() const;
 
@@ -29,11 +33,8 @@ public:
     Q_INVOKABLE void setAdd(int row, bool add);
 
 protected:
-    int rowsIn(const Config& config) const override;
-    void recompute() override;
-
-private:
-    std::vector<QString> m_errors;
+    QVariant entryData(const CapabilityEntry& entry, int role) const override;
+    QHash<int, QByteArray> entryRoleNames() const override;
 };
 
 } // namespace redpak::gui

@@ -31,11 +31,7 @@ void CgroupsModel::recompute() {
 }
 
 QStringList CgroupsModel::controllers() const {
-    QStringList names;
-    for (CgroupController controller : kAllControllers) {
-        names.append(QString::fromUtf8(toString(controller)));
-    }
-    return names;
+    return namesOf(kAllControllers);
 }
 
 QVariant CgroupsModel::data(const QModelIndex& index, int role) const {
@@ -47,6 +43,8 @@ QVariant CgroupsModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case ControllerRole:
         return QString::fromUtf8(toString(limit.controller));
+    case ControllerIndexRole:
+        return indexIn(kAllControllers, limit.controller);
     case Qt::DisplayRole:
     case KeyRole:
         return QString::fromStdString(limit.key);
@@ -62,11 +60,9 @@ QVariant CgroupsModel::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> CgroupsModel::roleNames() const {
-    return {{ControllerRole, "controller"},
-            {KeyRole, "key"},
-            {ValueRole, "value"},
-            {LineRole, "line"},
-            {ErrorRole, "error"}};
+    return {{ControllerRole, "controller"}, {KeyRole, "key"},
+            {ValueRole, "value"},           {LineRole, "line"},
+            {ErrorRole, "error"},           {ControllerIndexRole, "controllerIndex"}};
 }
 
 void CgroupsModel::change(int row, const QString& description,

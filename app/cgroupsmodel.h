@@ -13,7 +13,14 @@ class CgroupsModel : public ConfigListModel {
     Q_PROPERTY(QStringList controllers READ controllers CONSTANT)
 
 public:
-    enum Roles { ControllerRole = Qt::UserRole + 1, KeyRole, ValueRole, LineRole, ErrorRole };
+    enum Roles {
+        ControllerRole = Qt::UserRole + 1,
+        KeyRole,
+        ValueRole,
+        LineRole,
+        ErrorRole,
+        ControllerIndexRole, // index of the controller in `controllers`
+    };
     Q_ENUM(Roles)
 
     using ConfigListModel::ConfigListModel;

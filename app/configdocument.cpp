@@ -228,10 +228,11 @@ void ConfigDocument::createFile() {
          Snapshot{QString::fromStdString(writeConfig(config)), config}, false);
 }
 
-void ConfigDocument::save() {
+bool ConfigDocument::save(const ReviewedText& reviewed) {
     NodeStore* store = m_workspace ? m_workspace->storeFor(m_nodePath) : nullptr;
-    if (!store || m_status != Status::Ready || !isValid()) {
-        return;
+    if (!store || m_status != Status::Ready || !isValid() || reviewed.nodePath() != m_nodePath ||
+        reviewed.text() != m_text) {
+        return false;
     }
     const QString text = m_text;
     const QString nodeDir = m_nodePath;
@@ -258,6 +259,7 @@ void ConfigDocument::save() {
                            setStatus(Status::Ready);
                            Q_EMIT saved();
                        });
+    return true;
 }
 
 void ConfigDocument::watch() {

@@ -21,6 +21,22 @@ namespace redpak::gui {
 
 class Workspace;
 
+// The text of a document as a review showed it. Only ReviewModel makes one, so a document is
+// written only with a text that was reviewed, and only while it still holds that text.
+class ReviewedText {
+public:
+    const QString& nodePath() const { return m_nodePath; }
+    const QString& text() const { return m_text; }
+
+private:
+    friend class ReviewModel;
+    ReviewedText(QString nodePath, QString text)
+        : m_nodePath(std::move(nodePath)), m_text(std::move(text)) {}
+
+    QString m_nodePath;
+    QString m_text;
+};
+
 class ConfigDocument : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -82,8 +98,6 @@ public:
     Q_INVOKABLE void close();
     // Text typed in the YAML tab.
     Q_INVOKABLE void editText(const QString& text);
-    // Writes the text if it is valid (atomically; through the helper for system nodes).
-    Q_INVOKABLE void save();
     Q_INVOKABLE void undo() { m_undo.undo(); }
     Q_INVOKABLE void redo() { m_undo.redo(); }
     // Back to the text on disk (undoable).
@@ -94,6 +108,11 @@ public:
     Q_INVOKABLE void takeTheirs();
     // Starts an absent config file with the alias of the node's normal config.
     Q_INVOKABLE void createFile();
+
+    // Writes the text (atomically; through the helper for system nodes) if it is valid and is
+    // still the `reviewed` one. Not invokable from QML: saving goes through ReviewModel.
+    // Returns whether the write was started.
+    bool save(const ReviewedText& reviewed);
 
     // The config behind the forms (nullopt while the YAML text cannot be parsed).
     const std::optional<Config>& workingConfig() const { return m_working; }

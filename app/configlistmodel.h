@@ -10,6 +10,10 @@
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
+#include <algorithm>
+#include <iterator>
+#include <optional>
+#include <string>
 
 namespace redpak::gui {
 
@@ -47,6 +51,23 @@ protected:
     ConfigSection* section(Config& config) const;
     void edit(const QString& description, const std::function<void(Config&)>& change);
     bool validRow(int row) const { return row >= 0 && row < m_count; }
+    // Where `value` stands in `values`: the index of a field's current choice, or -1.
+    template <typename Enum, std::size_t N>
+    static int indexIn(const Enum (&values)[N], Enum value) {
+        const auto found = std::find(std::begin(values), std::end(values), value);
+        return found == std::end(values) ? -1 : static_cast<int>(found - std::begin(values));
+    }
+    static QString optionalText(const std::optional<std::string>& text) {
+        return text ? QString::fromStdString(*text) : QString();
+    }
+    // The spec spellings of `values` (core toString), for the choices of a field.
+    template <typename Enum, std::size_t N> static QStringList namesOf(const Enum (&values)[N]) {
+        QStringList names;
+        for (Enum value : values) {
+            names.append(QString::fromUtf8(toString(value)));
+        }
+        return names;
+    }
 
 private:
     void refresh();

@@ -3,33 +3,29 @@
 // mode needs a value (core valuePresence) and the parser's message for each entry.
 #pragma once
 
-#include "configlistmodel.h"
+#include "configentrylistmodel.h"
 
 namespace redpak::gui {
 
-class EnvironModel : public ConfigListModel {
+using EnvironListModel = ConfigEntryListModel<EnvironList>;
+
+class EnvironModel : public EnvironListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QStringList modes READ modes CONSTANT)
 
 public:
     enum Roles {
-        KeyRole = Qt::UserRole + 1,
+        KeyRole = FirstOwnRole,
         ModeRole,
         ValueRole,
         ValueEnabledRole,
-        InfoRole,
-        WarnRole,
-        LineRole,
-        ErrorRole,
-        WarningRole, // unknown tags of the value (core), one per line
+        ModeIndexRole, // index of the mode in `modes`
     };
     Q_ENUM(Roles)
 
-    using ConfigListModel::ConfigListModel;
+    using EnvironListModel::EnvironListModel;
 
-    QVariant data(const QModelIndex& index, int role) const override;
-    QHash<int, QByteArray> roleNames() const override;
     QStringList modes() const;
 
     Q_INVOKABLE void append();
@@ -39,13 +35,8 @@ public:
     Q_INVOKABLE void setValue(int row, const QString& value);
 
 protected:
-    int rowsIn(const Config& config) const override;
-    void recompute() override;
-
-private:
-    void change(int row, const QString& description, const std::function<void(EnvEntry&)>& f);
-    std::vector<QString> m_errors;
-    std::vector<QString> m_warnings;
+    QVariant entryData(const EnvEntry& entry, int role) const override;
+    QHash<int, QByteArray> entryRoleNames() const override;
 };
 
 } // namespace redpak::gui

@@ -3,34 +3,30 @@
 // whether the mode uses a path (core pathPresence) and the parser's message for each entry.
 #pragma once
 
-#include "configlistmodel.h"
+#include "configentrylistmodel.h"
 
 namespace redpak::gui {
 
-class ExportsModel : public ConfigListModel {
+using ExportsListModel = ConfigEntryListModel<ExportsList>;
+
+class ExportsModel : public ExportsListModel {
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QStringList modes READ modes CONSTANT)
 
 public:
     enum Roles {
-        ModeRole = Qt::UserRole + 1,
+        ModeRole = FirstOwnRole,
         MountRole,
         PathRole,
         PathEnabledRole,
         PathRequiredRole,
-        InfoRole,
-        WarnRole,
-        LineRole,
-        ErrorRole,
-        WarningRole, // unknown tags of the mount and path (core), one per line
+        ModeIndexRole, // index of the mode in `modes`
     };
     Q_ENUM(Roles)
 
-    using ConfigListModel::ConfigListModel;
+    using ExportsListModel::ExportsListModel;
 
-    QVariant data(const QModelIndex& index, int role) const override;
-    QHash<int, QByteArray> roleNames() const override;
     QStringList modes() const;
 
     Q_INVOKABLE void append();
@@ -41,13 +37,8 @@ public:
     Q_INVOKABLE void setPath(int row, const QString& path);
 
 protected:
-    int rowsIn(const Config& config) const override;
-    void recompute() override;
-
-private:
-    void change(int row, const QString& description, const std::function<void(ExportEntry&)>& f);
-    std::vector<QString> m_errors;
-    std::vector<QString> m_warnings;
+    QVariant entryData(const ExportEntry& entry, int role) const override;
+    QHash<int, QByteArray> entryRoleNames() const override;
 };
 
 } // namespace redpak::gui

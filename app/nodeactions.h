@@ -20,6 +20,8 @@ class NodeActions : public QObject {
     Q_PROPERTY(QString parentPath READ parentPath WRITE setParentPath NOTIFY formChanged)
     Q_PROPERTY(QString alias READ alias WRITE setAlias NOTIFY formChanged)
     Q_PROPERTY(QString templateName READ templateName WRITE setTemplateName NOTIFY formChanged)
+    // Index of templateName in `templates`.
+    Q_PROPERTY(int templateIndex READ templateIndex NOTIFY formChanged)
     Q_PROPERTY(QString targetPath READ targetPath NOTIFY formChanged)
     Q_PROPERTY(QString aliasError READ aliasError NOTIFY formChanged)
     Q_PROPERTY(bool canCreate READ canCreate NOTIFY formChanged)
@@ -35,6 +37,7 @@ public:
     QString alias() const { return m_alias; }
     void setAlias(const QString& alias);
     QString templateName() const { return m_templateName; }
+    int templateIndex() const { return templates().indexOf(m_templateName); }
     void setTemplateName(const QString& name);
     QString targetPath() const;
     QString aliasError() const;

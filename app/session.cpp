@@ -12,8 +12,10 @@ Session::Session(Workspace* workspace, LaunchModel::LauncherFor launcherFor, QOb
       m_admin(new ConfigDocument(workspace, ConfigKind::Admin, this)),
       m_effective(new EffectiveConfigModel(this)),
       m_launches(new LaunchModel(std::move(launcherFor), this)),
-      m_actions(new NodeActions(workspace, this)) {
+      m_actions(new NodeActions(workspace, this)), m_review(new ReviewModel(this)),
+      m_findings(new FindingsModel(this)), m_audit(new AuditController(this)) {
     m_filteredTree->setSourceModel(m_tree);
+    m_audit->setWorkspace(workspace);
     for (ConfigDocument* document : {m_normal, m_admin}) {
         connect(document, &ConfigDocument::modifiedChanged, this, &Session::modifiedChanged);
         connect(document, &ConfigDocument::validationChanged, this, &Session::modifiedChanged);
@@ -21,8 +23,12 @@ Session::Session(Workspace* workspace, LaunchModel::LauncherFor launcherFor, QOb
     }
     connect(m_launches, &LaunchModel::runningChanged, this,
             [this] { m_tree->setRunningNodes(m_launches->runningNodes()); });
-    connect(m_tree, &QAbstractItemModel::modelReset, this,
-            [this] { m_tree->setRunningNodes(m_launches->runningNodes()); });
+    // A save, a create, a delete or a refresh reloads the tree: findings and drift follow.
+    connect(m_tree, &QAbstractItemModel::modelReset, this, [this] {
+        m_tree->setRunningNodes(m_launches->runningNodes());
+        m_findings->reload();
+        m_audit->refresh();
+    });
     connect(m_actions, &NodeActions::created, this, [this](const QString& path) {
         m_tree->reload();
         setCurrentNode(path);
@@ -49,6 +55,9 @@ void Session::setCurrentNode(const QString& path) {
         }
     }
     m_effective->setNodePath(clean);
+    m_review->clear();
+    m_findings->setNodePath(clean);
+    m_audit->setNodePath(clean);
     Q_EMIT currentNodeChanged();
 }
 
@@ -57,12 +66,13 @@ bool Session::canSaveAll() const {
            (!m_admin->isModified() || m_admin->isValid());
 }
 
-void Session::saveAll() {
+ConfigDocument* Session::modifiedDocument() const {
     for (ConfigDocument* document : {m_normal, m_admin}) {
         if (document->isModified()) {
-            document->save();
+            return document;
         }
     }
+    return nullptr;
 }
 
 void Session::afterSave() {

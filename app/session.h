@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
-// Wires the application's models together and tracks the selected node: selecting a node
-// opens its two config files and merges its family; a save, a create or a delete refreshes the
-// tree; running launches show in the tree. It exposes objects, not operations: QML calls the
-// models themselves.
+// The application's composition root: it owns every model and wires them, QML only binds to
+// them. Selecting a node opens its two config files, merges its family and shows its findings
+// and audit status; a save, a create, a delete or a refresh reloads the tree, and the findings
+// and the audit status follow; running launches show in the tree. Saving goes through `review`
+// (ReviewModel::reviewDocument, then applyReviewed). It exposes objects, not operations: QML
+// calls the models themselves.
 #pragma once
 
+#include "auditcontroller.h"
 #include "configdocument.h"
 #include "effectiveconfigmodel.h"
+#include "findingsmodel.h"
 #include "launchmodel.h"
 #include "nodeactions.h"
 #include "nodefiltermodel.h"
 #include "nodetreemodel.h"
+#include "reviewmodel.h"
 #include "workspace.h"
 
 #include <QObject>
@@ -30,9 +35,15 @@ class Session : public QObject {
     Q_PROPERTY(redpak::gui::EffectiveConfigModel* effective READ effective CONSTANT)
     Q_PROPERTY(redpak::gui::LaunchModel* launches READ launches CONSTANT)
     Q_PROPERTY(redpak::gui::NodeActions* actions READ actions CONSTANT)
+    Q_PROPERTY(redpak::gui::ReviewModel* review READ review CONSTANT)
+    Q_PROPERTY(redpak::gui::FindingsModel* findings READ findings CONSTANT)
+    Q_PROPERTY(redpak::gui::AuditController* audit READ audit CONSTANT)
     Q_PROPERTY(QString currentNode READ currentNode WRITE setCurrentNode NOTIFY currentNodeChanged)
     Q_PROPERTY(bool modified READ isModified NOTIFY modifiedChanged)
     Q_PROPERTY(bool canSaveAll READ canSaveAll NOTIFY modifiedChanged)
+    // The first modified file of the current node (the one to review next), or null.
+    Q_PROPERTY(
+        redpak::gui::ConfigDocument* modifiedDocument READ modifiedDocument NOTIFY modifiedChanged)
 
 public:
     Session(Workspace* workspace, LaunchModel::LauncherFor launcherFor, QObject* parent = nullptr);
@@ -45,14 +56,17 @@ public:
     EffectiveConfigModel* effective() const { return m_effective; }
     LaunchModel* launches() const { return m_launches; }
     NodeActions* actions() const { return m_actions; }
+    ReviewModel* review() const { return m_review; }
+    FindingsModel* findings() const { return m_findings; }
+    AuditController* audit() const { return m_audit; }
 
     QString currentNode() const { return m_currentNode; }
     void setCurrentNode(const QString& path);
     // Either config file of the current node has unsaved changes.
     bool isModified() const { return m_normal->isModified() || m_admin->isModified(); }
-    // Every modified file of the current node is valid, so saveAll() can write them.
+    // Every modified file of the current node is valid, so reviewing them can lead to a save.
     bool canSaveAll() const;
-    Q_INVOKABLE void saveAll();
+    ConfigDocument* modifiedDocument() const;
 
 Q_SIGNALS:
     void currentNodeChanged();
@@ -69,6 +83,9 @@ private:
     EffectiveConfigModel* m_effective;
     LaunchModel* m_launches;
     NodeActions* m_actions;
+    ReviewModel* m_review;
+    FindingsModel* m_findings;
+    AuditController* m_audit;
     QString m_currentNode;
 };
 

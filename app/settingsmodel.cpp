@@ -6,6 +6,23 @@
 
 namespace redpak::gui {
 
+namespace {
+bool isSharing(const SettingDefinition& row) {
+    return row.kind == QLatin1String("share");
+}
+
+QStringList choicesOf(const SettingDefinition& row) {
+    if (row.kind == QLatin1String("bool")) {
+        return QStringList{QString(), QStringLiteral("true"), QStringLiteral("false")};
+    }
+    if (row.kind == QLatin1String("edu") || isSharing(row)) {
+        return QStringList{QString(), QStringLiteral("enabled"), QStringLiteral("disabled"),
+                           QStringLiteral("unset")};
+    }
+    return QStringList();
+}
+} // namespace
+
 SettingsModel::SettingsModel(QObject* parent) : ConfigListModel(parent) {}
 SettingsModel::~SettingsModel() = default;
 
@@ -64,14 +81,13 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const {
     case IsSetRole:
         return value.has_value();
     case ChoicesRole:
-        if (row.kind == QLatin1String("bool")) {
-            return QStringList{QString(), QStringLiteral("true"), QStringLiteral("false")};
-        }
-        if (row.kind == QLatin1String("edu") || row.kind == QLatin1String("share")) {
-            return QStringList{QString(), QStringLiteral("enabled"), QStringLiteral("disabled"),
-                               QStringLiteral("unset")};
-        }
-        return QStringList();
+        return choicesOf(row);
+    case ChoiceIndexRole: {
+        const QStringList choices = choicesOf(row);
+        return row.joins(section)
+                   ? choices.size()
+                   : std::max<qsizetype>(0, choices.indexOf(value.value_or(QString())));
+    }
     case PendingTextRole:
         return m_pending.value(index.row()).text;
     case LineRole:
@@ -80,6 +96,15 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const {
         return m_pending.value(index.row()).error;
     case JoinsRole:
         return row.joins(section);
+    case IsChoiceRole:
+        return isSharing(row) || row.kind == QLatin1String("bool") ||
+               row.kind == QLatin1String("edu");
+    case IsSharingRole:
+        return isSharing(row);
+    case JoinPlaceholderRole:
+        return isSharing(row) ? QStringLiteral("/proc/PID/ns/") +
+                                    QString(row.key).remove(QStringLiteral("share_"))
+                              : QString();
     case WarningRole:
         return unknownTagsOf(
             [&row, &section](Config& c) { row.copy(c.config.emplace(), section); });
@@ -100,7 +125,11 @@ QHash<int, QByteArray> SettingsModel::roleNames() const {
             {LineRole, "line"},
             {ErrorRole, "error"},
             {JoinsRole, "joins"},
-            {WarningRole, "warning"}};
+            {WarningRole, "warning"},
+            {IsChoiceRole, "isChoice"},
+            {IsSharingRole, "isSharing"},
+            {JoinPlaceholderRole, "joinPlaceholder"},
+            {ChoiceIndexRole, "choiceIndex"}};
 }
 
 void SettingsModel::setValue(int row, const QString& text) {

@@ -30,8 +30,12 @@ public:
         PendingTextRole, // text refused by the parser, kept for the user to fix
         LineRole,
         ErrorRole,
-        JoinsRole,   // a share set to the path of a namespace to join
-        WarningRole, // unknown tags of the value (core), one per line
+        JoinsRole,           // a share set to the path of a namespace to join
+        WarningRole,         // unknown tags of the value (core), one per line
+        IsChoiceRole,        // bool, edu or share: the value is one of `choices`
+        IsSharingRole,       // share: the value may also be a namespace to join
+        JoinPlaceholderRole, // for a share, the form of the namespace path to join
+        ChoiceIndexRole,     // index of the value in `choices`; `choices` length when it joins
     };
     Q_ENUM(Roles)
 

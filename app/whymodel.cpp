@@ -132,15 +132,27 @@ QVariant WhyModel::data(const QModelIndex& index, int role) const {
         return qs(toString(definition.effect));
     case EffectLabelRole:
         return effectLabel(definition.effect);
+    case AppliedRole:
+        return definition.effect == DefinitionEffect::Applied;
+    case OverriddenRole:
+        return definition.effect == DefinitionEffect::Overridden;
     default:
         return {};
     }
 }
 
 QHash<int, QByteArray> WhyModel::roleNames() const {
-    return {{AliasRole, "alias"}, {NodeRole, "node"},     {KindRole, "kind"},
-            {FileRole, "file"},   {LineRole, "line"},     {KeyRole, "key"},
-            {ValueRole, "value"}, {EffectRole, "effect"}, {EffectLabelRole, "effectLabel"}};
+    return {{AliasRole, "alias"},
+            {NodeRole, "node"},
+            {KindRole, "kind"},
+            {FileRole, "file"},
+            {LineRole, "line"},
+            {KeyRole, "key"},
+            {ValueRole, "value"},
+            {EffectRole, "effect"},
+            {EffectLabelRole, "effectLabel"},
+            {AppliedRole, "applied"},
+            {OverriddenRole, "overridden"}};
 }
 
 } // namespace redpak::gui

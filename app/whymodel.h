@@ -34,6 +34,8 @@ public:
         ValueRole,
         EffectRole,      // "applied", "overridden", "defined", "not-a-definition"
         EffectLabelRole, // translated
+        AppliedRole,     // the definition the effective value comes from
+        OverriddenRole,  // the definition the applied one replaced
     };
     Q_ENUM(Roles)
 

@@ -23,9 +23,9 @@ ApplicationWindow {
                                         + (session.modified ? " *" : "")
 
     // Every save is reviewed first: the semantic diff, its impact on the nodes below and the
-    // score change (ReviewPage).
-    function reviewThenSave() {
-        reviewModel.review(window.document.nodePath, window.document.text, window.document.admin)
+    // score change (ReviewPage). Only the reviewed text can then be saved (ReviewModel).
+    function reviewThenSave(document) {
+        session.review.reviewDocument(document)
         reviewDialog.open()
     }
 
@@ -68,10 +68,11 @@ ApplicationWindow {
             }
             ToolSeparator {}
             ToolButton {
+                objectName: "saveButton"
                 text: qsTr("Save")
                 Accessible.name: qsTr("Save the configuration file")
                 enabled: window.document.canSave
-                onClicked: window.reviewThenSave()
+                onClicked: window.reviewThenSave(window.document)
             }
             ToolButton {
                 text: qsTr("Undo")
@@ -151,8 +152,8 @@ ApplicationWindow {
                     session: window.session
                 }
                 FindingsPage {
-                    findings: findingsModel
-                    audit: auditController
+                    findings: window.session.findings
+                    audit: window.session.audit
                 }
             }
         }
@@ -176,7 +177,7 @@ ApplicationWindow {
         }
     }
 
-    Shortcut { sequences: [StandardKey.Save]; onActivated: if (window.document.canSave) window.reviewThenSave() }
+    Shortcut { sequences: [StandardKey.Save]; onActivated: if (window.document.canSave) window.reviewThenSave(window.document) }
     Shortcut { sequences: [StandardKey.Undo]; onActivated: window.document.undo() }
     Shortcut { sequences: [StandardKey.Redo]; onActivated: window.document.redo() }
     Shortcut { sequences: [StandardKey.Find]; onActivated: treePane.focusSearch() }
@@ -196,28 +197,7 @@ ApplicationWindow {
         id: unsavedDialog
         objectName: "unsavedDialog"
         session: window.session
-    }
-
-    // Review before save, findings and audit status
-    ReviewModel { id: reviewModel }
-    FindingsModel {
-        id: findingsModel
-        nodePath: window.session.currentNode
-    }
-    AuditController {
-        id: auditController
-        objectName: "auditController"
-        // The workspace's store decides how an approval is recorded (by the user or the helper).
-        workspace: window.session.workspace
-        nodePath: window.session.currentNode
-    }
-    Connections {
-        // A save, a create or a refresh reloads the tree: findings and drift follow.
-        target: window.session.tree
-        function onModelReset() {
-            findingsModel.reload()
-            auditController.refresh()
-        }
+        onReviewRequested: document => window.reviewThenSave(document)
     }
     Dialog {
         id: reviewDialog
@@ -230,10 +210,10 @@ ApplicationWindow {
         padding: 0
         ReviewPage {
             anchors.fill: parent
-            review: reviewModel
+            review: window.session.review
             onSaveRequested: {
                 reviewDialog.close()
-                window.document.save()
+                window.session.review.applyReviewed(window.session.review.reviewToken)
             }
             onCancelled: reviewDialog.close()
         }

@@ -1532,6 +1532,10 @@
         <source>%1 is not a rednode</source>
         <translation>%1 n’est pas un rednode</translation>
     </message>
+    <message>
+        <source>No configuration file is open.</source>
+        <translation>Aucun fichier de configuration n’est ouvert.</translation>
+    </message>
 </context>
 <context>
     <name>redpak::gui::AuditController</name>

@@ -21,9 +21,10 @@ namespace redpak::gui {
 class AuditController : public QObject {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(
-        redpak::gui::Workspace* workspace READ workspace WRITE setWorkspace NOTIFY workspaceChanged)
-    Q_PROPERTY(QString nodePath READ nodePath WRITE setNodePath NOTIFY nodePathChanged)
+    QML_UNCREATABLE("Created by the session")
+    // Set by the session: the workspace's store decides how an approval is recorded.
+    Q_PROPERTY(redpak::gui::Workspace* workspace READ workspace NOTIFY workspaceChanged)
+    Q_PROPERTY(QString nodePath READ nodePath NOTIFY nodePathChanged)
     Q_PROPERTY(bool busy READ isBusy NOTIFY busyChanged)
     Q_PROPERTY(State state READ state NOTIFY statusChanged)
     Q_PROPERTY(QString approvedBy READ approvedBy NOTIFY statusChanged)

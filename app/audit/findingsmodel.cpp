@@ -15,6 +15,18 @@ QString qs(std::string_view text) {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
+FindingsModel::Level levelOf(Severity severity) {
+    switch (severity) {
+    case Severity::Error:
+        return FindingsModel::Level::Error;
+    case Severity::Warning:
+        return FindingsModel::Level::Warning;
+    case Severity::Info:
+        break;
+    }
+    return FindingsModel::Level::Info;
+}
+
 } // namespace
 
 FindingsModel::FindingsModel(QObject* parent) : QAbstractListModel(parent) {}
@@ -34,7 +46,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const {
     case SeverityRole:
         return qs(toString(f.severity));
     case SeverityLevelRole:
-        return static_cast<int>(f.severity);
+        return static_cast<int>(levelOf(f.severity));
     case NodeRole:
         return qs(f.node);
     case Qt::DisplayRole:

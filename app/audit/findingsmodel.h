@@ -16,7 +16,8 @@ namespace redpak::gui {
 class FindingsModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QString nodePath READ nodePath WRITE setNodePath NOTIFY nodePathChanged)
+    QML_UNCREATABLE("Created by the session")
+    Q_PROPERTY(QString nodePath READ nodePath NOTIFY nodePathChanged)
     Q_PROPERTY(bool recursive READ recursive WRITE setRecursive NOTIFY recursiveChanged)
     Q_PROPERTY(QString score READ score NOTIFY resultChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY resultChanged)
@@ -24,10 +25,14 @@ class FindingsModel : public QAbstractListModel {
     Q_PROPERTY(int warningCount READ warningCount NOTIFY resultChanged)
 
 public:
+    // A finding's severity as QML compares it (FindingsModel.Error), least severe first.
+    enum class Level { Info, Warning, Error };
+    Q_ENUM(Level)
+
     enum Roles {
         IdRole = Qt::UserRole + 1,
         SeverityRole,      // "info", "warning", "error"
-        SeverityLevelRole, // 0 info, 1 warning, 2 error
+        SeverityLevelRole, // Level, as an int: 0 info, 1 warning, 2 error
         NodeRole,
         ItemRole,
         ExplanationRole,

@@ -6,6 +6,7 @@
 #include "redpak/review/findings.h"
 #include "redpak/tree/node.h"
 
+#include <QCryptographicHash>
 #include <algorithm>
 
 namespace redpak::gui {
@@ -14,6 +15,39 @@ namespace {
 
 QString qs(std::string_view text) {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+ReviewModel::ChangeDirection directionOf(Direction direction) {
+    switch (direction) {
+    case Direction::Widening:
+        return ReviewModel::ChangeDirection::Widening;
+    case Direction::Narrowing:
+        return ReviewModel::ChangeDirection::Narrowing;
+    case Direction::Neutral:
+        break;
+    }
+    return ReviewModel::ChangeDirection::Neutral;
+}
+
+ReviewModel::ChangeKind kindOf(ChangeKind kind) {
+    switch (kind) {
+    case ChangeKind::Added:
+        return ReviewModel::ChangeKind::Added;
+    case ChangeKind::Removed:
+        return ReviewModel::ChangeKind::Removed;
+    case ChangeKind::Modified:
+        break;
+    }
+    return ReviewModel::ChangeKind::Modified;
+}
+
+// Digest of what a save would write where: the node, the file and the text.
+QString reviewTokenOf(const QString& nodePath, bool admin, const QString& text) {
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    QByteArray fields = nodePath.toUtf8();
+    fields.append('\0').append(admin ? "admin" : "normal").append('\0').append(text.toUtf8());
+    hash.addData(fields);
+    return QString::fromLatin1(hash.result().toHex());
 }
 
 } // namespace
@@ -52,17 +86,28 @@ QVariant ReviewModel::data(const QModelIndex& index, int role) const {
         return qs(c.reason);
     case ScoreChangeRole:
         return row.scoreChange;
+    case ChangeDirectionRole:
+        return static_cast<int>(directionOf(c.direction));
+    case ChangeKindRole:
+        return static_cast<int>(kindOf(c.kind));
     default:
         return {};
     }
 }
 
 QHash<int, QByteArray> ReviewModel::roleNames() const {
-    return {{NodeRole, "node"},           {AliasRole, "alias"},
-            {DepthRole, "depth"},         {ItemRole, "item"},
-            {DirectionRole, "direction"}, {KindRole, "kind"},
-            {BeforeRole, "before"},       {AfterRole, "after"},
-            {ReasonRole, "reason"},       {ScoreChangeRole, "scoreChange"}};
+    return {{NodeRole, "node"},
+            {AliasRole, "alias"},
+            {DepthRole, "depth"},
+            {ItemRole, "item"},
+            {DirectionRole, "direction"},
+            {KindRole, "kind"},
+            {BeforeRole, "before"},
+            {AfterRole, "after"},
+            {ReasonRole, "reason"},
+            {ScoreChangeRole, "scoreChange"},
+            {ChangeDirectionRole, "changeDirection"},
+            {ChangeKindRole, "changeKind"}};
 }
 
 int ReviewModel::count(Direction direction) const {
@@ -83,6 +128,7 @@ void ReviewModel::clear() {
     m_newErrors.clear();
     m_newWarnings.clear();
     m_adminMode = false;
+    m_pending.reset();
     endResetModel();
     Q_EMIT resultChanged();
 }
@@ -96,6 +142,7 @@ void ReviewModel::fail(const QString& message) {
 
 void ReviewModel::setReport(const ImpactReport& report) {
     beginResetModel();
+    m_pending.reset();
     m_rows.clear();
     for (const NodeImpact& node : report.nodes) {
         const QString before = qs(formatScore(node.scoreBefore));
@@ -138,6 +185,37 @@ void ReviewModel::setReport(const ImpactReport& report) {
 }
 
 void ReviewModel::review(const QString& nodePath, const QString& newText, bool admin) {
+    m_pending.reset();
+    computeReview(nodePath, newText, admin);
+}
+
+void ReviewModel::reviewDocument(ConfigDocument* document) {
+    m_pending.reset();
+    if (!document || document->nodePath().isEmpty()) {
+        fail(tr("No configuration file is open."));
+        return;
+    }
+    const QString nodePath = document->nodePath();
+    const QString text = document->text();
+    computeReview(nodePath, text, document->isAdmin());
+    if (m_status == Status::Ready) {
+        m_pending = PendingSave{document, ReviewedText(nodePath, text),
+                                reviewTokenOf(nodePath, document->isAdmin(), text)};
+        Q_EMIT resultChanged();
+    }
+}
+
+bool ReviewModel::applyReviewed(const QString& token) {
+    if (!m_pending || token.isEmpty() || token != m_pending->token || !m_pending->document) {
+        return false;
+    }
+    const PendingSave pending = *m_pending;
+    m_pending.reset();
+    Q_EMIT resultChanged();
+    return pending.document->save(pending.reviewed);
+}
+
+void ReviewModel::computeReview(const QString& nodePath, const QString& newText, bool admin) {
     const std::string text = newText.toStdString();
     try {
         const std::optional<NodeLocation> node = locateNode(nodePath.toStdString());

@@ -1,30 +1,27 @@
 // SPDX-License-Identifier: Apache-2.0
-// A small coloured label ("3" errors, "admin", "running"...). `tone` picks the colour.
+// A small coloured label ("3" errors, "admin", "running"...). `tone` is one of Colors.
 import QtQuick
 import QtQuick.Controls
+import RedPak.Manager
 
 Rectangle {
     id: badge
 
     property alias text: label.text
-    property string tone: "neutral" // error, warning, info, running, neutral
+    property color tone: Colors.neutral
     property string toolTip: ""
-
-    readonly property var colors: ({
-        error: "#c62828", warning: "#b26a00", info: "#1565c0", running: "#2e7d32", neutral: "#616161"
-    })
 
     implicitWidth: label.implicitWidth + 12
     implicitHeight: label.implicitHeight + 4
     radius: height / 2
-    color: colors[tone] || colors.neutral
+    color: tone
     Accessible.role: Accessible.StaticText
     Accessible.name: label.text + (toolTip !== "" ? ": " + toolTip : "")
 
     Label {
         id: label
         anchors.centerIn: parent
-        color: "white"
+        color: Colors.onTone
         font.pixelSize: 11
         font.bold: true
     }

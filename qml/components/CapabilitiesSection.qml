@@ -31,6 +31,7 @@ ColumnLayout {
             id: entry
             required property int index
             required property string name
+            required property int nameIndex
             required property bool add
             required property string error
 
@@ -45,7 +46,7 @@ ColumnLayout {
                 ComboBox {
                     Layout.preferredWidth: 240
                     model: capabilities.names
-                    currentIndex: capabilities.names.indexOf(entry.name)
+                    currentIndex: entry.nameIndex
                     Accessible.name: qsTr("Capability")
                     onActivated: i => capabilities.setName(entry.index, capabilities.names[i])
                 }
@@ -66,7 +67,7 @@ ColumnLayout {
             Label {
                 visible: entry.error !== ""
                 text: entry.error
-                color: "#c62828"
+                color: Colors.error
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }

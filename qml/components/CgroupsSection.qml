@@ -30,6 +30,7 @@ ColumnLayout {
             id: entry
             required property int index
             required property string controller
+            required property int controllerIndex
             required property string key
             required property string value
             required property string error
@@ -45,7 +46,7 @@ ColumnLayout {
                 ComboBox {
                     Layout.preferredWidth: 110
                     model: cgroups.controllers
-                    currentIndex: cgroups.controllers.indexOf(entry.controller)
+                    currentIndex: entry.controllerIndex
                     Accessible.name: qsTr("Controller")
                     onActivated: i => cgroups.setController(entry.index, cgroups.controllers[i])
                 }
@@ -73,7 +74,7 @@ ColumnLayout {
             Label {
                 visible: entry.error !== ""
                 text: entry.error
-                color: "#c62828"
+                color: Colors.error
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }

@@ -4,6 +4,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import RedPak.Manager
 
 ItemDelegate {
     id: row
@@ -23,7 +24,7 @@ ItemDelegate {
     highlighted: ListView.isCurrentItem
     // Secondary text stays readable on the selection colour.
     readonly property color secondaryColor: highlighted ? palette.highlightedText : palette.placeholderText
-    readonly property color warningColor: highlighted ? palette.highlightedText : "#b26a00"
+    readonly property color warningColor: highlighted ? palette.highlightedText : Colors.warning
     Accessible.name: qsTr("%1: %2, from %3").arg(item).arg(value).arg(sourceAlias)
 
     contentItem: ColumnLayout {
@@ -46,12 +47,12 @@ ItemDelegate {
             Badge {
                 visible: row.warning !== ""
                 text: "!"
-                tone: "warning"
+                tone: Colors.warning
                 toolTip: row.warning
             }
             Label {
                 text: row.sourceAlias + " · " + row.sourceKind
-                color: row.fromAdmin && !row.highlighted ? "#1565c0" : row.secondaryColor
+                color: row.fromAdmin && !row.highlighted ? Colors.adminSource : row.secondaryColor
                 ToolTip.visible: sourceHover.hovered
                 ToolTip.text: row.sourceFile + (row.line > 0 ? ":" + row.line : "")
                 HoverHandler { id: sourceHover }

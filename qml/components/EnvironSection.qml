@@ -34,6 +34,7 @@ ColumnLayout {
             required property int index
             required property string key
             required property string mode
+            required property int modeIndex
             required property string value
             required property bool valueEnabled
             required property string error
@@ -58,7 +59,7 @@ ColumnLayout {
                 ComboBox {
                     Layout.preferredWidth: 110
                     model: environ.modes
-                    currentIndex: environ.modes.indexOf(entry.mode)
+                    currentIndex: entry.modeIndex
                     Accessible.name: qsTr("Mode of %1").arg(entry.key)
                     onActivated: i => environ.setMode(entry.index, environ.modes[i])
                 }
@@ -80,14 +81,14 @@ ColumnLayout {
             Label {
                 visible: entry.error !== ""
                 text: entry.error
-                color: "#c62828"
+                color: Colors.error
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
             Label {
                 visible: entry.warning !== ""
                 text: entry.warning
-                color: "#b26a00"
+                color: Colors.warning
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }

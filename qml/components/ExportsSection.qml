@@ -35,6 +35,7 @@ ColumnLayout {
             id: entry
             required property int index
             required property string mode
+            required property int modeIndex
             required property string mount
             required property string path
             required property bool pathEnabled
@@ -53,7 +54,7 @@ ColumnLayout {
                 ComboBox {
                     Layout.preferredWidth: 150
                     model: exports.modes
-                    currentIndex: exports.modes.indexOf(entry.mode)
+                    currentIndex: entry.modeIndex
                     Accessible.name: qsTr("Mode of %1").arg(entry.mount)
                     onActivated: i => exports.setMode(entry.index, exports.modes[i])
                 }
@@ -89,14 +90,14 @@ ColumnLayout {
             Label {
                 visible: entry.error !== ""
                 text: entry.error
-                color: "#c62828"
+                color: Colors.error
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
             Label {
                 visible: entry.warning !== ""
                 text: entry.warning
-                color: "#b26a00"
+                color: Colors.warning
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }

@@ -44,7 +44,7 @@ ColumnLayout {
         Label {
             visible: form.aliasError !== ""
             text: form.aliasError
-            color: "#c62828"
+            color: Colors.error
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }

@@ -1,24 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
-// A message strip (error, warning, info) with up to two actions.
+// A message strip (error, warning, info: `tone` is one of Colors) with up to two actions.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import RedPak.Manager
 
 Rectangle {
     id: banner
 
     property alias text: label.text
-    property string tone: "info" // error, warning, info
+    property color tone: Colors.info
     property string actionText: ""
     property string secondActionText: ""
     signal actionTriggered()
     signal secondActionTriggered()
 
-    readonly property color accent: tone === "error" ? "#c62828" : tone === "warning" ? "#b26a00" : "#1565c0"
-
     implicitHeight: layout.implicitHeight + 14
-    color: Qt.rgba(accent.r, accent.g, accent.b, 0.10)
-    border.color: Qt.rgba(accent.r, accent.g, accent.b, 0.45)
+    color: Colors.tint(tone, 0.10)
+    border.color: Colors.tint(tone, 0.45)
     radius: 4
     Accessible.role: Accessible.AlertMessage
     Accessible.name: label.text
@@ -27,7 +26,7 @@ Rectangle {
         width: 4
         height: parent.height
         radius: 2
-        color: banner.accent
+        color: banner.tone
     }
 
     RowLayout {

@@ -41,37 +41,37 @@ TreeViewDelegate {
         Badge {
             visible: row.running
             text: qsTr("running")
-            tone: "running"
+            tone: Colors.running
             toolTip: qsTr("A command launched from here is running in this node")
         }
         Badge {
             visible: row.errorCount > 0
             text: row.errorCount
-            tone: "error"
+            tone: Colors.error
             toolTip: row.errorText
         }
         Badge {
             visible: row.warningCount > 0
             text: row.warningCount
-            tone: "warning"
+            tone: Colors.warning
             toolTip: row.warningText
         }
         Badge {
             visible: row.unaudited
             text: qsTr("unaudited")
-            tone: "warning"
+            tone: Colors.warning
             toolTip: qsTr("The configuration changed since it was last approved")
         }
         Badge {
             visible: row.hasAdminConfig
             text: qsTr("admin")
-            tone: "info"
+            tone: Colors.info
             toolTip: qsTr("This node has an administrative configuration")
         }
         Badge {
             visible: row.usesHelper
             text: qsTr("system")
-            tone: "neutral"
+            tone: Colors.neutral
             toolTip: qsTr("System node: edited and launched through the privileged helper")
         }
     }

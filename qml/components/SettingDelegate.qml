@@ -14,10 +14,10 @@ ColumnLayout {
     required property string key
     required property string group
     required property bool firstInGroup
-    required property string kind
     required property string value
     required property bool isSet
     required property var choices
+    required property int choiceIndex
     required property string pendingText
     required property int line
     required property string error
@@ -26,7 +26,9 @@ ColumnLayout {
     // false: only the keys written in the file are shown (with no group titles).
     property bool showAll: true
 
-    readonly property bool isChoice: kind === "bool" || kind === "edu" || kind === "share"
+    required property bool isChoice
+    required property bool isSharing
+    required property string joinPlaceholder
     required property bool joins
 
     spacing: 2
@@ -58,8 +60,8 @@ ColumnLayout {
             Accessible.name: row.key
             // The empty choice means "not written in this file".
             model: row.choices.map(c => c === "" ? qsTr("(not set)") : c)
-                   .concat(row.kind === "share" ? [qsTr("join a namespace…")] : [])
-            currentIndex: row.joins ? row.choices.length : Math.max(0, row.choices.indexOf(row.value))
+                   .concat(row.isSharing ? [qsTr("join a namespace…")] : [])
+            currentIndex: row.choiceIndex
             onActivated: i => {
                 if (i < row.choices.length)
                     row.settings.setValue(row.index, row.choices[i])
@@ -69,10 +71,10 @@ ColumnLayout {
         }
         ValueField {
             id: joinPath
-            visible: row.kind === "share" && (row.joins || choice.currentIndex === row.choices.length)
+            visible: row.isSharing && (row.joins || choice.currentIndex === row.choices.length)
             Layout.fillWidth: true
             text: row.joins ? row.value : ""
-            placeholderText: "/proc/PID/ns/" + row.key.replace("share_", "")
+            placeholderText: row.joinPlaceholder
             selectByMouse: true
             Accessible.name: qsTr("Namespace to join for %1").arg(row.key)
             onEditingFinished: if (text !== row.value) row.settings.setValue(row.index, text)
@@ -99,7 +101,7 @@ ColumnLayout {
     Label {
         visible: row.error !== ""
         text: row.error
-        color: "#c62828"
+        color: Colors.error
         wrapMode: Text.Wrap
         Layout.fillWidth: true
         Layout.leftMargin: 160
@@ -107,7 +109,7 @@ ColumnLayout {
     Label {
         visible: row.warning !== ""
         text: row.warning
-        color: "#b26a00"
+        color: Colors.warning
         wrapMode: Text.Wrap
         Layout.fillWidth: true
         Layout.leftMargin: 160

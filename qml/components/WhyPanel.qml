@@ -5,6 +5,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import RedPak.Models
+import RedPak.Manager
 
 Pane {
     id: panel
@@ -54,7 +55,8 @@ Pane {
                 required property int line
                 required property string key
                 required property string value
-                required property string effect
+                required property bool applied
+                required property bool overridden
                 required property string effectLabel
 
                 width: ListView.view.width
@@ -65,7 +67,7 @@ Pane {
                 }
                 Label {
                     text: step.alias + " · " + step.kind
-                    font.bold: step.effect === "applied"
+                    font.bold: step.applied
                     Layout.preferredWidth: 140
                     elide: Text.ElideRight
                     ToolTip.visible: hover.hovered
@@ -75,14 +77,14 @@ Pane {
                 Label {
                     text: step.key + ": " + step.value
                     font.family: "monospace"
-                    font.strikeout: step.effect === "overridden"
+                    font.strikeout: step.overridden
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
                 Badge {
                     text: step.effectLabel
-                    tone: step.effect === "applied" ? "running"
-                          : step.effect === "overridden" ? "warning" : "neutral"
+                    tone: step.applied ? Colors.running
+                          : step.overridden ? Colors.warning : Colors.neutral
                 }
             }
         }

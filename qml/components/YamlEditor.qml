@@ -5,6 +5,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import RedPak.Models
+import RedPak.Manager
 
 ScrollView {
     id: editor
@@ -64,7 +65,7 @@ ScrollView {
             y: area.topPadding + (editor.document.errorLine - 1) * area.lineHeight
             width: Math.max(area.width, editor.width) - gutter.width
             height: area.lineHeight
-            color: "#33c62828"
+            color: Colors.errorLine
         }
 
         Rectangle {
@@ -84,7 +85,7 @@ ScrollView {
                         text: index + 1
                         font: area.font
                         color: index + 1 === editor.document.errorLine && !editor.document.valid
-                               ? "#c62828" : palette.placeholderText
+                               ? Colors.error : palette.placeholderText
                     }
                 }
             }

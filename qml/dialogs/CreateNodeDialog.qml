@@ -5,6 +5,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import RedPak.Models
+import RedPak.Manager
 
 Dialog {
     id: dialog
@@ -57,7 +58,7 @@ Dialog {
             objectName: "aliasError"
             visible: dialog.actions.aliasError !== "" && aliasField.text !== ""
             text: dialog.actions.aliasError
-            color: "#c62828"
+            color: Colors.error
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
@@ -65,7 +66,7 @@ Dialog {
         ComboBox {
             Layout.fillWidth: true
             model: dialog.actions.templates
-            currentIndex: dialog.actions.templates.indexOf(dialog.actions.templateName)
+            currentIndex: dialog.actions.templateIndex
             Accessible.name: qsTr("Template")
             onActivated: i => dialog.actions.templateName = dialog.actions.templates[i]
         }
@@ -79,7 +80,7 @@ Dialog {
         Label {
             visible: dialog.actions.errorString !== ""
             text: dialog.actions.errorString
-            color: "#c62828"
+            color: Colors.error
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }

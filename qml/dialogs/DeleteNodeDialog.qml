@@ -4,6 +4,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import RedPak.Models
+import RedPak.Manager
 
 Dialog {
     id: dialog
@@ -37,7 +38,7 @@ Dialog {
         Label {
             visible: dialog.actions.errorString !== ""
             text: dialog.actions.errorString
-            color: "#c62828"
+            color: Colors.error
             wrapMode: Text.Wrap
             Layout.fillWidth: true
         }

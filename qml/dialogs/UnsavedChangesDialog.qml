@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Asked before leaving a node with unsaved edits: save, discard or stay.
+// Asked before leaving a node with unsaved edits: save (each modified file is reviewed first),
+// discard or stay.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -11,12 +12,15 @@ Dialog {
     required property Session session
     property string pendingPath: ""
 
+    // The window reviews `document`; a reviewed save of it may follow.
+    signal reviewRequested(ConfigDocument document)
+
     title: qsTr("Unsaved changes")
     modal: true
     anchors.centerIn: Overlay.overlay
     width: 460
 
-    // A save that succeeds clears `modified`; then the switch happens.
+    // Once every modified file is saved `modified` clears; then the switch happens.
     Connections {
         target: dialog.session
         function onModifiedChanged() {
@@ -35,11 +39,12 @@ Dialog {
 
     footer: DialogButtonBox {
         Button {
+            objectName: "unsavedSaveButton"
             text: qsTr("Save")
             highlighted: true
             enabled: dialog.session.canSaveAll
             DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
-            onClicked: dialog.session.saveAll()
+            onClicked: dialog.reviewRequested(dialog.session.modifiedDocument)
         }
         Button {
             objectName: "discardButton"

@@ -35,7 +35,7 @@ Pane {
             Label {
                 visible: page.document.modified
                 text: qsTr("Unsaved changes")
-                color: "#b26a00"
+                color: Colors.modified
                 font.bold: true
             }
             Label {
@@ -74,7 +74,7 @@ Pane {
         MessageBanner {
             objectName: "conflictBanner"
             Layout.fillWidth: true
-            tone: "warning"
+            tone: Colors.warning
             visible: page.document.conflict
             text: qsTr("This file changed on disk while you were editing it.")
             actionText: qsTr("Keep my version")
@@ -84,14 +84,14 @@ Pane {
         }
         MessageBanner {
             Layout.fillWidth: true
-            tone: "error"
+            tone: Colors.error
             visible: page.document.errorString !== ""
             text: page.document.errorString
         }
         MessageBanner {
             objectName: "parseErrorBanner"
             Layout.fillWidth: true
-            tone: "error"
+            tone: Colors.error
             visible: !page.document.valid && page.document.errorMessage !== ""
             text: qsTr("Line %1, column %2: %3").arg(page.document.errorLine)
                   .arg(page.document.errorColumn).arg(page.document.errorMessage)
@@ -103,7 +103,7 @@ Pane {
         }
         MessageBanner {
             Layout.fillWidth: true
-            tone: "info"
+            tone: Colors.info
             visible: page.document.status === ConfigDocument.Ready && !page.document.fileExists
                      && page.document.text === ""
             text: qsTr("This node has no admin configuration. Settings in an admin file take "
@@ -142,7 +142,7 @@ Pane {
 
                     MessageBanner {
                         Layout.fillWidth: true
-                        tone: "info"
+                        tone: Colors.info
                         visible: !page.document.formEditable && page.document.text !== ""
                         text: qsTr("The form is read-only until the YAML text parses again.")
                     }

@@ -55,13 +55,13 @@ Pane {
 
         MessageBanner {
             Layout.fillWidth: true
-            tone: "error"
+            tone: Colors.error
             visible: page.effective.status === EffectiveConfigModel.Failed
             text: page.effective.errorString
         }
         MessageBanner {
             Layout.fillWidth: true
-            tone: "error"
+            tone: Colors.error
             visible: page.effective.errors.length > 0
             text: qsTr("This node cannot be launched:") + "\n" + page.effective.errors.join("\n")
         }
@@ -69,7 +69,7 @@ Pane {
             id: warningsBanner
             property bool expanded: false
             Layout.fillWidth: true
-            tone: "warning"
+            tone: Colors.warning
             visible: page.effective.warnings.length > 0
             text: expanded ? page.effective.warnings.join("\n")
                            : qsTr("%n merge warning(s): items marked ! were redefined by a child.", "",

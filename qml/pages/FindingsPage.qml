@@ -31,8 +31,12 @@ Pane {
         function onApproved() { comment.clear() }
     }
 
-    function severityText(severity) {
-        return severity === "error" ? qsTr("error") : severity === "warning" ? qsTr("warning") : qsTr("info")
+    function severityText(level) {
+        switch (level) {
+        case FindingsModel.Error: return qsTr("error")
+        case FindingsModel.Warning: return qsTr("warning")
+        }
+        return qsTr("info")
     }
 
     ColumnLayout {
@@ -52,8 +56,7 @@ Pane {
                     Badge {
                         text: page.stateText(page.audit.state)
                         visible: text !== ""
-                        tone: page.audit.state === AuditController.Approved ? "running"
-                            : page.audit.state === AuditController.NotAudited ? "neutral" : "error"
+                        tone: Colors.auditState(page.audit.state)
                     }
                     Label {
                         Layout.fillWidth: true
@@ -75,7 +78,7 @@ Pane {
                 }
                 MessageBanner {
                     Layout.fillWidth: true
-                    tone: "error"
+                    tone: Colors.error
                     visible: page.audit.errorString !== "" || page.audit.problem !== ""
                     text: page.audit.errorString !== "" ? page.audit.errorString : page.audit.problem
                 }
@@ -141,7 +144,7 @@ Pane {
         }
         MessageBanner {
             Layout.fillWidth: true
-            tone: "error"
+            tone: Colors.error
             visible: page.findings.errorString !== ""
             text: page.findings.errorString
         }
@@ -161,20 +164,20 @@ Pane {
             delegate: ItemDelegate {
                 id: finding
                 required property string findingId
-                required property string severity
+                required property int severityLevel
                 required property string node
                 required property string item
                 required property string explanation
                 required property string source
 
                 width: ListView.view.width
-                Accessible.name: page.severityText(severity) + ", " + findingId + ", " + item
+                Accessible.name: page.severityText(severityLevel) + ", " + findingId + ", " + item
                 contentItem: RowLayout {
                     spacing: 8
                     Badge {
                         Layout.alignment: Qt.AlignTop
-                        text: page.severityText(finding.severity)
-                        tone: finding.severity
+                        text: page.severityText(finding.severityLevel)
+                        tone: Colors.severity(finding.severityLevel)
                     }
                     ColumnLayout {
                         Layout.fillWidth: true

@@ -69,7 +69,7 @@ Pane {
 
         MessageBanner {
             Layout.fillWidth: true
-            tone: "error"
+            tone: Colors.error
             visible: page.launches.dryRunError !== ""
             text: page.launches.dryRunError
         }
@@ -132,7 +132,7 @@ Pane {
                     Badge {
                         objectName: "launchStatus"
                         text: launchRow.statusText
-                        tone: launchRow.running ? "running" : "neutral"
+                        tone: launchRow.running ? Colors.running : Colors.neutral
                     }
                     Button {
                         objectName: "stopButton"

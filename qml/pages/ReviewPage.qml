@@ -17,11 +17,18 @@ Page {
     signal cancelled()
 
     function directionText(direction) {
-        return direction === "widening" ? qsTr("widening")
-             : direction === "narrowing" ? qsTr("narrowing") : qsTr("neutral")
+        switch (direction) {
+        case ReviewModel.Widening: return qsTr("widening")
+        case ReviewModel.Narrowing: return qsTr("narrowing")
+        }
+        return qsTr("neutral")
     }
     function kindText(kind) {
-        return kind === "added" ? qsTr("added") : kind === "removed" ? qsTr("removed") : qsTr("modified")
+        switch (kind) {
+        case ReviewModel.Added: return qsTr("added")
+        case ReviewModel.Removed: return qsTr("removed")
+        }
+        return qsTr("modified")
     }
 
     header: ColumnLayout {
@@ -43,7 +50,7 @@ Page {
             objectName: "scoreChange"
             Layout.leftMargin: 10
             visible: page.review.scoreBefore !== ""
-            color: page.review.scoreRises ? "#c62828" : palette.windowText
+            color: page.review.scoreRises ? Colors.scoreRises : palette.windowText
             text: (page.review.adminMode ? qsTr("Exposure score in admin mode: %1 → %2")
                                          : qsTr("Exposure score: %1 → %2"))
                   .arg(page.review.scoreBefore).arg(page.review.scoreAfter)
@@ -60,20 +67,20 @@ Page {
         }
         MessageBanner {
             Layout.fillWidth: true
-            tone: "error"
+            tone: Colors.error
             visible: page.review.status === ReviewModel.Failed
             text: page.review.errorString
         }
         MessageBanner {
             Layout.fillWidth: true
-            tone: "error"
+            tone: Colors.error
             visible: page.review.newErrors.length > 0
             text: qsTr("After this change these nodes could not be launched any more:") + "\n"
                   + page.review.newErrors.join("\n")
         }
         MessageBanner {
             Layout.fillWidth: true
-            tone: "warning"
+            tone: Colors.warning
             visible: page.review.newWarnings.length > 0
             text: qsTr("New merge warnings:") + "\n" + page.review.newWarnings.join("\n")
         }
@@ -100,22 +107,21 @@ Page {
             required property string alias
             required property int depth
             required property string item
-            required property string direction
-            required property string kind
+            required property int changeDirection
+            required property int changeKind
             required property string before
             required property string after
             required property string reason
             required property string scoreChange
 
             width: ListView.view.width
-            Accessible.name: page.directionText(direction) + ", " + alias + ", " + item + ": " + reason
+            Accessible.name: page.directionText(changeDirection) + ", " + alias + ", " + item + ": " + reason
 
             contentItem: RowLayout {
                 spacing: 8
                 Badge {
-                    text: page.directionText(row.direction)
-                    tone: row.direction === "widening" ? "error"
-                        : row.direction === "narrowing" ? "running" : "neutral"
+                    text: page.directionText(row.changeDirection)
+                    tone: Colors.direction(row.changeDirection)
                     Layout.alignment: Qt.AlignTop
                 }
                 ColumnLayout {
@@ -125,7 +131,7 @@ Page {
                         Layout.fillWidth: true
                         elide: Text.ElideMiddle
                         font.bold: true
-                        text: qsTr("%1 — %2 (%3)").arg(row.alias).arg(row.item).arg(page.kindText(row.kind))
+                        text: qsTr("%1 — %2 (%3)").arg(row.alias).arg(row.item).arg(page.kindText(row.changeKind))
                     }
                     Label {
                         Layout.fillWidth: true
@@ -153,6 +159,7 @@ Page {
 
     footer: DialogButtonBox {
         Button {
+            objectName: "reviewSaveButton"
             text: page.review.wideningCount > 0 ? qsTr("Save with %n widening change(s)", "", page.review.wideningCount)
                                                 : qsTr("Save")
             enabled: page.review.status === ReviewModel.Ready

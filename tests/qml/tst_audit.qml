@@ -20,7 +20,7 @@ Item {
         id: reviewPage
         ReviewPage {
             anchors.fill: parent
-            review: ReviewModel {}
+            review: testSession.review
         }
     }
 
@@ -33,7 +33,7 @@ Item {
             const window = createTemporaryObject(mainWindow, testCase)
             verify(window)
             testSession.currentNode = testTree.browser
-            const audit = findChild(window, "auditController")
+            const audit = testSession.audit
             verify(audit)
             tryCompare(audit, "state", AuditController.NotAudited)
             findChild(window, "sideTabs").currentIndex = 2

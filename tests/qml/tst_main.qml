@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The main window: unsaved changes are not dropped when another node is opened, and a node is
-// created from the dialog with the alias checked as it is typed.
+// The main window: unsaved changes are not dropped when another node is opened, every save is
+// reviewed first (also the one asked for when leaving a node), and a node is created from the
+// dialog with the alias checked as it is typed.
 import QtQuick
 import QtTest
 import RedPak.Models
@@ -30,6 +31,49 @@ TestCase {
         mouseClick(findChild(window, "discardButton"))
         tryCompare(testSession, "currentNode", testTree.browser)
         tryCompare(dialog, "visible", false)
+    }
+
+    SignalSpy {
+        id: savedSpy
+        signalName: "saved"
+    }
+
+    function test_saveIsReviewedFirst_data() {
+        return [
+            { tag: "toolbar", leaving: false },
+            { tag: "leaving the node", leaving: true }
+        ]
+    }
+
+    function test_saveIsReviewedFirst(data) {
+        const window = createTemporaryObject(mainWindow, testCase)
+        verify(window)
+        testSession.currentNode = testTree.apps
+        const document = testSession.normalDocument
+        tryCompare(document, "status", ConfigDocument.Ready)
+        document.editText(document.text + "# reviewed\n")
+        savedSpy.target = document
+        savedSpy.clear()
+        if (data.leaving) {
+            window.requestNode(testTree.browser)
+            tryCompare(findChild(window, "unsavedDialog"), "opened", true)
+            mouseClick(findChild(window, "unsavedSaveButton"))
+        } else {
+            mouseClick(findChild(window, "saveButton"))
+        }
+        const review = findChild(window, "reviewDialog")
+        tryCompare(review, "opened", true)
+        compare(testSession.review.status, ReviewModel.Ready)
+        verify(testSession.review.reviewToken !== "")
+        compare(savedSpy.count, 0) // nothing is written before the review is accepted
+        verify(document.modified)
+        mouseClick(findChild(window, "reviewSaveButton"))
+        tryCompare(savedSpy, "count", 1)
+        verify(!document.modified)
+        compare(testSession.review.reviewToken, "") // one review, one save
+        tryCompare(review, "visible", false)
+        if (data.leaving)
+            tryCompare(testSession, "currentNode", testTree.browser)
     }
 
     function test_createNodeDialog() {

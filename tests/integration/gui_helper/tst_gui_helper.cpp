@@ -16,6 +16,7 @@
 #include "nodetreemodel.h"
 #include "redpak/review/audit_status.h"
 #include "redpak/review/text_diff.h"
+#include "reviewmodel.h"
 #include "workspace.h"
 
 #include <QDir>
@@ -138,6 +139,13 @@ protected:
     Workspace m_workspace;
     NodeStore* m_store = nullptr;
 };
+
+// Saves the document's text the way the GUI does: reviewed first, then the reviewed text.
+bool saveReviewed(ConfigDocument& document) {
+    ReviewModel review;
+    review.reviewDocument(&document);
+    return review.applyReviewed(review.reviewToken());
+}
 
 } // namespace
 
@@ -295,7 +303,7 @@ private Q_SLOTS:
         }
         const QString text = document.text();
         QVERIFY(document.canSave());
-        document.save();
+        saveReviewed(document);
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kWaitMs);
         QCOMPARE(document.status(), ConfigDocument::Status::Ready);
         QVERIFY2(document.errorString().isEmpty(), qPrintable(document.errorString()));
@@ -310,7 +318,7 @@ private Q_SLOTS:
 
         // The next save is based on the digest the helper returned.
         document.editText(text + QStringLiteral("# second save\n"));
-        document.save();
+        saveReviewed(document);
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 2, kWaitMs);
         QVERIFY2(document.errorString().isEmpty(), qPrintable(document.errorString()));
         QCOMPARE(QString::fromUtf8(fileBytes(path)), document.text());
@@ -343,7 +351,7 @@ private Q_SLOTS:
         QVERIFY2(other->result.ok(), qPrintable(other->result.detail));
 
         QSignalSpy saved(&document, &ConfigDocument::saved);
-        document.save();
+        saveReviewed(document);
         QTRY_VERIFY_WITH_TIMEOUT(document.status() == ConfigDocument::Status::Ready &&
                                      !document.errorString().isEmpty() && document.hasConflict(),
                                  kWaitMs);
@@ -357,7 +365,7 @@ private Q_SLOTS:
         if (keepMine) {
             document.keepMine();
             QVERIFY(!document.hasConflict());
-            document.save();
+            saveReviewed(document);
             QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kWaitMs);
             QCOMPARE(QString::fromUtf8(fileBytes(file)), mine);
         } else {
@@ -538,7 +546,7 @@ private Q_SLOTS:
                        QStringLiteral("config:\n  share_net: enabled\n"));
         document.editText(edited);
         QSignalSpy saved(&document, &ConfigDocument::saved);
-        document.save();
+        saveReviewed(document);
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, kWaitMs);
         QCOMPARE(QString::fromUtf8(fileBytes(parentFile)), edited);
 
@@ -604,7 +612,7 @@ private Q_SLOTS:
         }
         const QString typed = document.text();
         QSignalSpy saved(&document, &ConfigDocument::saved);
-        document.save();
+        saveReviewed(document);
         QTRY_VERIFY_WITH_TIMEOUT(document.status() == ConfigDocument::Status::Ready &&
                                      !document.errorString().isEmpty(),
                                  kWaitMs);

@@ -6,6 +6,7 @@
 #include "exportsmodel.h"
 #include "localnodestore.h"
 #include "redpak/config/parser.h"
+#include "reviewmodel.h"
 #include "testtree.h"
 #include "workspace.h"
 
@@ -29,6 +30,13 @@ void writeFile(const QString& path, const QString& text) {
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write(text.toUtf8());
+}
+
+// Saves the document's text the way the GUI does: reviewed first, then the reviewed text.
+bool saveReviewed(ConfigDocument& document) {
+    ReviewModel review;
+    review.reviewDocument(&document);
+    return review.applyReviewed(review.reviewToken());
 }
 
 } // namespace
@@ -149,7 +157,7 @@ private Q_SLOTS:
         m_document->editText(m_document->text().replace(QStringLiteral("hostname: browser"),
                                                         QStringLiteral("hostname: surf")));
         QVERIFY(m_document->isModified());
-        m_document->save();
+        saveReviewed(*m_document);
         QTRY_COMPARE(saved.count(), 1);
         QVERIFY(!m_document->isModified());
         QVERIFY(readFile(m_document->filePath()).contains(QStringLiteral("hostname: surf")));
@@ -158,7 +166,7 @@ private Q_SLOTS:
     void invalidTextIsNotSaved() {
         const QString before = readFile(m_document->filePath());
         m_document->editText(QStringLiteral("headers: [\n"));
-        m_document->save();
+        saveReviewed(*m_document);
         QTest::qWait(50);
         QCOMPARE(readFile(m_document->filePath()), before);
         QVERIFY(m_document->isModified());
@@ -192,7 +200,7 @@ private Q_SLOTS:
         if (keepMine) {
             m_document->keepMine();
             QSignalSpy saved(m_document.get(), &ConfigDocument::saved);
-            m_document->save();
+            saveReviewed(*m_document);
             QTRY_COMPARE(saved.count(), 1);
             QCOMPARE(readFile(m_document->filePath()), mine);
         } else {
@@ -214,7 +222,7 @@ private Q_SLOTS:
                                   readFile(m_document->filePath()) + QStringLiteral("# theirs\n"),
                                   contentDigest(readFile(m_document->filePath()).toUtf8()));
         QVERIFY(other.result.ok());
-        m_document->save();
+        saveReviewed(*m_document);
         QTRY_VERIFY(m_document->hasConflict());
         QCOMPARE(m_document->text(), mine);
         QVERIFY(readFile(m_document->filePath()).endsWith(QStringLiteral("# theirs\n")));
@@ -270,7 +278,7 @@ private Q_SLOTS:
         QVERIFY(admin.isValid());
         QVERIFY(admin.text().contains(QStringLiteral("alias: browser")));
         QSignalSpy saved(&admin, &ConfigDocument::saved);
-        admin.save();
+        saveReviewed(admin);
         QTRY_COMPARE(saved.count(), 1);
         QVERIFY(QFile::exists(m_tree->browser() + QStringLiteral("/etc/redpak-admin.yaml")));
     }

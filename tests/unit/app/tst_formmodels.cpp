@@ -212,6 +212,9 @@ private Q_SLOTS:
         environ.setMode(0, mode);
         QCOMPARE(environ.index(0).data(EnvironModel::ModeRole).toString(), mode);
         QCOMPARE(environ.index(0).data(EnvironModel::ValueEnabledRole).toBool(), valueEnabled);
+        // The form's mode list shows the entry's mode (C++ gives its index).
+        QCOMPARE(environ.index(0).data(EnvironModel::ModeIndexRole).toInt(),
+                 environ.modes().indexOf(mode));
         QCOMPARE(document.isValid(), valid);
     }
 
@@ -234,6 +237,8 @@ private Q_SLOTS:
         QCOMPARE(exports.modes().size(), 16);
         exports.setMode(0, mode);
         QCOMPARE(exports.index(0).data(ExportsModel::PathEnabledRole).toBool(), pathEnabled);
+        QCOMPARE(exports.index(0).data(ExportsModel::ModeIndexRole).toInt(),
+                 exports.modes().indexOf(mode));
         QVERIFY(document.isValid());
     }
 
