@@ -11,6 +11,7 @@
 
 #include <QFileSystemWatcher>
 #include <QObject>
+#include <QPointer>
 #include <QStringList>
 #include <QUndoStack>
 #include <QtQml/qqmlregistration.h>
@@ -172,5 +173,24 @@ private:
 
 // The translated message for a store failure.
 QString storeErrorMessage(const StoreResult& result);
+
+// Points `current`, the document a form or list model shows, at `next`: `owner` is disconnected
+// from the old document and the new one's working-config changes call `refresh`. False when
+// `next` is already the document.
+template <typename Owner>
+bool bindDocument(QPointer<ConfigDocument>& current, ConfigDocument* next, Owner* owner,
+                  void (Owner::*refresh)()) {
+    if (next == current) {
+        return false;
+    }
+    if (current) {
+        current->disconnect(owner);
+    }
+    current = next;
+    if (current) {
+        QObject::connect(current, &ConfigDocument::workingConfigChanged, owner, refresh);
+    }
+    return true;
+}
 
 } // namespace redpak::gui

@@ -4,15 +4,10 @@
 namespace redpak::gui {
 
 void ConfigListModel::setDocument(ConfigDocument* document) {
-    if (document == m_document) {
+    if (!bindDocument(m_document, document, this, &ConfigListModel::refresh)) {
         return;
     }
     if (m_document) {
-        m_document->disconnect(this);
-    }
-    m_document = document;
-    if (m_document) {
-        connect(m_document, &ConfigDocument::workingConfigChanged, this, &ConfigListModel::refresh);
         connect(m_document, &ConfigDocument::loaded, this, [this] { documentLoaded(); });
     }
     Q_EMIT documentChanged();

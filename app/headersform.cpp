@@ -6,15 +6,8 @@
 namespace redpak::gui {
 
 void HeadersForm::setDocument(ConfigDocument* document) {
-    if (document == m_document) {
+    if (!bindDocument(m_document, document, this, &HeadersForm::refresh)) {
         return;
-    }
-    if (m_document) {
-        m_document->disconnect(this);
-    }
-    m_document = document;
-    if (m_document) {
-        connect(m_document, &ConfigDocument::workingConfigChanged, this, &HeadersForm::refresh);
     }
     Q_EMIT documentChanged();
     refresh();
