@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: Apache-2.0
 """Checks that the folders of core/ depend on each other in one direction.
 
-Usage: check_layering.py CORE_DIR LAYER... [--below LAYER PATH...]
+Usage: check_layering.py CORE_DIR LAYER... [--below LAYER PATH...]...
 
 LAYER... is the order of core/CMakeLists.txt (REDPAK_CORE_LAYERS), lowest first. A file of
 core/src/F or core/include/redpak/F may include only headers of F or of a layer before F
-(public "redpak/G/x.h" or private "G/x.h"). `--below LAYER PATH...` also holds every file
-under PATH to the layers before LAYER (redwrap must not see the review code).
+(public "redpak/G/x.h" or private "G/x.h"). Each `--below LAYER PATH...` also holds every file
+at or under PATH to the layers before LAYER (redwrap and the helper's launcher must not see the
+review code).
 Prints each offending include as FILE:LINE and exits 1 when there is one.
 """
 import pathlib
@@ -18,7 +19,24 @@ INCLUDE = re.compile(r'^\s*#\s*include\s+"(?:redpak/)?([a-z_]+)/[^"]+"')
 
 
 def sources(root):
+    root = pathlib.Path(root)
+    if root.is_file():
+        header = root.with_suffix(".h")  # a source's own header holds it as much as the source
+        return [root, header] if root.suffix == ".cpp" and header.is_file() else [root]
     return sorted(p for p in root.rglob("*") if p.suffix in (".h", ".cpp"))
+
+
+def below_groups(arguments):
+    """[(LAYER, [PATH...]), ...] from `--below LAYER PATH... --below ...`."""
+    groups = []
+    for argument in arguments:
+        if argument == "--below":
+            groups.append(None)
+        elif groups and groups[-1] is None:
+            groups[-1] = (argument, [])
+        else:
+            groups[-1][1].append(argument)
+    return groups
 
 
 def folder_of(core, path):
@@ -40,11 +58,8 @@ def offending_includes(path, allowed, layers):
 def main(argv):
     core = pathlib.Path(argv[0])
     rest = argv[1:]
-    below = []
-    if "--below" in rest:
-        index = rest.index("--below")
-        rest, below = rest[:index], rest[index + 1:]
-    layers = rest
+    split = rest.index("--below") if "--below" in rest else len(rest)
+    layers, groups = rest[:split], below_groups(rest[split:])
     problems = []
     checked = 0
     for path in sources(core):
@@ -56,10 +71,9 @@ def main(argv):
             continue
         checked += 1
         problems += offending_includes(path, layers[: layers.index(folder) + 1], layers)
-    if below:
-        limit, paths = below[0], below[1:]
+    for limit, paths in groups:
         for root in paths:
-            for path in sources(pathlib.Path(root)):
+            for path in sources(root):
                 checked += 1
                 problems += offending_includes(path, layers[: layers.index(limit)], layers)
     print("\n".join(problems) if problems else f"{checked} files, layers in order: {' '.join(layers)}")
