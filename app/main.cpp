@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// redpak-manager: opens node roots, shows the GUI, or renders it to an image (--screenshot).
+// redpak-manager: opens node roots, shows the GUI, or renders it to an image (--screenshot), or
+// prints how long it takes to show and inspect the tree (--bench-timings).
+#include "benchtimings.h"
 #include "helperlauncher.h"
 #include "locallauncher.h"
 #include "redpak/base/diagnostic.h"
@@ -9,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QImage>
@@ -62,6 +65,8 @@ QString familyRoot(const QString& nodeDir) {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     // Software rendering unless the user chose a backend: the machines this runs on (build
     // servers, remote sessions) often have no GPU.
     if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND")) {
@@ -97,7 +102,12 @@ int main(int argc, char* argv[]) {
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Render the main window to FILE (PNG) and exit."),
         QStringLiteral("FILE"));
-    parser.addOptions({rootOption, redpathOption, screenshotOption});
+    const QCommandLineOption benchOption(
+        QStringLiteral("bench-timings"),
+        QCoreApplication::translate("main",
+                                    "Print as JSON the time to the first frame, to the tree "
+                                    "inspected and to a leaf's change shown, and exit."));
+    parser.addOptions({rootOption, redpathOption, screenshotOption, benchOption});
     parser.process(app);
 
     Workspace workspace;
@@ -149,6 +159,9 @@ int main(int argc, char* argv[]) {
             }
             QCoreApplication::exit(0);
         });
+    }
+    if (parser.isSet(benchOption) && window) {
+        new BenchTimings(&session, window, sinceStart, &app);
     }
     return app.exec();
 }

@@ -11,13 +11,21 @@
 namespace redpak::gui {
 
 NodeTreeModel::NodeTreeModel(Workspace* workspace, QObject* parent)
-    : QAbstractItemModel(parent), m_workspace(workspace) {
+    : QAbstractItemModel(parent), m_workspace(workspace),
+      m_inspection(&m_generation, this,
+                   [this](quint64 generation, std::vector<InspectedNode> batch) {
+                       applyInspections(generation, std::move(batch));
+                   }) {
     connect(workspace, &Workspace::rootsChanged, this, &NodeTreeModel::reload);
     reload();
 }
 
+NodeTreeModel::~NodeTreeModel() = default;
+
 void NodeTreeModel::reload() {
     beginResetModel();
+    // From here on, results still on their way describe the previous nodes: they are dropped.
+    m_generation.fetch_add(1, std::memory_order_acq_rel);
     m_nodes.clear();
     m_topLevel.clear();
     QHash<QString, int> byPath;
@@ -28,13 +36,14 @@ void NodeTreeModel::reload() {
         } catch (const InputError&) {
             continue; // an unreadable root shows no node; the other roots still load
         }
-        for (const TreeEntry& entry : entries) {
+        for (TreeEntry& entry : entries) {
             Node node;
             node.path = QDir::cleanPath(QString::fromStdString(entry.location.base.string()));
             if (byPath.contains(node.path)) {
                 continue; // nested roots list the same node twice
             }
-            node.inspection = inspectNode(entry.location);
+            node.inspection = uninspectedNode(entry.location);
+            node.location = std::move(entry.location);
             const NodeStore* store = m_workspace->storeFor(node.path);
             node.usesHelper = store && store->usesHelper();
             // enumerateTree lists parents first, so the parent is already known.
@@ -52,6 +61,62 @@ void NodeTreeModel::reload() {
     }
     endResetModel();
     Q_EMIT nodeCountChanged();
+    m_inspectedCount = 0;
+    m_inspectionTotal = 0;
+    std::vector<InspectionRequest> requests;
+    requests.reserve(m_nodes.size());
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        requests.push_back({static_cast<int>(i), m_nodes[i].location, false});
+    }
+    inspect(std::move(requests));
+}
+
+void NodeTreeModel::reinspectFamiliesOf(const QString& nodeDir) {
+    const QModelIndex index = indexForPath(nodeDir);
+    if (!index.isValid()) {
+        return;
+    }
+    std::vector<InspectionRequest> requests;
+    appendSubtree(static_cast<int>(index.internalId()), requests);
+    inspect(std::move(requests));
+}
+
+void NodeTreeModel::appendSubtree(int node, std::vector<InspectionRequest>& requests) const {
+    const Node& entry = m_nodes[static_cast<std::size_t>(node)];
+    requests.push_back({node, entry.location, true});
+    for (const int child : entry.children) {
+        appendSubtree(child, requests);
+    }
+}
+
+void NodeTreeModel::inspect(std::vector<InspectionRequest> requests) {
+    m_inspectionTotal += static_cast<int>(requests.size());
+    Q_EMIT inspectionProgressChanged();
+    if (!requests.empty()) {
+        m_inspection.post(m_generation.load(std::memory_order_acquire), std::move(requests));
+    }
+}
+
+void NodeTreeModel::applyInspections(quint64 generation, std::vector<InspectedNode> batch) {
+    if (generation != m_generation.load(std::memory_order_acquire)) {
+        return; // inspected before the last reload: the indexes may name other nodes
+    }
+    QStringList paths;
+    paths.reserve(static_cast<qsizetype>(batch.size()));
+    for (InspectedNode& result : batch) {
+        Node& node = m_nodes[static_cast<std::size_t>(result.node)];
+        node.inspection = std::move(result.inspection);
+        const QModelIndex index = indexOfNode(result.node);
+        Q_EMIT dataChanged(index, index);
+        paths.append(node.path);
+    }
+    m_inspectedCount += static_cast<int>(batch.size());
+    Q_EMIT inspectionProgressChanged();
+    Q_EMIT nodesInspected(paths);
+}
+
+QModelIndex NodeTreeModel::indexOfNode(int node) const {
+    return createIndex(m_nodes[static_cast<std::size_t>(node)].row, 0, static_cast<quintptr>(node));
 }
 
 const std::vector<int>& NodeTreeModel::childrenOf(int node) const {
@@ -75,11 +140,7 @@ QModelIndex NodeTreeModel::parent(const QModelIndex& child) const {
         return {};
     }
     const int parentNode = m_nodes[child.internalId()].parent;
-    if (parentNode < 0) {
-        return {};
-    }
-    return createIndex(m_nodes[static_cast<std::size_t>(parentNode)].row, 0,
-                       static_cast<quintptr>(parentNode));
+    return parentNode < 0 ? QModelIndex() : indexOfNode(parentNode);
 }
 
 int NodeTreeModel::rowCount(const QModelIndex& parent) const {
@@ -153,7 +214,7 @@ QModelIndex NodeTreeModel::indexForPath(const QString& path) const {
     const QString clean = QDir::cleanPath(path);
     for (std::size_t i = 0; i < m_nodes.size(); ++i) {
         if (m_nodes[i].path == clean) {
-            return createIndex(m_nodes[i].row, 0, static_cast<quintptr>(i));
+            return indexOfNode(static_cast<int>(i));
         }
     }
     return {};

@@ -23,6 +23,9 @@ private Q_SLOTS:
         m_workspace = std::make_unique<Workspace>();
         QVERIFY(m_workspace->addRoot(m_tree->root()));
         m_model = std::make_unique<NodeTreeModel>(m_workspace.get());
+        // The hierarchy is there at once; badges and search text come from the inspection.
+        QCOMPARE(m_model->nodeCount(), 4);
+        QTRY_VERIFY(!m_model->isInspecting());
     }
 
     void hierarchyFollowsDirectories() {
@@ -87,12 +90,14 @@ private Q_SLOTS:
         QVERIFY(!before.data(NodeTreeModel::UnauditedRole).toBool()); // never reviewed: no badge
         redpak::approveNode(m_tree->apps().toStdString(), "reviewed");
         m_model->reload();
+        QTRY_VERIFY(!m_model->isInspecting());
         QVERIFY(!m_model->indexForPath(m_tree->apps()).data(NodeTreeModel::UnauditedRole).toBool());
         QFile config(m_tree->apps() + QStringLiteral("/etc/redpak.yaml"));
         QVERIFY(config.open(QIODevice::Append));
         config.write("# changed after the review\n");
         config.close();
         m_model->reload();
+        QTRY_VERIFY(!m_model->isInspecting());
         QVERIFY(m_model->indexForPath(m_tree->apps()).data(NodeTreeModel::UnauditedRole).toBool());
     }
 
