@@ -3,7 +3,9 @@
 
 #include "redpak/base/diagnostic.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QSet>
 #include <optional>
 #include <utility>
 
@@ -32,8 +34,48 @@ NodeLocation currentLocation(const InspectionRequest& request) {
 } // namespace
 
 InspectionWorker::InspectionWorker(const std::atomic<quint64>* currentGeneration, QObject* receiver,
-                                   Deliver deliver)
-    : m_currentGeneration(currentGeneration), m_receiver(receiver), m_deliver(std::move(deliver)) {}
+                                   DeliverTree deliverTree, Deliver deliver)
+    : m_currentGeneration(currentGeneration), m_receiver(receiver),
+      m_deliverTree(std::move(deliverTree)), m_deliver(std::move(deliver)) {}
+
+bool InspectionWorker::isCurrent(quint64 generation) const {
+    return m_currentGeneration->load(std::memory_order_acquire) == generation &&
+           !QThread::currentThread()->isInterruptionRequested();
+}
+
+void InspectionWorker::load(quint64 generation, const QStringList& roots) {
+    std::vector<NodeLocation> nodes;
+    QSet<QString> seen;
+    for (const QString& root : roots) {
+        try {
+            for (TreeEntry& entry : enumerateTree(root.toStdString())) {
+                const QString path =
+                    QDir::cleanPath(QString::fromStdString(entry.location.base.string()));
+                if (!seen.contains(path)) { // nested roots list the same node twice
+                    seen.insert(path);
+                    nodes.push_back(std::move(entry.location));
+                }
+            }
+        } catch (const InputError&) {
+            // an unreadable root shows no node; the other roots still load
+        }
+        if (!isCurrent(generation)) {
+            return;
+        }
+    }
+    std::vector<InspectionRequest> requests;
+    requests.reserve(nodes.size());
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        requests.push_back({static_cast<int>(i), nodes[i], false});
+    }
+    QMetaObject::invokeMethod(
+        m_receiver,
+        [deliverTree = m_deliverTree, generation, nodes = std::move(nodes)]() mutable {
+            deliverTree(generation, std::move(nodes));
+        },
+        Qt::QueuedConnection);
+    inspect(generation, std::move(requests));
+}
 
 void InspectionWorker::inspect(quint64 generation, std::vector<InspectionRequest> requests) {
     InspectionCaches caches;
@@ -41,8 +83,7 @@ void InspectionWorker::inspect(quint64 generation, std::vector<InspectionRequest
     QElapsedTimer age;
     age.start();
     for (InspectionRequest& request : requests) {
-        if (m_currentGeneration->load(std::memory_order_acquire) != generation ||
-            QThread::currentThread()->isInterruptionRequested()) {
+        if (!isCurrent(generation)) {
             return; // the tree was reloaded or is going away: nobody wants these results
         }
         batch.push_back({request.node, inspectNode(currentLocation(request), caches)});
@@ -67,18 +108,26 @@ void InspectionWorker::deliver(quint64 generation, std::vector<InspectedNode> ba
 }
 
 InspectionThread::InspectionThread(const std::atomic<quint64>* currentGeneration, QObject* receiver,
+                                   InspectionWorker::DeliverTree deliverTree,
                                    InspectionWorker::Deliver deliver)
-    : m_worker(new InspectionWorker(currentGeneration, receiver, std::move(deliver))) {
+    : m_worker(new InspectionWorker(currentGeneration, receiver, std::move(deliverTree),
+                                    std::move(deliver))) {
     m_worker->moveToThread(&m_thread);
     QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.setObjectName(QStringLiteral("node inspection"));
-    m_thread.start(QThread::LowPriority);
+    m_thread.start();
 }
 
 InspectionThread::~InspectionThread() {
     m_thread.requestInterruption();
     m_thread.quit();
     m_thread.wait();
+}
+
+void InspectionThread::load(quint64 generation, const QStringList& roots) {
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, generation, roots] { worker->load(generation, roots); },
+        Qt::QueuedConnection);
 }
 
 void InspectionThread::post(quint64 generation, std::vector<InspectionRequest> requests) {

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-// Inspects nodes off the GUI thread. The worker lives in its own thread and owns the core
-// objects it reads with (a fresh InspectionCaches per run); requests and results cross the
-// thread boundary as values. Each run belongs to a generation of the tree: a run stops as soon
-// as the tree moved to a newer generation, and its results are dropped by the receiver.
+// Reads the node tree and inspects its nodes off the GUI thread. The worker lives in its own
+// thread and owns the core objects it reads with (a fresh InspectionCaches per run); requests
+// and results cross the thread boundary as values. Each run belongs to a generation of the tree: a
+// run stops as soon as the tree moved to a newer generation, and its results are dropped by the
+// receiver.
 #pragma once
 
 #include "nodeinspection.h"
 
 #include <QObject>
+#include <QStringList>
 #include <QThread>
 #include <atomic>
 #include <functional>
@@ -30,13 +32,18 @@ class InspectionWorker : public QObject {
     Q_OBJECT
 
 public:
-    // Runs on the receiver's thread with one batch of results of `generation`.
+    // Run on the receiver's thread: the nodes of the roots (parents first, each node once),
+    // and one batch of results, of `generation`.
+    using DeliverTree = std::function<void(quint64 generation, std::vector<NodeLocation> nodes)>;
     using Deliver = std::function<void(quint64 generation, std::vector<InspectedNode> batch)>;
 
-    // `receiver` is the context `deliver` runs in; `currentGeneration` is written by the
+    // `receiver` is the context the callbacks run in; `currentGeneration` is written by the
     // receiver's thread and read between two nodes.
     InspectionWorker(const std::atomic<quint64>* currentGeneration, QObject* receiver,
-                     Deliver deliver);
+                     DeliverTree deliverTree, Deliver deliver);
+
+    // Lists the nodes of `roots`, delivers them, then inspects them all (request i is node i).
+    void load(quint64 generation, const QStringList& roots);
 
     // Inspects `requests` in order (parents before children, so that families are read once)
     // and delivers the results in batches. Call through the worker's thread.
@@ -44,9 +51,11 @@ public:
 
 private:
     void deliver(quint64 generation, std::vector<InspectedNode> batch);
+    bool isCurrent(quint64 generation) const;
 
     const std::atomic<quint64>* m_currentGeneration;
     QObject* m_receiver;
+    DeliverTree m_deliverTree;
     Deliver m_deliver;
 };
 
@@ -54,12 +63,13 @@ private:
 class InspectionThread {
 public:
     InspectionThread(const std::atomic<quint64>* currentGeneration, QObject* receiver,
-                     InspectionWorker::Deliver deliver);
+                     InspectionWorker::DeliverTree deliverTree, InspectionWorker::Deliver deliver);
     ~InspectionThread();
     InspectionThread(const InspectionThread&) = delete;
     InspectionThread& operator=(const InspectionThread&) = delete;
 
-    // Queues a run after the runs already queued.
+    // Queue a run after the runs already queued.
+    void load(quint64 generation, const QStringList& roots);
     void post(quint64 generation, std::vector<InspectionRequest> requests);
 
 private:

@@ -36,6 +36,8 @@ namespace {
 
 // Time given to asynchronous loads (documents, merge) before a screenshot is taken.
 constexpr int kScreenshotDelayMs = 1200;
+// How often a screenshot waiting for the tree's inspection looks again.
+constexpr int kInspectionPollMs = 50;
 
 void installTranslations(QGuiApplication& app) {
     auto* qtTranslator = new QTranslator(&app);
@@ -60,6 +62,22 @@ QString familyRoot(const QString& nodeDir) {
     } catch (const redpak::InputError&) {
     }
     return nodeDir;
+}
+
+// Renders `window` to `file` and exits, once every badge of the tree arrived.
+void screenshotWhenInspected(QQuickWindow* window, const NodeTreeModel* tree, const QString& file) {
+    if (tree->isInspecting()) {
+        QTimer::singleShot(kInspectionPollMs, window,
+                           [window, tree, file] { screenshotWhenInspected(window, tree, file); });
+        return;
+    }
+    const QImage image = window->grabWindow();
+    if (image.isNull() || !image.save(file)) {
+        std::fprintf(stderr, "redpak-manager: could not write %s\n", qPrintable(file));
+        QCoreApplication::exit(1);
+        return;
+    }
+    QCoreApplication::exit(0);
 }
 
 } // namespace
@@ -150,14 +168,8 @@ int main(int argc, char* argv[]) {
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
     if (parser.isSet(screenshotOption) && window) {
         const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(kScreenshotDelayMs, &app, [window, file] {
-            const QImage image = window->grabWindow();
-            if (image.isNull() || !image.save(file)) {
-                std::fprintf(stderr, "redpak-manager: could not write %s\n", qPrintable(file));
-                QCoreApplication::exit(1);
-                return;
-            }
-            QCoreApplication::exit(0);
+        QTimer::singleShot(kScreenshotDelayMs, &app, [window, tree = session.tree(), file] {
+            screenshotWhenInspected(window, tree, file);
         });
     }
     if (parser.isSet(benchOption) && window) {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "nodetreemodel.h"
 
-#include "redpak/base/diagnostic.h"
 #include "workspace.h"
 
 #include <QDir>
@@ -12,10 +11,14 @@ namespace redpak::gui {
 
 NodeTreeModel::NodeTreeModel(Workspace* workspace, QObject* parent)
     : QAbstractItemModel(parent), m_workspace(workspace),
-      m_inspection(&m_generation, this,
-                   [this](quint64 generation, std::vector<InspectedNode> batch) {
-                       applyInspections(generation, std::move(batch));
-                   }) {
+      m_inspection(
+          &m_generation, this,
+          [this](quint64 generation, std::vector<NodeLocation> nodes) {
+              applyTree(generation, std::move(nodes));
+          },
+          [this](quint64 generation, std::vector<InspectedNode> batch) {
+              applyInspections(generation, std::move(batch));
+          }) {
     connect(workspace, &Workspace::rootsChanged, this, &NodeTreeModel::reload);
     reload();
 }
@@ -23,55 +26,50 @@ NodeTreeModel::NodeTreeModel(Workspace* workspace, QObject* parent)
 NodeTreeModel::~NodeTreeModel() = default;
 
 void NodeTreeModel::reload() {
+    // From here on, results still on their way describe the previous tree: they are dropped.
+    const quint64 generation = m_generation.fetch_add(1, std::memory_order_acq_rel) + 1;
+    m_loading = true;
+    Q_EMIT inspectionProgressChanged();
+    m_inspection.load(generation, m_workspace->roots());
+}
+
+void NodeTreeModel::applyTree(quint64 generation, std::vector<NodeLocation> locations) {
+    if (generation != m_generation.load(std::memory_order_acquire)) {
+        return; // a newer reload is on its way
+    }
     beginResetModel();
-    // From here on, results still on their way describe the previous nodes: they are dropped.
-    m_generation.fetch_add(1, std::memory_order_acq_rel);
     m_nodes.clear();
     m_topLevel.clear();
     QHash<QString, int> byPath;
-    for (const QString& root : m_workspace->roots()) {
-        std::vector<TreeEntry> entries;
-        try {
-            entries = enumerateTree(root.toStdString());
-        } catch (const InputError&) {
-            continue; // an unreadable root shows no node; the other roots still load
-        }
-        for (TreeEntry& entry : entries) {
-            Node node;
-            node.path = QDir::cleanPath(QString::fromStdString(entry.location.base.string()));
-            if (byPath.contains(node.path)) {
-                continue; // nested roots list the same node twice
-            }
-            node.inspection = uninspectedNode(entry.location);
-            node.location = std::move(entry.location);
-            const NodeStore* store = m_workspace->storeFor(node.path);
-            node.usesHelper = store && store->usesHelper();
-            // enumerateTree lists parents first, so the parent is already known.
-            const QString parentDir = QFileInfo(node.path).absolutePath();
-            node.parent = byPath.value(parentDir, -1);
-            const int index = static_cast<int>(m_nodes.size());
-            std::vector<int>& siblings =
-                node.parent < 0 ? m_topLevel
-                                : m_nodes[static_cast<std::size_t>(node.parent)].children;
-            node.row = static_cast<int>(siblings.size());
-            siblings.push_back(index);
-            byPath.insert(node.path, index);
-            m_nodes.push_back(std::move(node));
-        }
+    for (NodeLocation& location : locations) {
+        Node node;
+        node.path = QDir::cleanPath(QString::fromStdString(location.base.string()));
+        node.inspection = uninspectedNode(location);
+        node.location = std::move(location);
+        const NodeStore* store = m_workspace->storeFor(node.path);
+        node.usesHelper = store && store->usesHelper();
+        // Parents come first, so the parent is already known.
+        node.parent = byPath.value(QFileInfo(node.path).absolutePath(), -1);
+        const int index = static_cast<int>(m_nodes.size());
+        std::vector<int>& siblings =
+            node.parent < 0 ? m_topLevel : m_nodes[static_cast<std::size_t>(node.parent)].children;
+        node.row = static_cast<int>(siblings.size());
+        siblings.push_back(index);
+        byPath.insert(node.path, index);
+        m_nodes.push_back(std::move(node));
     }
+    m_loading = false;
+    m_inspectedCount = 0;
+    m_inspectionTotal = static_cast<int>(m_nodes.size()); // the worker inspects them all next
     endResetModel();
     Q_EMIT nodeCountChanged();
-    m_inspectedCount = 0;
-    m_inspectionTotal = 0;
-    std::vector<InspectionRequest> requests;
-    requests.reserve(m_nodes.size());
-    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
-        requests.push_back({static_cast<int>(i), m_nodes[i].location, false});
-    }
-    inspect(std::move(requests));
+    Q_EMIT inspectionProgressChanged();
 }
 
 void NodeTreeModel::reinspectFamiliesOf(const QString& nodeDir) {
+    if (m_loading) {
+        return; // the tree being read is inspected whole, with the file as it is now
+    }
     const QModelIndex index = indexForPath(nodeDir);
     if (!index.isValid()) {
         return;
@@ -90,11 +88,12 @@ void NodeTreeModel::appendSubtree(int node, std::vector<InspectionRequest>& requ
 }
 
 void NodeTreeModel::inspect(std::vector<InspectionRequest> requests) {
+    if (requests.empty()) {
+        return;
+    }
     m_inspectionTotal += static_cast<int>(requests.size());
     Q_EMIT inspectionProgressChanged();
-    if (!requests.empty()) {
-        m_inspection.post(m_generation.load(std::memory_order_acquire), std::move(requests));
-    }
+    m_inspection.post(m_generation.load(std::memory_order_acquire), std::move(requests));
 }
 
 void NodeTreeModel::applyInspections(quint64 generation, std::vector<InspectedNode> batch) {

@@ -126,7 +126,7 @@ Pane {
         Label {
             Layout.fillWidth: true
             Layout.margins: 12
-            visible: pane.session.tree.nodeCount === 0
+            visible: pane.session.tree.nodeCount === 0 && !pane.session.tree.loading
             wrapMode: Text.Wrap
             text: pane.session.workspace.roots.length === 0
                   ? qsTr("No root is open. Start with --root DIR.")
