@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// redpak-manager: opens node roots, shows the GUI, or renders it to an image (--screenshot).
+// redpak-manager: opens node roots, shows the GUI, or renders it to an image (--screenshot), or
+// prints how long it takes to show and inspect the tree (--bench-timings).
+#include "benchtimings.h"
 #include "helperlauncher.h"
 #include "locallauncher.h"
 #include "redpak/base/diagnostic.h"
@@ -9,6 +11,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QImage>
@@ -33,6 +36,8 @@ namespace {
 
 // Time given to asynchronous loads (documents, merge) before a screenshot is taken.
 constexpr int kScreenshotDelayMs = 1200;
+// How often a screenshot waiting for the tree's inspection looks again.
+constexpr int kInspectionPollMs = 50;
 
 void installTranslations(QGuiApplication& app) {
     auto* qtTranslator = new QTranslator(&app);
@@ -59,9 +64,27 @@ QString familyRoot(const QString& nodeDir) {
     return nodeDir;
 }
 
+// Renders `window` to `file` and exits, once every badge of the tree arrived.
+void screenshotWhenInspected(QQuickWindow* window, const NodeTreeModel* tree, const QString& file) {
+    if (tree->isInspecting()) {
+        QTimer::singleShot(kInspectionPollMs, window,
+                           [window, tree, file] { screenshotWhenInspected(window, tree, file); });
+        return;
+    }
+    const QImage image = window->grabWindow();
+    if (image.isNull() || !image.save(file)) {
+        std::fprintf(stderr, "redpak-manager: could not write %s\n", qPrintable(file));
+        QCoreApplication::exit(1);
+        return;
+    }
+    QCoreApplication::exit(0);
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     // Software rendering unless the user chose a backend: the machines this runs on (build
     // servers, remote sessions) often have no GPU.
     if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND")) {
@@ -97,7 +120,12 @@ int main(int argc, char* argv[]) {
         QStringLiteral("screenshot"),
         QCoreApplication::translate("main", "Render the main window to FILE (PNG) and exit."),
         QStringLiteral("FILE"));
-    parser.addOptions({rootOption, redpathOption, screenshotOption});
+    const QCommandLineOption benchOption(
+        QStringLiteral("bench-timings"),
+        QCoreApplication::translate("main",
+                                    "Print as JSON the time to the first frame, to the tree "
+                                    "inspected and to a leaf's change shown, and exit."));
+    parser.addOptions({rootOption, redpathOption, screenshotOption, benchOption});
     parser.process(app);
 
     Workspace workspace;
@@ -140,15 +168,12 @@ int main(int argc, char* argv[]) {
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
     if (parser.isSet(screenshotOption) && window) {
         const QString file = parser.value(screenshotOption);
-        QTimer::singleShot(kScreenshotDelayMs, &app, [window, file] {
-            const QImage image = window->grabWindow();
-            if (image.isNull() || !image.save(file)) {
-                std::fprintf(stderr, "redpak-manager: could not write %s\n", qPrintable(file));
-                QCoreApplication::exit(1);
-                return;
-            }
-            QCoreApplication::exit(0);
+        QTimer::singleShot(kScreenshotDelayMs, &app, [window, tree = session.tree(), file] {
+            screenshotWhenInspected(window, tree, file);
         });
+    }
+    if (parser.isSet(benchOption) && window) {
+        new BenchTimings(&session, window, sinceStart, &app);
     }
     return app.exec();
 }

@@ -10,6 +10,13 @@ NodeFilterModel::NodeFilterModel(QObject* parent) : QSortFilterProxyModel(parent
     connect(this, &QAbstractItemModel::modelReset, this, &NodeFilterModel::updateMatchCount);
     connect(this, &QSortFilterProxyModel::sourceModelChanged, this,
             &NodeFilterModel::updateMatchCount);
+    // Search texts arrive with the tree's inspection: count again once per batch, not per row.
+    connect(this, &QSortFilterProxyModel::sourceModelChanged, this, [this] {
+        if (auto* tree = qobject_cast<NodeTreeModel*>(sourceModel())) {
+            connect(tree, &NodeTreeModel::nodesInspected, this,
+                    &NodeFilterModel::recountAfterInspection, Qt::UniqueConnection);
+        }
+    });
 }
 
 void NodeFilterModel::setFilterText(const QString& text) {
@@ -45,6 +52,12 @@ int NodeFilterModel::countMatches(const QModelIndex& sourceParent) const {
         count += (matches(child) ? 1 : 0) + countMatches(child);
     }
     return count;
+}
+
+void NodeFilterModel::recountAfterInspection() {
+    if (!m_words.isEmpty()) { // without words every node matches, whatever its search text
+        updateMatchCount();
+    }
 }
 
 void NodeFilterModel::updateMatchCount() {

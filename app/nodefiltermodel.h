@@ -35,6 +35,7 @@ protected:
 private:
     bool matches(const QModelIndex& sourceIndex) const;
     void updateMatchCount();
+    void recountAfterInspection();
     int countMatches(const QModelIndex& sourceParent) const;
 
     QString m_filterText;

@@ -6,6 +6,7 @@
 #include "redpak/review/audit_status.h"
 
 #include <QFileInfo>
+#include <algorithm>
 
 namespace redpak::gui {
 
@@ -39,27 +40,46 @@ void inspectFile(const std::filesystem::path& file, NodeInspection& inspection, 
     }
 }
 
-void inspectMerge(const std::filesystem::path& base, MergeMode mode, NodeInspection& inspection) {
+// Merges the family in `mode`; returns whether a member of the family has an admin file.
+bool inspectMerge(const std::filesystem::path& base, MergeMode mode, FamilyCache& cache,
+                  NodeInspection& inspection) {
     try {
-        const EffectiveConfig effective = mergeFamily(loadFamily(base, mode), MergeOptions{mode});
+        const std::vector<FamilyMember>& family = cache.family(base);
+        const EffectiveConfig effective = mergeFamily(family, MergeOptions{mode});
         for (const Diagnostic& warning : effective.warnings) {
             appendUnique(inspection.warnings, formatted(warning));
         }
         for (const MergeError& error : effective.errors) {
             appendUnique(inspection.errors, formatted(error.diagnostic));
         }
+        return std::any_of(family.begin(), family.end(), [](const FamilyMember& member) {
+            return member.location.adminConfig.has_value();
+        });
     } catch (const InputError& error) {
         appendUnique(inspection.errors, formatted(error.diagnostic()));
     }
+    return false;
+}
+
+// The alias and the path, lower case, one a line: the search text's first lines.
+QString searchPrefix(const QString& alias, const NodeLocation& location) {
+    return alias.toLower() + QLatin1Char('\n') +
+           QString::fromStdString(location.base.string()).toLower() + QLatin1Char('\n');
 }
 
 } // namespace
 
-NodeInspection inspectNode(const NodeLocation& location) {
+NodeInspection uninspectedNode(const NodeLocation& location) {
     NodeInspection inspection;
-    const QString base = QString::fromStdString(location.base.string());
-    inspection.alias = QFileInfo(base).fileName();
+    inspection.alias = QFileInfo(QString::fromStdString(location.base.string())).fileName();
     inspection.hasAdminConfig = location.adminConfig.has_value();
+    inspection.searchText = searchPrefix(inspection.alias, location);
+    return inspection;
+}
+
+NodeInspection inspectNode(const NodeLocation& location, InspectionCaches& caches) {
+    NodeInspection inspection = uninspectedNode(location);
+    inspection.searchText.clear(); // rebuilt at the end, with the alias the file gives
     try {
         inspection.disabled = readStatus(location.statusFile).state == NodeState::Disable;
     } catch (const InputError& error) {
@@ -69,19 +89,9 @@ NodeInspection inspectNode(const NodeLocation& location) {
     if (location.adminConfig) {
         inspectFile(*location.adminConfig, inspection, false);
     }
-    if (inspection.errors.isEmpty()) {
-        inspectMerge(location.base, MergeMode::Normal, inspection);
-        bool familyHasAdmin = false;
-        try {
-            for (const NodeLocation& member : locateFamily(location.base)) {
-                familyHasAdmin = familyHasAdmin || member.adminConfig.has_value();
-            }
-        } catch (const InputError& error) {
-            appendUnique(inspection.errors, formatted(error.diagnostic()));
-        }
-        if (familyHasAdmin) {
-            inspectMerge(location.base, MergeMode::Admin, inspection);
-        }
+    if (inspection.errors.isEmpty() &&
+        inspectMerge(location.base, MergeMode::Normal, caches.normal, inspection)) {
+        inspectMerge(location.base, MergeMode::Admin, caches.admin, inspection);
     }
     try {
         const AuditState state = auditStatus(location.base).state;
@@ -89,8 +99,7 @@ NodeInspection inspectNode(const NodeLocation& location) {
     } catch (const InputError& error) {
         appendUnique(inspection.errors, formatted(error.diagnostic()));
     }
-    inspection.searchText = inspection.alias.toLower() + QLatin1Char('\n') + base.toLower() +
-                            QLatin1Char('\n') + inspection.searchText;
+    inspection.searchText = searchPrefix(inspection.alias, location) + inspection.searchText;
     return inspection;
 }
 

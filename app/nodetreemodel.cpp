@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "nodetreemodel.h"
 
-#include "redpak/base/diagnostic.h"
 #include "workspace.h"
 
 #include <QDir>
@@ -11,47 +10,112 @@
 namespace redpak::gui {
 
 NodeTreeModel::NodeTreeModel(Workspace* workspace, QObject* parent)
-    : QAbstractItemModel(parent), m_workspace(workspace) {
+    : QAbstractItemModel(parent), m_workspace(workspace),
+      m_inspection(
+          &m_generation, this,
+          [this](quint64 generation, std::vector<NodeLocation> nodes) {
+              applyTree(generation, std::move(nodes));
+          },
+          [this](quint64 generation, std::vector<InspectedNode> batch) {
+              applyInspections(generation, std::move(batch));
+          }) {
     connect(workspace, &Workspace::rootsChanged, this, &NodeTreeModel::reload);
     reload();
 }
 
+NodeTreeModel::~NodeTreeModel() = default;
+
 void NodeTreeModel::reload() {
+    // From here on, results still on their way describe the previous tree: they are dropped.
+    const quint64 generation = m_generation.fetch_add(1, std::memory_order_acq_rel) + 1;
+    m_loading = true;
+    Q_EMIT inspectionProgressChanged();
+    m_inspection.load(generation, m_workspace->roots());
+}
+
+void NodeTreeModel::applyTree(quint64 generation, std::vector<NodeLocation> locations) {
+    if (generation != m_generation.load(std::memory_order_acquire)) {
+        return; // a newer reload is on its way
+    }
     beginResetModel();
     m_nodes.clear();
     m_topLevel.clear();
     QHash<QString, int> byPath;
-    for (const QString& root : m_workspace->roots()) {
-        std::vector<TreeEntry> entries;
-        try {
-            entries = enumerateTree(root.toStdString());
-        } catch (const InputError&) {
-            continue; // an unreadable root shows no node; the other roots still load
-        }
-        for (const TreeEntry& entry : entries) {
-            Node node;
-            node.path = QDir::cleanPath(QString::fromStdString(entry.location.base.string()));
-            if (byPath.contains(node.path)) {
-                continue; // nested roots list the same node twice
-            }
-            node.inspection = inspectNode(entry.location);
-            const NodeStore* store = m_workspace->storeFor(node.path);
-            node.usesHelper = store && store->usesHelper();
-            // enumerateTree lists parents first, so the parent is already known.
-            const QString parentDir = QFileInfo(node.path).absolutePath();
-            node.parent = byPath.value(parentDir, -1);
-            const int index = static_cast<int>(m_nodes.size());
-            std::vector<int>& siblings =
-                node.parent < 0 ? m_topLevel
-                                : m_nodes[static_cast<std::size_t>(node.parent)].children;
-            node.row = static_cast<int>(siblings.size());
-            siblings.push_back(index);
-            byPath.insert(node.path, index);
-            m_nodes.push_back(std::move(node));
-        }
+    for (NodeLocation& location : locations) {
+        Node node;
+        node.path = QDir::cleanPath(QString::fromStdString(location.base.string()));
+        node.inspection = uninspectedNode(location);
+        node.location = std::move(location);
+        const NodeStore* store = m_workspace->storeFor(node.path);
+        node.usesHelper = store && store->usesHelper();
+        // Parents come first, so the parent is already known.
+        node.parent = byPath.value(QFileInfo(node.path).absolutePath(), -1);
+        const int index = static_cast<int>(m_nodes.size());
+        std::vector<int>& siblings =
+            node.parent < 0 ? m_topLevel : m_nodes[static_cast<std::size_t>(node.parent)].children;
+        node.row = static_cast<int>(siblings.size());
+        siblings.push_back(index);
+        byPath.insert(node.path, index);
+        m_nodes.push_back(std::move(node));
     }
+    m_loading = false;
+    m_inspectedCount = 0;
+    m_inspectionTotal = static_cast<int>(m_nodes.size()); // the worker inspects them all next
     endResetModel();
     Q_EMIT nodeCountChanged();
+    Q_EMIT inspectionProgressChanged();
+}
+
+void NodeTreeModel::reinspectFamiliesOf(const QString& nodeDir) {
+    if (m_loading) {
+        return; // the tree being read is inspected whole, with the file as it is now
+    }
+    const QModelIndex index = indexForPath(nodeDir);
+    if (!index.isValid()) {
+        return;
+    }
+    std::vector<InspectionRequest> requests;
+    appendSubtree(static_cast<int>(index.internalId()), requests);
+    inspect(std::move(requests));
+}
+
+void NodeTreeModel::appendSubtree(int node, std::vector<InspectionRequest>& requests) const {
+    const Node& entry = m_nodes[static_cast<std::size_t>(node)];
+    requests.push_back({node, entry.location, true});
+    for (const int child : entry.children) {
+        appendSubtree(child, requests);
+    }
+}
+
+void NodeTreeModel::inspect(std::vector<InspectionRequest> requests) {
+    if (requests.empty()) {
+        return;
+    }
+    m_inspectionTotal += static_cast<int>(requests.size());
+    Q_EMIT inspectionProgressChanged();
+    m_inspection.post(m_generation.load(std::memory_order_acquire), std::move(requests));
+}
+
+void NodeTreeModel::applyInspections(quint64 generation, std::vector<InspectedNode> batch) {
+    if (generation != m_generation.load(std::memory_order_acquire)) {
+        return; // inspected before the last reload: the indexes may name other nodes
+    }
+    QStringList paths;
+    paths.reserve(static_cast<qsizetype>(batch.size()));
+    for (InspectedNode& result : batch) {
+        Node& node = m_nodes[static_cast<std::size_t>(result.node)];
+        node.inspection = std::move(result.inspection);
+        const QModelIndex index = indexOfNode(result.node);
+        Q_EMIT dataChanged(index, index);
+        paths.append(node.path);
+    }
+    m_inspectedCount += static_cast<int>(batch.size());
+    Q_EMIT inspectionProgressChanged();
+    Q_EMIT nodesInspected(paths);
+}
+
+QModelIndex NodeTreeModel::indexOfNode(int node) const {
+    return createIndex(m_nodes[static_cast<std::size_t>(node)].row, 0, static_cast<quintptr>(node));
 }
 
 const std::vector<int>& NodeTreeModel::childrenOf(int node) const {
@@ -75,11 +139,7 @@ QModelIndex NodeTreeModel::parent(const QModelIndex& child) const {
         return {};
     }
     const int parentNode = m_nodes[child.internalId()].parent;
-    if (parentNode < 0) {
-        return {};
-    }
-    return createIndex(m_nodes[static_cast<std::size_t>(parentNode)].row, 0,
-                       static_cast<quintptr>(parentNode));
+    return parentNode < 0 ? QModelIndex() : indexOfNode(parentNode);
 }
 
 int NodeTreeModel::rowCount(const QModelIndex& parent) const {
@@ -153,7 +213,7 @@ QModelIndex NodeTreeModel::indexForPath(const QString& path) const {
     const QString clean = QDir::cleanPath(path);
     for (std::size_t i = 0; i < m_nodes.size(); ++i) {
         if (m_nodes[i].path == clean) {
-            return createIndex(m_nodes[i].row, 0, static_cast<quintptr>(i));
+            return indexOfNode(static_cast<int>(i));
         }
     }
     return {};

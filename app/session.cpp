@@ -19,7 +19,8 @@ Session::Session(Workspace* workspace, LaunchModel::LauncherFor launcherFor, QOb
     for (ConfigDocument* document : {m_normal, m_admin}) {
         connect(document, &ConfigDocument::modifiedChanged, this, &Session::modifiedChanged);
         connect(document, &ConfigDocument::validationChanged, this, &Session::modifiedChanged);
-        connect(document, &ConfigDocument::saved, this, &Session::afterSave);
+        connect(document, &ConfigDocument::saved, this,
+                [this] { nodeFilesWritten(m_currentNode); });
     }
     connect(m_launches, &LaunchModel::runningChanged, this,
             [this] { m_tree->setRunningNodes(m_launches->runningNodes()); });
@@ -75,9 +76,12 @@ ConfigDocument* Session::modifiedDocument() const {
     return nullptr;
 }
 
-void Session::afterSave() {
-    m_tree->reload();
+void Session::nodeFilesWritten(const QString& nodeDir) {
+    // A save changes no node's place in the tree: only the families containing it change.
+    m_tree->reinspectFamiliesOf(nodeDir);
     m_effective->reload();
+    m_findings->reload();
+    m_audit->refresh();
 }
 
 } // namespace redpak::gui

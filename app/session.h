@@ -67,14 +67,15 @@ public:
     // Every modified file of the current node is valid, so reviewing them can lead to a save.
     bool canSaveAll() const;
     ConfigDocument* modifiedDocument() const;
+    // After a config file of the node at `nodeDir` was written: the families that contain it
+    // are inspected again, the effective config, findings and audit status follow.
+    void nodeFilesWritten(const QString& nodeDir);
 
 Q_SIGNALS:
     void currentNodeChanged();
     void modifiedChanged();
 
 private:
-    void afterSave();
-
     Workspace* m_workspace;
     NodeTreeModel* m_tree;
     NodeFilterModel* m_filteredTree;

@@ -65,6 +65,24 @@ Pane {
             onTextChanged: if (text !== "") Qt.callLater(tree.expandRecursively)
         }
 
+        // Badges and search text arrive from the inspection thread while the tree is usable.
+        ProgressBar {
+            objectName: "inspectionProgress"
+            Layout.fillWidth: true
+            Layout.leftMargin: 8
+            Layout.rightMargin: 8
+            Layout.bottomMargin: 4
+            visible: pane.session.tree.inspecting
+            from: 0
+            to: Math.max(1, pane.session.tree.inspectionTotal)
+            value: pane.session.tree.inspectedCount
+            ToolTip.visible: hovered
+            ToolTip.text: Accessible.name
+            Accessible.name: qsTr("Checking nodes: %1 of %2")
+                             .arg(pane.session.tree.inspectedCount)
+                             .arg(pane.session.tree.inspectionTotal)
+        }
+
         Label {
             Layout.leftMargin: 10
             Layout.bottomMargin: 4
@@ -108,7 +126,7 @@ Pane {
         Label {
             Layout.fillWidth: true
             Layout.margins: 12
-            visible: pane.session.tree.nodeCount === 0
+            visible: pane.session.tree.nodeCount === 0 && !pane.session.tree.loading
             wrapMode: Text.Wrap
             text: pane.session.workspace.roots.length === 0
                   ? qsTr("No root is open. Start with --root DIR.")

@@ -7,7 +7,9 @@
 # Trees made as an integrator makes them, with `redconf create`: a root (root template), GROUPS
 # groups (leaf template) and 99 leaves per group: 1,000 and 10,000 nodes. For each tree it
 # prints the median wall time and the peak RSS of `redconf tree`, `lint --recursive`,
-# `audit status --recursive` and `impact` of the root's config (every node is a descendant).
+# `audit status --recursive` and `impact` of the root's config (every node is a descendant),
+# and `redpak-manager --bench-timings` (offscreen): time to the first frame, to every node
+# inspected, peak RSS, and time to show a change of one leaf's file (the median of each).
 # Then `redwrap --dump-only` on a family of four nodes holding 10,000 and 100,000 exports in
 # all (a config file holds at most 1 MiB), and the ratio 100k/10k: linear-logarithmic growth
 # gives about 11.
@@ -37,6 +39,24 @@ print(f"  {label:<34} {statistics.median(times):9.1f} ms {max(peaks):8.1f} MB")
 EOF
 }
 
+# Medians over $runs runs of the figures redpak-manager --bench-timings prints for a tree.
+measure_gui() { # TREE
+    QT_QPA_PLATFORM=offscreen python3 - "$runs" "$bindir/redpak-manager" "$1" <<'EOF'
+import json, statistics, subprocess, sys
+runs, manager, tree = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+figures = []
+for _ in range(runs):
+    out = subprocess.run([manager, "--bench-timings", "--root", tree], check=True,
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout
+    figures.append(json.loads(out.splitlines()[-1]))
+median = lambda key: statistics.median(f[key] for f in figures)
+print(f"  {'redpak-manager first frame':<34} {median('first_frame_ms'):9.1f} ms")
+print(f"  {'redpak-manager fully inspected':<34} {median('fully_inspected_ms'):9.1f} ms "
+      f"{max(f['peak_rss_mb'] for f in figures):8.1f} MB")
+print(f"  {'redpak-manager one leaf changed':<34} {median('leaf_refresh_ms'):9.1f} ms")
+EOF
+}
+
 make_tree() { # DIR GROUPS
     local dir=$1 groups=$2
     "$bindir/redconf" create --template root --alias root "$dir" >/dev/null
@@ -60,6 +80,9 @@ for groups in 10 100; do
         --redpath "$tree"
     measure "redconf impact (root config)" "$bindir/redconf" impact --fail-on error \
         --with "$work/root-config.yaml" "$tree"
+    if [[ -x $bindir/redpak-manager ]]; then
+        measure_gui "$tree"
+    fi
 done
 
 # A family of four nodes sharing `total` exports (one Tmpfs per mount point).

@@ -125,6 +125,7 @@ private Q_SLOTS:
         QVERIFY(workspace.addRoot(tree.root()));
         test::FakeLauncher launcher;
         Session session(&workspace, [&](const QString&) { return &launcher; });
+        QTRY_VERIFY(!session.tree()->isLoading()); // the tree is read off the GUI thread
         session.launches()->launch(tree.apps(), QString(), false);
         launcher.playStarted(launcher.lastId());
         const QModelIndex apps = session.tree()->indexForPath(tree.apps());

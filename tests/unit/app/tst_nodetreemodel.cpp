@@ -23,6 +23,8 @@ private Q_SLOTS:
         m_workspace = std::make_unique<Workspace>();
         QVERIFY(m_workspace->addRoot(m_tree->root()));
         m_model = std::make_unique<NodeTreeModel>(m_workspace.get());
+        // The hierarchy, then the badges and search text, come from the inspection thread.
+        QTRY_VERIFY(!m_model->isInspecting());
     }
 
     void hierarchyFollowsDirectories() {
@@ -87,12 +89,14 @@ private Q_SLOTS:
         QVERIFY(!before.data(NodeTreeModel::UnauditedRole).toBool()); // never reviewed: no badge
         redpak::approveNode(m_tree->apps().toStdString(), "reviewed");
         m_model->reload();
+        QTRY_VERIFY(!m_model->isInspecting());
         QVERIFY(!m_model->indexForPath(m_tree->apps()).data(NodeTreeModel::UnauditedRole).toBool());
         QFile config(m_tree->apps() + QStringLiteral("/etc/redpak.yaml"));
         QVERIFY(config.open(QIODevice::Append));
         config.write("# changed after the review\n");
         config.close();
         m_model->reload();
+        QTRY_VERIFY(!m_model->isInspecting());
         QVERIFY(m_model->indexForPath(m_tree->apps()).data(NodeTreeModel::UnauditedRole).toBool());
     }
 
@@ -135,7 +139,7 @@ private Q_SLOTS:
         redpak::createNode(options);
         QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
         m_model->reload();
-        QCOMPARE(reset.count(), 1);
+        QTRY_COMPARE(reset.count(), 1);
         QCOMPARE(m_model->nodeCount(), 5);
         QVERIFY(m_model->indexForPath(m_tree->platform() + QStringLiteral("/db")).isValid());
     }

@@ -191,6 +191,36 @@ private Q_SLOTS:
         QTRY_VERIFY(findings.count() > 0 && audit.count() > 0);
     }
 
+    void aSaveReinspectsOnlyTheFamiliesOfTheNode_data() {
+        QTest::addColumn<QString>("node");
+        QTest::addColumn<int>("reinspected");
+        QTest::newRow("a leaf: itself") << "browser" << 1;
+        QTest::newRow("a parent: with its child") << "apps" << 2;
+    }
+    void aSaveReinspectsOnlyTheFamiliesOfTheNode() {
+        QFETCH(QString, node);
+        QFETCH(int, reinspected);
+        const QString path = node == QLatin1String("apps") ? m_tree->apps() : m_tree->browser();
+        m_session->setCurrentNode(path);
+        ConfigDocument* document = m_session->normalDocument();
+        QTRY_COMPARE(document->status(), ConfigDocument::Status::Ready);
+        NodeTreeModel* tree = m_session->tree();
+        QTRY_VERIFY(!tree->isInspecting());
+        QSignalSpy delivered(tree, &NodeTreeModel::nodesInspected);
+        QSignalSpy reset(tree, &QAbstractItemModel::modelReset);
+        document->editText(document->text() + QStringLiteral("# saved\n"));
+        m_session->review()->reviewDocument(document);
+        QVERIFY(m_session->review()->applyReviewed(m_session->review()->reviewToken()));
+        QTRY_VERIFY(!delivered.isEmpty() && !tree->isInspecting());
+        QStringList paths;
+        for (const QList<QVariant>& arguments : delivered) {
+            paths += arguments.at(0).toStringList();
+        }
+        QCOMPARE(paths.size(), reinspected);
+        QVERIFY(paths.contains(path));
+        QCOMPARE(reset.count(), 0); // the tree is not read again
+    }
+
 private:
     std::unique_ptr<test::TestTree> m_tree;
     std::unique_ptr<Workspace> m_workspace;
