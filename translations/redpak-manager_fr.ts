@@ -730,6 +730,11 @@
 <context>
     <name>NodeTreePane</name>
     <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="81" />
+        <source>Checking nodes: %1 of %2</source>
+        <translation>Vérification des nœuds : %1 sur %2</translation>
+    </message>
+    <message>
         <location filename="../qml/pages/NodeTreePane.qml" line="59" />
         <source>Search names and values…</source>
         <translation>Rechercher noms et valeurs…</translation>
@@ -896,6 +901,11 @@
 </context>
 <context>
     <name>main</name>
+    <message>
+        <location filename="../app/main.cpp" line="125" />
+        <source>Print as JSON the time to the first frame, to the tree inspected and to a leaf's change shown, and exit.</source>
+        <translation>Afficher en JSON le temps jusqu’à la première image, jusqu’à l’arbre inspecté et jusqu’à l’affichage du changement d’une feuille, puis quitter.</translation>
+    </message>
     <message>
         <location filename="../app/main.cpp" line="86" />
         <source>Browse, edit, review and launch rednodes.</source>
