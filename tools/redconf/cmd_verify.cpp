@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // redconf verify --redpath DIR [--admin] [--json] [--fail-on SEVERITY] [--bwrap PATH]
-// [--probe PATH]: launches redpak-probe in the node with the built redwrap (same plan, same
-// launcher as any launch) and compares what it saw with what the plan and the effective
+// [--force] [--probe PATH]: launches redpak-probe in the node with the built redwrap (same plan,
+// same launcher as any launch) and compares what it saw with what the plan and the effective
 // configuration say (review/verify.h). Exit 1 when a failed check reaches --fail-on.
 #include "cmd_review_common.h"
 #include "redpak/launch/launch.h"
@@ -187,6 +187,9 @@ int runVerify(const Arguments& args) {
         if (admin) {
             argv.emplace_back("--admin");
         }
+        if (args.has("--force")) {
+            argv.emplace_back("--force");
+        }
         if (const std::optional<std::string> bwrap = args.value("--bwrap")) {
             argv.insert(argv.end(), {"--bwrap", *bwrap});
         }
@@ -212,6 +215,7 @@ const Command kVerifyCommand{
         {"--redpath", "DIR", "the node"},
         {"--admin", "", "merge in admin mode (admin configs included)"},
         {"--bwrap", "PATH", "bubblewrap executable given to redwrap (default: redwrap's)"},
+        {"--force", "", "launch even when cgroup limits cannot be applied (redwrap --force)"},
         {"--probe", "PATH", "redpak-probe to run (default: next to redconf, else libexec)"},
         review::kJsonOption,
         review::kFailOnOption,
