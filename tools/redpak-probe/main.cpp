@@ -32,7 +32,7 @@ extern char** environ;
 namespace {
 
 constexpr std::size_t kWalkEntryLimit = 200000;
-constexpr std::chrono::seconds kWalkTimeLimit{30};
+constexpr std::chrono::seconds kWalkTimeLimit{20};
 
 std::string quote(const std::string& text) {
     std::string out = "\"";
