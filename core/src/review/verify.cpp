@@ -2,6 +2,7 @@
 #include "redpak/review/verify.h"
 
 #include "base/json.h"
+#include "redpak/base/text_escape.h"
 #include "redpak/launch/launch_view.h"
 
 #include <algorithm>
@@ -560,23 +561,25 @@ std::vector<std::string> exportedTrees(const BwrapPlan& plan) {
     return trees;
 }
 
+// Every name and value comes from files, the node or the probe: escaped for a terminal.
 std::string formatVerifyText(const std::string& node, const std::vector<VerifyCheck>& checks) {
-    std::string out = "verify " + node + "\n";
+    std::string out = "verify " + escapeText(node) + "\n";
     std::size_t failed = 0, unknown = 0;
     for (const VerifyCheck& one : checks) {
         const char* tag = one.outcome == CheckOutcome::Pass   ? "PASS"
                           : one.outcome == CheckOutcome::Fail ? "FAIL"
                                                               : "????";
-        out += std::string(tag) + "  " + one.group + " " + one.subject + ": " + one.expected;
+        out += std::string(tag) + "  " + one.group + " " + escapeText(one.subject) + ": " +
+               escapeText(one.expected);
         if (one.outcome == CheckOutcome::Fail) {
-            out += ", seen " + one.observed.value_or("") + " (" +
+            out += ", seen " + escapeText(one.observed.value_or("")) + " (" +
                    std::string(toString(one.severity)) + ")";
             ++failed;
         } else if (one.outcome == CheckOutcome::Unknown) {
             out += ", not observable";
             ++unknown;
         }
-        out += one.provenance.empty() ? "\n" : "  [" + one.provenance + "]\n";
+        out += one.provenance.empty() ? "\n" : "  [" + escapeText(one.provenance) + "]\n";
     }
     return out + std::to_string(checks.size()) + " checks, " + std::to_string(failed) +
            " failed, " + std::to_string(unknown) + " not observable\n";
