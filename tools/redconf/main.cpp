@@ -17,6 +17,7 @@
     X(kImpactCommand)                                                                              \
     X(kAuditCommand)                                                                               \
     X(kLintCommand)                                                                                \
+    X(kVerifyCommand)                                                                              \
     X(kWhyCommand)
 
 namespace redconf {
