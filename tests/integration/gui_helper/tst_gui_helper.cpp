@@ -158,6 +158,8 @@ private Q_SLOTS:
 
     void listsTheSystemRoot() {
         NodeTreeModel tree(&m_workspace);
+        // The tree and its badges come from the inspection thread.
+        QTRY_VERIFY_WITH_TIMEOUT(!tree.isInspecting(), kWaitMs);
         for (const QString& alias : {QStringLiteral("edit"), QStringLiteral("run"),
                                      QStringLiteral("parent"), QStringLiteral("child")}) {
             const QString path =
@@ -407,6 +409,8 @@ private Q_SLOTS:
         QVERIFY2(content->text.contains(QStringLiteral("alias: ") + alias),
                  qPrintable(content->text));
         NodeTreeModel tree(&m_workspace);
+        // The tree and its badges come from the inspection thread.
+        QTRY_VERIFY_WITH_TIMEOUT(!tree.isInspecting(), kWaitMs);
         QVERIFY(tree.indexForPath(path).isValid());
 
         // Creating it again is refused (the create form already says so: ask the store).
@@ -587,6 +591,8 @@ private Q_SLOTS:
 
     void readingIsAllowed() {
         NodeTreeModel tree(&m_workspace);
+        // The tree and its badges come from the inspection thread.
+        QTRY_VERIFY_WITH_TIMEOUT(!tree.isInspecting(), kWaitMs);
         QVERIFY(tree.indexForPath(nodePath("edit")).isValid());
         const auto content = readConfig(*m_store, nodePath("edit"), ConfigKind::Normal);
         QVERIFY(content);
