@@ -93,12 +93,10 @@ NodeInspection inspectNode(const NodeLocation& location, InspectionCaches& cache
         inspectMerge(location.base, MergeMode::Normal, caches.normal, inspection)) {
         inspectMerge(location.base, MergeMode::Admin, caches.admin, inspection);
     }
-    try {
-        const AuditState state = auditStatus(location.base).state;
-        inspection.unaudited = state == AuditState::Drifted || state == AuditState::Invalid;
-    } catch (const InputError& error) {
-        appendUnique(inspection.errors, formatted(error.diagnostic()));
-    }
+    // The badge needs the state only: the full status would also score the node (a merge and
+    // every finding) for each node of the tree.
+    const AuditState state = quickAuditState(location.base);
+    inspection.unaudited = state == AuditState::Drifted || state == AuditState::Invalid;
     inspection.searchText = searchPrefix(inspection.alias, location) + inspection.searchText;
     return inspection;
 }

@@ -104,6 +104,8 @@ AuditState quickAuditState(const std::filesystem::path& leafDir) {
         if (!record) {
             return AuditState::NotAudited;
         }
+        // As auditStatus: a record whose effective digests do not match its own files is invalid.
+        verifyEffectiveDigests(*record, auditRecordPath(location->base).string());
         try {
             return fileDrift(record->files, currentFamilyFiles(location->base)).empty()
                        ? AuditState::Approved

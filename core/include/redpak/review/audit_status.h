@@ -32,8 +32,9 @@ struct AuditStatus {
 // they are reported in `state`/`problem`. Throws InputError when `leafDir` is not a rednode.
 AuditStatus auditStatus(const std::filesystem::path& leafDir);
 
-// The state alone, from digests (no score, no semantic or text diff): cheap enough for the
-// badges of a whole tree. Never throws: a node that cannot be read is Invalid.
+// The state auditStatus gives, without its score, semantic or text diff: cheap enough for the
+// badges of a whole tree (a node without a record costs one failed open). Never throws: a node
+// that cannot be read is Invalid.
 AuditState quickAuditState(const std::filesystem::path& leafDir);
 
 std::string formatAuditStatusText(const std::vector<AuditStatus>& statuses, bool withDiffs);

@@ -26,6 +26,7 @@ private slots:
     void drift();
     void driftShowsWideningInTheEffectiveConfig();
     void notAuditedAndDamagedRecords();
+    void editedEffectiveDigestIsInvalid();
     void approvalRefusesABrokenFamily();
     void hostileRecords_data();
     void hostileRecords();
@@ -189,6 +190,21 @@ void TestAudit::notAuditedAndDamagedRecords() {
     writeText(auditRecordPath(m_leaf), "{\"format\": 1,}");
     QCOMPARE(name(auditStatus(m_leaf).state), name(AuditState::Invalid));
     QVERIFY_THROWS_EXCEPTION(InputError, auditStatus(m_root / "etc"));
+}
+
+void TestAudit::editedEffectiveDigestIsInvalid() {
+    const AuditRecord record = approveNode(m_leaf, "");
+    std::string json = readText(auditRecordPath(m_leaf));
+    const std::size_t at = json.find(record.effectiveDigest);
+    QVERIFY(at != std::string::npos);
+    json.replace(at, record.effectiveDigest.size(),
+                 std::string(record.effectiveDigest.size(), '0'));
+    writeText(auditRecordPath(m_leaf), json); // the files still match, their merge does not
+    const AuditStatus status = auditStatus(m_leaf);
+    QCOMPARE(name(status.state), name(AuditState::Invalid));
+    QVERIFY(status.problem.find("effective digest does not match") != std::string::npos);
+    // The badges' cheap state says the same.
+    QCOMPARE(name(quickAuditState(m_leaf)), name(AuditState::Invalid));
 }
 
 void TestAudit::approvalRefusesABrokenFamily() {
