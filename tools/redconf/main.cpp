@@ -18,6 +18,7 @@
     X(kAuditCommand)                                                                               \
     X(kLintCommand)                                                                                \
     X(kVerifyCommand)                                                                              \
+    X(kAppCommand)                                                                                 \
     X(kWhyCommand)
 
 namespace redconf {

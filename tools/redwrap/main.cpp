@@ -3,6 +3,7 @@
 //
 //   redwrap [--admin] [--dump-only] [--dump-format text|json] [--bwrap PATH] [--force]
 //           --redpath DIR [-- COMMAND ARGS...]
+//   redwrap [OPTIONS] --redpath DIR --app APP [FILE|URL...]
 //
 // Merge errors, invalid configs and setup failures print a message on stderr, nothing on
 // stdout, and exit non-zero; nothing is started. On success redwrap becomes bwrap, which exits
@@ -15,7 +16,9 @@
 #include "redpak/launch/plan.h"
 #include "redpak/merge/expand.h"
 #include "redpak/merge/merge.h"
+#include "redpak/tree/applications.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -31,8 +34,11 @@ constexpr int kFailure = 1;
 constexpr const char* kUsage =
     "usage: redwrap [--admin] [--dump-only] [--dump-format text|json] [--bwrap PATH] [--force]\n"
     "               --redpath DIR [-- COMMAND [ARGS...]]\n"
+    "       redwrap [OPTIONS] --redpath DIR --app APP [FILE|URL...]\n"
     "Runs COMMAND (default /bin/sh) in the rednode DIR with bubblewrap.\n"
     "  --redpath DIR       the rednode to launch (its family is merged, root first)\n"
+    "  --app APP           run the node's application APP (ID or name, 'redconf app list');\n"
+    "                      what follows is given to it as files or URLs (%f %F %u %U)\n"
     "  --admin             merge the admin configs too (redpak-admin.yaml)\n"
     "  --dump-only         print the bwrap call instead of running it; no command of the\n"
     "                      configuration's exports runs (Execfd files show their fd number,\n"
@@ -53,6 +59,8 @@ struct Arguments {
     bool requireAudit = false;
     std::string bwrap = "/usr/bin/bwrap";
     std::vector<std::string> command;
+    std::string app;                   // --app: the node's application to run
+    std::vector<std::string> appFiles; // the files or URLs after --app APP
 };
 
 void printError(const char* message) {
@@ -73,6 +81,15 @@ int parseArguments(int argc, char** argv, Arguments& args, bool& done) {
         };
         if (arg == "--") {
             args.command.assign(argv + i + 1, argv + argc);
+            break;
+        }
+        if (arg == "--app") {
+            if (!value(args.app)) {
+                return kUsageError;
+            }
+            // Desktops append the files after the Exec line's arguments: all of them are files.
+            const int first = i + 1 < argc && std::string_view(argv[i + 1]) == "--" ? i + 2 : i + 1;
+            args.appFiles.assign(argv + std::min(first, argc), argv + argc);
             break;
         }
         if (arg == "--redpath") {
@@ -116,7 +133,22 @@ int parseArguments(int argc, char** argv, Arguments& args, bool& done) {
         std::fprintf(stderr, "redwrap: error: --redpath DIR is required\n%s", kUsage);
         return kUsageError;
     }
+    if (!args.app.empty() && !args.command.empty()) {
+        std::fprintf(stderr, "redwrap: error: --app and -- COMMAND exclude each other\n%s", kUsage);
+        return kUsageError;
+    }
     return 0;
+}
+
+// The command of the application --app names, as the snapshot read its desktop entry.
+std::vector<std::string> applicationCommand(const redpak::FamilySnapshot& snapshot,
+                                            const Arguments& args) {
+    using namespace redpak;
+    const std::vector<NodeApplication> applications = leafApplications(snapshot);
+    const NodeApplication& application =
+        findApplication(applications, args.app, snapshot.leaf().location.base);
+    const std::string file = application.file.string();
+    return execArguments(application.entry, args.appFiles, file, file);
 }
 
 int run(const Arguments& args, const char* argv0) {
@@ -129,6 +161,9 @@ int run(const Arguments& args, const char* argv0) {
     // the policy and status checked on those bytes; nothing of it is read again.
     const FamilySnapshot snapshot = openFamilyForLaunch(args.redpath, preconditions);
     const std::vector<FamilyMember> family = loadFamily(snapshot, mode);
+    // Resolved from the same snapshot, before anything runs (a dump checks it too).
+    const std::vector<std::string> command =
+        args.app.empty() ? args.command : applicationCommand(snapshot, args);
     // Only the caller's own commands run, confined (root's as nobody; see shell_command.cpp).
     // Environ Execfd values are part of the dump, so they run in dump mode too; export Execfd
     // commands only run for a real launch.
@@ -155,7 +190,7 @@ int run(const Arguments& args, const char* argv0) {
     }
     LaunchOptions options;
     options.bwrapPath = args.bwrap;
-    options.command = args.command;
+    options.command = command;
     options.force = args.force;
     options.commands = &commands;
     options.warn = [](const std::string& message) {

@@ -19,6 +19,8 @@ std::string_view toString(FileRole role) {
         return "status";
     case FileRole::Admin:
         return "admin";
+    case FileRole::Application:
+        return "application";
     case FileRole::Normal:
         break;
     }
@@ -40,7 +42,8 @@ std::string_view toString(DriftKind kind) {
 namespace {
 
 std::optional<FileRole> roleFromString(std::string_view text) {
-    for (const FileRole role : {FileRole::Status, FileRole::Normal, FileRole::Admin}) {
+    for (const FileRole role :
+         {FileRole::Status, FileRole::Normal, FileRole::Admin, FileRole::Application}) {
         if (toString(role) == text) {
             return role;
         }
@@ -63,6 +66,12 @@ std::vector<AuditedFile> currentFamilyFiles(const FamilySnapshot& family) {
         if (member.admin) {
             addFile(FileRole::Admin, *member.admin);
         }
+    }
+    // What the leaf may launch is part of what is approved; a parent's applications are its own.
+    for (const SnapshotFile& application : family.leaf().applications) {
+        files.push_back(AuditedFile{family.leaf().location.base.string(), FileRole::Application,
+                                    application.path.string(), sha256Hex(application.content),
+                                    application.content});
     }
     return files;
 }

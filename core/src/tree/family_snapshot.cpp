@@ -6,12 +6,14 @@
 #include "redpak/base/privileges.h"
 #include "redpak/base/trust.h"
 #include "redpak/config/parser.h"
+#include "redpak/tree/applications.h"
 #include "tree/node_discovery.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <string_view>
 #include <sys/stat.h>
@@ -196,10 +198,61 @@ public:
             node.admin = file(probed.etc.get(), *node.location.adminConfig, false, kMaxConfigBytes);
         }
         node.auditRecord = file(dirFd, auditRecordPath(base), true, kMaxAuditRecordBytes, isLeaf);
+        readApplications(dirFd, node, isLeaf);
         return node;
     }
 
 private:
+    // BASE/applications, a real directory of the node like etc/; its files for the leaf.
+    void readApplications(int dirFd, NodeSnapshot& node, bool isLeaf) const {
+        const fs::path path = applicationsDirectory(node.location.base);
+        const UniqueFd apps(::openat(dirFd, std::string(kApplicationsDirName).c_str(),
+                                     O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+        if (!apps.valid()) {
+            if (errno == ENOENT) {
+                return;
+            }
+            if (errno == ELOOP || errno == ENOTDIR) {
+                throw InputError(Diagnostic{path.string(), 0, 0,
+                                            "is a symbolic link or not a directory; a rednode's "
+                                            "applications/ must be a real directory of the node"});
+            }
+            detail::failErrno(path, "cannot open this directory", errno);
+        }
+        node.applicationsDir = directory(apps.get(), path);
+        if (!isLeaf) {
+            return;
+        }
+        for (const std::string& name : desktopFileNames(apps.get(), path)) {
+            node.applications.push_back(
+                *file(apps.get(), path / name, false, kMaxDesktopEntryBytes));
+        }
+    }
+
+    // The names of the desktop entries in the directory open on `fd`, sorted.
+    static std::vector<std::string> desktopFileNames(int fd, const fs::path& path) {
+        DIR* listing = ::fdopendir(::dup(fd));
+        if (!listing) {
+            detail::failErrno(path, "cannot list this directory", errno);
+        }
+        std::vector<std::string> names;
+        while (const dirent* entry = ::readdir(listing)) {
+            const std::string_view name = entry->d_name;
+            if (name.front() != '.' && name.size() > kApplicationFileSuffix.size() &&
+                name.ends_with(kApplicationFileSuffix)) {
+                names.emplace_back(name);
+            }
+        }
+        ::closedir(listing);
+        if (names.size() > kMaxNodeApplications) {
+            throw InputError(Diagnostic{path.string(), 0, 0,
+                                        "holds more than " + std::to_string(kMaxNodeApplications) +
+                                            " applications"});
+        }
+        std::sort(names.begin(), names.end());
+        return names;
+    }
+
     void trust(const FileIdentity& identity, const fs::path& path) const {
         if (m_trust == FamilyTrust::RootOnly) {
             requireTrustedRootObject(identity, path.string());
@@ -240,6 +293,12 @@ std::vector<FamilyObject> NodeSnapshot::objects() const {
         if (*file) {
             out.push_back(FamilyObject{(*file)->path.string(), (*file)->identity});
         }
+    }
+    if (applicationsDir) {
+        out.push_back(FamilyObject{applicationsDirectory(base).string(), *applicationsDir});
+    }
+    for (const SnapshotFile& application : applications) {
+        out.push_back(FamilyObject{application.path.string(), application.identity});
     }
     return out;
 }

@@ -2,10 +2,10 @@
 // Audit records: the format of audited baselines (risk analysis: "once audited, configuration
 // should remain exactly as audited").
 //
-// An approval writes an audit record next to the node: BASE/.rednode-audit.json. It holds,
-// for every file of the family (status, normal and admin config of each node, root first),
-// its path, SHA-256 and *content* (so that drift can be shown as a diff), the digest of the
-// effective configuration (review/effective_canonical.h, normal and admin mode), who approved, when
+// An approval writes an audit record next to the node: BASE/.rednode-audit.json. It holds, for
+// every file of the family (status, normal and admin config of each node, root first, then the
+// leaf's applications), its path, SHA-256 and *content* (so that drift can be shown as a diff),
+// the digest of the effective configuration (review/effective_canonical.h, normal and admin mode), who approved, when
 // and why. BASE is never mounted in a node (the plan refuses any export that would expose the
 // status file it holds), so the record is not reachable from inside; it is written atomically with
 // mode 0644 by the tree's owner, or by the privileged helper (root-owned) for system nodes.
@@ -32,8 +32,8 @@ inline constexpr int kAuditRecordFormat = 1;
 // 1: SHA-256 of canonicalEffectiveV1.
 inline constexpr int kEffectiveDigestFormat = 1;
 
-enum class FileRole { Status, Normal, Admin };
-std::string_view toString(FileRole role); // "status", "normal", "admin"
+enum class FileRole { Status, Normal, Admin, Application };
+std::string_view toString(FileRole role); // "status", "normal", "admin", "application"
 
 struct AuditedFile {
     std::string node; // base directory of the node
@@ -47,7 +47,8 @@ struct AuditRecord {
     int format = kAuditRecordFormat;
     std::string node; // base directory of the approved node (the leaf)
     std::string alias;
-    std::vector<AuditedFile> files; // root first; status, normal, admin per node
+    // Root first; status, normal, admin per node, then the leaf's applications.
+    std::vector<AuditedFile> files;
     // Version of the canonical form the two effective digests were computed on
     // (effective_canonical.h); 0 for records written before the field existed.
     int effectiveDigestFormat = kEffectiveDigestFormat;

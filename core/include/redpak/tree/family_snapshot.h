@@ -35,9 +35,13 @@ struct NodeSnapshot {
     // The node's audit record when it has one; its content is read for the leaf only (the
     // launch policy compares the family with it), for the others it is "".
     std::optional<SnapshotFile> auditRecord;
+    // BASE/applications when the node has one; its desktop entries (tree/applications.h) are
+    // read for the leaf only (what a launch may run), sorted by file name.
+    std::optional<FileIdentity> applicationsDir;
+    std::vector<SnapshotFile> applications;
 
     // Every object of the node recommendation 4 protects: directory, etc/, status, configs,
-    // audit record.
+    // audit record, applications.
     std::vector<FamilyObject> objects() const;
 };
 
