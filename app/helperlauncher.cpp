@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "helperlauncher.h"
 
+#include "applicationsmodel.h"
 #include "helper1_proxy.h"
 #include "helperclient.h"
 #include "locallauncher.h"
@@ -77,7 +78,21 @@ void HelperLauncher::readOutput(quint64 id) {
     }
 }
 
-void HelperLauncher::start(quint64 id, const LaunchRequest& request) {
+void HelperLauncher::start(quint64 id, const LaunchRequest& given) {
+    // The helper runs commands; the application's command is read here from the node's
+    // root-owned entry, with core's parser (any command the caller may run is authorized the
+    // same way by polkit, so nothing is gained by forging it).
+    LaunchRequest request = given;
+    if (!request.application.isEmpty()) {
+        QString error;
+        const std::optional<QStringList> command =
+            applicationCommand(request.nodeDir, request.application, &error);
+        if (!command) {
+            Q_EMIT failedToStart(id, error);
+            return;
+        }
+        request.command = *command;
+    }
     int fds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) {
         Q_EMIT failedToStart(id, QString::fromLocal8Bit(strerror(errno)));

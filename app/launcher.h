@@ -15,6 +15,8 @@ struct LaunchRequest {
     QString nodeDir;
     QStringList command; // empty: the node's default (a shell)
     bool admin = false;  // merge the admin configs too
+    // The ID of the node's application to run instead of `command` (redwrap --app).
+    QString application;
 };
 
 struct DryRunResult {

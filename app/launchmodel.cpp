@@ -73,16 +73,29 @@ void LaunchModel::update(quint64 id, const std::function<void(Launch&)>& change,
 }
 
 int LaunchModel::launch(const QString& nodeDir, const QString& commandLine, bool admin) {
-    Launcher* launcher = m_launcherFor(nodeDir);
+    Launch entry;
+    entry.nodeDir = nodeDir;
+    entry.command = QProcess::splitCommand(commandLine);
+    entry.admin = admin;
+    return start(std::move(entry), m_launcherFor(nodeDir));
+}
+
+int LaunchModel::launchApplication(const QString& nodeDir, const QString& applicationId,
+                                   const QString& name, bool admin) {
+    Launch entry;
+    entry.nodeDir = nodeDir;
+    entry.application = applicationId;
+    entry.applicationName = name;
+    entry.admin = admin;
+    return start(std::move(entry), m_launcherFor(nodeDir));
+}
+
+int LaunchModel::start(Launch entry, Launcher* launcher) {
     if (!launcher) {
         return -1;
     }
     attach(launcher);
-    Launch entry;
     entry.id = m_nextId++;
-    entry.nodeDir = nodeDir;
-    entry.command = QProcess::splitCommand(commandLine);
-    entry.admin = admin;
     entry.started = QDateTime::currentDateTime();
     entry.launcher = launcher;
     const int row = static_cast<int>(m_launches.size());
@@ -90,8 +103,20 @@ int LaunchModel::launch(const QString& nodeDir, const QString& commandLine, bool
     m_launches.push_back(entry);
     endInsertRows();
     Q_EMIT runningChanged();
-    launcher->start(entry.id, LaunchRequest{nodeDir, entry.command, admin});
+    launcher->start(entry.id,
+                    LaunchRequest{entry.nodeDir, entry.command, entry.admin, entry.application});
     return row;
+}
+
+int LaunchModel::runningApplicationRow(const QString& nodeDir, const QString& applicationId) const {
+    for (int row = rowCount() - 1; row >= 0; --row) {
+        const Launch& launch = m_launches[static_cast<std::size_t>(row)];
+        const bool running = launch.state == State::Running || launch.state == State::Starting;
+        if (running && launch.nodeDir == nodeDir && launch.application == applicationId) {
+            return row;
+        }
+    }
+    return -1;
 }
 
 void LaunchModel::stop(int row) {
@@ -179,8 +204,13 @@ QVariant LaunchModel::data(const QModelIndex& index, int role) const {
         return launch.nodeDir;
     case Qt::DisplayRole:
     case CommandRole:
+        if (!launch.application.isEmpty()) {
+            return tr("application %1").arg(launch.applicationName);
+        }
         return launch.command.isEmpty() ? tr("(default shell)")
                                         : launch.command.join(QLatin1Char(' '));
+    case ApplicationRole:
+        return launch.application;
     case AdminRole:
         return launch.admin;
     case StateRole:
@@ -224,7 +254,8 @@ QHash<int, QByteArray> LaunchModel::roleNames() const {
             {StatusTextRole, "statusText"},
             {OutputRole, "output"},
             {StartedRole, "started"},
-            {AcceptsInputRole, "acceptsInput"}};
+            {AcceptsInputRole, "acceptsInput"},
+            {ApplicationRole, "application"}};
 }
 
 } // namespace redpak::gui

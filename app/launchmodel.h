@@ -42,6 +42,7 @@ public:
         OutputRole,
         StartedRole,
         AcceptsInputRole,
+        ApplicationRole, // ID of the node's application launched, empty for a command
     };
     Q_ENUM(Roles)
 
@@ -64,6 +65,11 @@ public:
     // Starts `commandLine` (shell-like quoting, empty = the node's shell) in the node; returns
     // the new row.
     Q_INVOKABLE int launch(const QString& nodeDir, const QString& commandLine, bool admin);
+    // Starts the node's application `applicationId` (shown as `name`); returns the new row.
+    Q_INVOKABLE int launchApplication(const QString& nodeDir, const QString& applicationId,
+                                      const QString& name, bool admin);
+    // The row of the newest running launch of that application, -1 when none runs.
+    int runningApplicationRow(const QString& nodeDir, const QString& applicationId) const;
     Q_INVOKABLE void stop(int row);
     // Sends a line to the command's standard input (local launches).
     Q_INVOKABLE bool sendLine(int row, const QString& line);
@@ -81,6 +87,8 @@ private:
         quint64 id = 0;
         QString nodeDir;
         QStringList command;
+        QString application; // ID, when the node's application was launched
+        QString applicationName;
         bool admin = false;
         State state = State::Starting;
         int exitStatus = 0;
@@ -90,6 +98,7 @@ private:
         QPointer<Launcher> launcher;
     };
     void attach(Launcher* launcher);
+    int start(Launch entry, Launcher* launcher);
     int rowOf(quint64 id) const;
     void update(quint64 id, const std::function<void(Launch&)>& change, QList<int> roles);
 

@@ -60,7 +60,10 @@ QStringList LocalLauncher::redwrapArguments(const LaunchRequest& request, bool d
         arguments << QStringLiteral("--dump-only");
     }
     arguments << QStringLiteral("--redpath") << request.nodeDir;
-    if (!request.command.isEmpty()) {
+    if (!request.application.isEmpty()) {
+        // redwrap reads the entry from the node's snapshot itself: check and use are one read.
+        arguments << QStringLiteral("--app") << request.application;
+    } else if (!request.command.isEmpty()) {
         arguments << QStringLiteral("--") << request.command;
     }
     return arguments;

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "session.h"
 
+#include "redpak/base/diagnostic.h"
+#include "redpak/tree/application_menu.h"
+
 #include <QDir>
 
 namespace redpak::gui {
@@ -12,6 +15,8 @@ Session::Session(Workspace* workspace, LaunchModel::LauncherFor launcherFor, QOb
       m_admin(new ConfigDocument(workspace, ConfigKind::Admin, this)),
       m_effective(new EffectiveConfigModel(this)),
       m_launches(new LaunchModel(std::move(launcherFor), this)),
+      m_applications(new ApplicationsModel(workspace, m_launches, this)),
+      m_hostApplications(new HostApplicationsModel(this)),
       m_actions(new NodeActions(workspace, this)), m_review(new ReviewModel(this)),
       m_findings(new FindingsModel(this)), m_audit(new AuditController(this)) {
     m_filteredTree->setSourceModel(m_tree);
@@ -35,6 +40,7 @@ Session::Session(Workspace* workspace, LaunchModel::LauncherFor launcherFor, QOb
         setCurrentNode(path);
     });
     connect(m_actions, &NodeActions::removed, this, [this](const QString& path) {
+        removeMenuEntriesOf(path);
         if (m_currentNode == path) {
             setCurrentNode(QString());
         }
@@ -56,10 +62,23 @@ void Session::setCurrentNode(const QString& path) {
         }
     }
     m_effective->setNodePath(clean);
+    m_applications->setNodePath(clean);
     m_review->clear();
     m_findings->setNodePath(clean);
     m_audit->setNodePath(clean);
     Q_EMIT currentNodeChanged();
+}
+
+// A deleted node's applications leave the user's menu with it (and its children's).
+void Session::removeMenuEntriesOf(const QString& nodeDir) {
+    try {
+        const std::filesystem::path menuDir = userApplicationsDirectory();
+        if (!removeMenuEntriesOfNode(menuDir, nodeDir.toStdString()).empty()) {
+            refreshDesktopDatabase(menuDir);
+        }
+    } catch (const InputError&) {
+        // No menu directory (no HOME): there is no entry to remove either.
+    }
 }
 
 bool Session::canSaveAll() const {

@@ -7,6 +7,7 @@
 // calls the models themselves.
 #pragma once
 
+#include "applicationsmodel.h"
 #include "auditcontroller.h"
 #include "configdocument.h"
 #include "effectiveconfigmodel.h"
@@ -34,6 +35,8 @@ class Session : public QObject {
     Q_PROPERTY(redpak::gui::ConfigDocument* adminDocument READ adminDocument CONSTANT)
     Q_PROPERTY(redpak::gui::EffectiveConfigModel* effective READ effective CONSTANT)
     Q_PROPERTY(redpak::gui::LaunchModel* launches READ launches CONSTANT)
+    Q_PROPERTY(redpak::gui::ApplicationsModel* applications READ applications CONSTANT)
+    Q_PROPERTY(redpak::gui::HostApplicationsModel* hostApplications READ hostApplications CONSTANT)
     Q_PROPERTY(redpak::gui::NodeActions* actions READ actions CONSTANT)
     Q_PROPERTY(redpak::gui::ReviewModel* review READ review CONSTANT)
     Q_PROPERTY(redpak::gui::FindingsModel* findings READ findings CONSTANT)
@@ -55,6 +58,8 @@ public:
     ConfigDocument* adminDocument() const { return m_admin; }
     EffectiveConfigModel* effective() const { return m_effective; }
     LaunchModel* launches() const { return m_launches; }
+    ApplicationsModel* applications() const { return m_applications; }
+    HostApplicationsModel* hostApplications() const { return m_hostApplications; }
     NodeActions* actions() const { return m_actions; }
     ReviewModel* review() const { return m_review; }
     FindingsModel* findings() const { return m_findings; }
@@ -76,6 +81,8 @@ Q_SIGNALS:
     void modifiedChanged();
 
 private:
+    void removeMenuEntriesOf(const QString& nodeDir);
+
     Workspace* m_workspace;
     NodeTreeModel* m_tree;
     NodeFilterModel* m_filteredTree;
@@ -83,6 +90,8 @@ private:
     ConfigDocument* m_admin;
     EffectiveConfigModel* m_effective;
     LaunchModel* m_launches;
+    ApplicationsModel* m_applications;
+    HostApplicationsModel* m_hostApplications;
     NodeActions* m_actions;
     ReviewModel* m_review;
     FindingsModel* m_findings;

@@ -141,6 +141,10 @@ ApplicationWindow {
                           : qsTr("Launch")
                 }
                 TabButton { text: qsTr("Audit and findings") }
+                TabButton {
+                    objectName: "applicationsTab"
+                    text: qsTr("Applications")
+                }
             }
             StackLayout {
                 currentIndex: sideTabs.currentIndex
@@ -155,6 +159,7 @@ ApplicationWindow {
                     findings: window.session.findings
                     audit: window.session.audit
                 }
+                ApplicationsPage { session: window.session }
             }
         }
     }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // QuickTest runner for the QML of redpak-manager. Each test file gets a fresh engine with a
 // Session on its own temporary node tree and a fake launcher, exposed as `testSession`,
-// `fakeLauncher` and `testTree` (paths).
+// `fakeLauncher` and `testTree` (paths). XDG_DATA_HOME is a temporary directory of the fixture,
+// `testDataHome`: menu entries the tests make never reach the user's menu.
 #include "fakelauncher.h"
 #include "session.h"
 #include "testtree.h"
@@ -12,6 +13,7 @@
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QVariantMap>
 #include <QtQuickTest>
 #include <memory>
@@ -34,7 +36,8 @@ public Q_SLOTS:
     void qmlEngineAvailable(QQmlEngine* engine) {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
         auto fixture = std::make_unique<Fixture>();
-        QVERIFY(fixture->tree.isValid());
+        QVERIFY(fixture->tree.isValid() && fixture->dataHome.isValid());
+        qputenv("XDG_DATA_HOME", fixture->dataHome.path().toLocal8Bit());
         fixture->workspace.addRoot(fixture->tree.root());
         test::FakeLauncher* launcher = &fixture->launcher;
         fixture->session = std::make_unique<Session>(
@@ -42,6 +45,7 @@ public Q_SLOTS:
         QQmlContext* context = engine->rootContext();
         context->setContextProperty(QStringLiteral("testSession"), fixture->session.get());
         context->setContextProperty(QStringLiteral("fakeLauncher"), launcher);
+        context->setContextProperty(QStringLiteral("testDataHome"), fixture->dataHome.path());
         context->setContextProperty(
             QStringLiteral("testTree"),
             QVariantMap{{QStringLiteral("root"), fixture->tree.root()},
@@ -55,6 +59,7 @@ public Q_SLOTS:
 private:
     struct Fixture {
         test::TestTree tree;
+        QTemporaryDir dataHome;
         Workspace workspace;
         test::FakeLauncher launcher;
         std::unique_ptr<Session> session;

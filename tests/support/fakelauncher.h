@@ -49,6 +49,10 @@ public:
         return starts.isEmpty() ? QString() : starts.last().second.command.join(QLatin1Char(' '));
     }
 
+    Q_INVOKABLE QString lastApplication() const {
+        return starts.isEmpty() ? QString() : starts.last().second.application;
+    }
+
     QList<QPair<quint64, LaunchRequest>> starts;
     QList<quint64> stops;
     QHash<quint64, QString> inputs;

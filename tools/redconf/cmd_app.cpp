@@ -11,6 +11,7 @@
 #include "command.h"
 #include "redpak/base/diagnostic.h"
 #include "redpak/base/safe_file.h"
+#include "redpak/base/shell_words.h"
 #include "redpak/base/text_escape.h"
 #include "redpak/merge/merge.h"
 #include "redpak/tree/application_menu.h"
@@ -94,28 +95,6 @@ std::vector<redpak::NodeApplication> applicationsOf(const fs::path& base) {
     return redpak::leafApplications(redpak::FamilySnapshot::open(base));
 }
 
-// An argument as a POSIX shell would need it (display only): quoted when it is not plain.
-std::string shellQuoted(const std::string& argument) {
-    constexpr std::string_view kPlain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                        "0123456789_@%+=:,./-";
-    if (!argument.empty() && argument.find_first_not_of(kPlain) == std::string::npos) {
-        return argument;
-    }
-    std::string out = "'";
-    for (const char c : argument) {
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    }
-    return out + "'";
-}
-
-std::string commandLine(const std::vector<std::string>& arguments) {
-    std::string out;
-    for (const std::string& argument : arguments) {
-        out += (out.empty() ? "" : " ") + shellQuoted(argument);
-    }
-    return out;
-}
-
 int listApplications(const Arguments& args, const fs::path& base) {
     const std::vector<redpak::NodeApplication> applications = applicationsOf(base);
     if (args.has("--json")) {
@@ -125,7 +104,7 @@ int listApplications(const Arguments& args, const fs::path& base) {
     for (const redpak::NodeApplication& application : applications) {
         print(redpak::escapeText(application.id) + "\t" +
               redpak::escapeText(application.entry.name()) + "\t" +
-              redpak::escapeText(commandLine(application.entry.execTokens())) + "\n");
+              redpak::escapeText(redpak::joinShellWords(application.entry.execTokens())) + "\n");
     }
     return 0;
 }

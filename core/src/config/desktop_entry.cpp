@@ -398,6 +398,23 @@ std::vector<std::string> execArguments(const DesktopEntry& entry,
     return out;
 }
 
+std::string_view fileArgumentsCode(const DesktopEntry& entry) {
+    bool files = false;
+    for (const std::string& token : entry.execTokens()) {
+        for (std::size_t i = 0; i + 1 < token.size(); ++i) {
+            if (token[i] != '%') {
+                continue;
+            }
+            const char code = token[++i]; // skipped: "%%f" is a literal "%f"
+            if (code == 'u' || code == 'U') {
+                return "%U";
+            }
+            files = files || code == 'f' || code == 'F';
+        }
+    }
+    return files ? "%F" : "";
+}
+
 std::string quoteExecArgument(std::string_view argument) {
     std::string escaped;
     for (const char c : argument) {

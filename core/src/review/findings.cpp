@@ -4,6 +4,7 @@
 // for rec. 3, the files on disk.
 #include "redpak/review/findings.h"
 
+#include "redpak/base/paths.h"
 #include "redpak/base/privileges.h"
 #include "redpak/base/text_escape.h"
 #include "redpak/base/trust.h"
@@ -11,6 +12,7 @@
 #include "redpak/merge/expand.h"
 #include "redpak/merge/family_cache.h"
 #include "redpak/review/review_merge.h"
+#include "redpak/tree/applications.h"
 #include "review/findings_json.h"
 
 #include <algorithm>
@@ -66,6 +68,46 @@ bool isHostSystemDirectory(std::string_view path) {
 }
 
 namespace {
+
+enum class DesktopSocket { None, X11, RawBus, Wayland, Audio };
+
+// The user's runtime directory as a configuration names it: /run/user/UID or the tag.
+bool isRuntimeDirectory(std::string_view dir) {
+    if (dir == "$XDG_RUNTIME_DIR" || dir == "${XDG_RUNTIME_DIR}") {
+        return true;
+    }
+    constexpr std::string_view kRunUser = "/run/user/";
+    return dir.starts_with(kRunUser) && dir.size() > kRunUser.size() &&
+           dir.find('/', kRunUser.size()) == std::string_view::npos;
+}
+
+// Which desktop socket an export source gives the node (a directory holding it counts).
+DesktopSocket desktopSocketKind(const std::string& source) {
+    const std::string path = normalizeMountPath(source);
+    if (path == "/tmp" || isSameOrBelow(path, "/tmp/.X11-unix")) {
+        return DesktopSocket::X11; // the host's /tmp holds the X11 sockets
+    }
+    if (path == "/run/dbus" || path == "/run/dbus/system_bus_socket" ||
+        path == "/var/run/dbus/system_bus_socket") {
+        return DesktopSocket::RawBus;
+    }
+    const std::size_t slash = path.rfind('/');
+    const std::string_view dir = std::string_view(path).substr(0, slash);
+    const std::string_view name = std::string_view(path).substr(slash + 1);
+    if (isRuntimeDirectory(path) || (isRuntimeDirectory(dir) && name == "bus")) {
+        return DesktopSocket::RawBus; // the whole runtime directory holds the bus too
+    }
+    if (isRuntimeDirectory(dir) && name.starts_with("wayland-")) {
+        return DesktopSocket::Wayland;
+    }
+    if (isRuntimeDirectory(dir) && (name.starts_with("pipewire-") || name == "pulse")) {
+        return DesktopSocket::Audio;
+    }
+    if (dir.ends_with("/pulse") && isRuntimeDirectory(dir.substr(0, dir.size() - 6))) {
+        return DesktopSocket::Audio;
+    }
+    return DesktopSocket::None;
+}
 
 std::string sourceOf(const Provenance& p) {
     return p.origin.file.empty()
@@ -188,6 +230,7 @@ public:
         capabilities();
         namespaces();
         exports();
+        desktopSockets();
         files();
         privileges();
         commands();
@@ -312,8 +355,49 @@ private:
                 }
             }
             files.push_back((std::filesystem::path(node.path) / kAuditRecordName).string());
+            files.push_back(applicationsDirectory(node.path).string());
         }
         return files;
+    }
+
+    // Graphical applications reach the desktop through its sockets; what each one gives the
+    // node decides the weight (issue: graphical presets).
+    void desktopSockets() {
+        for (const EffectiveExport& exp : m_config.exports) {
+            if (!bindsHostPath(exp.mode) || exp.source.empty()) {
+                continue;
+            }
+            const std::string item = "export " + exp.mount + " (" + exp.source + ")";
+            switch (desktopSocketKind(exp.source)) {
+            case DesktopSocket::X11:
+                add("desktop.x11", Severity::Warning, item,
+                    "the X11 server lets every client read the keyboard, the pointer and the "
+                    "screen of every other window and inject input into them: a sandboxed X11 "
+                    "application is not isolated from the desktop (prefer Wayland)",
+                    1.5, sourceOf(exp.provenance));
+                break;
+            case DesktopSocket::RawBus:
+                add("desktop.raw-bus", Severity::Warning, item,
+                    "the raw D-Bus socket lets the node call every service of the bus (secrets, "
+                    "screen capture, file managers, systemd); give it a filtered proxy "
+                    "(xdg-dbus-proxy) with an allow-list instead",
+                    1.5, sourceOf(exp.provenance));
+                break;
+            case DesktopSocket::Wayland:
+                add("desktop.wayland", Severity::Info, item,
+                    "the node draws windows through the Wayland compositor, which keeps each "
+                    "client's input and output to itself",
+                    0.2, sourceOf(exp.provenance));
+                break;
+            case DesktopSocket::Audio:
+                add("desktop.audio", Severity::Info, item,
+                    "the node plays and may record sound through the sound server", 0.3,
+                    sourceOf(exp.provenance));
+                break;
+            case DesktopSocket::None:
+                break;
+            }
+        }
     }
 
     void exports() {

@@ -5,9 +5,11 @@
 #include "redpak/base/digest.h"
 #include "redpak/base/safe_file.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <set>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -75,12 +77,13 @@ std::string formatMenuEntry(const MenuEntrySource& source) {
     text += "Name=" + encodeDesktopString(entry.name() + " (" + source.nodeName + ")") + "\n";
     text += "Comment=" + encodeDesktopString("Runs sandboxed in the rednode " + node) + "\n";
     text += "TryExec=" + encodeDesktopString(source.redwrap) + "\n";
-    // %U: whatever the desktop opens with it reaches the application's own field codes.
-    text +=
-        "Exec=" +
-        encodeDesktopString(
-            formatExecLine({source.redwrap, "--redpath", node, "--app", application.id}) + " %U") +
-        "\n";
+    // What the desktop opens with it reaches the application's own field codes, as files or
+    // URLs as the application asks for them.
+    std::string exec = formatExecLine({source.redwrap, "--redpath", node, "--app", application.id});
+    if (const std::string_view code = fileArgumentsCode(entry); !code.empty()) {
+        exec += " " + std::string(code);
+    }
+    text += "Exec=" + encodeDesktopString(exec) + "\n";
     if (!entry.icon().empty()) {
         text += "Icon=" + encodeDesktopString(entry.icon()) + "\n";
     }
@@ -132,6 +135,78 @@ std::vector<fs::path> removeMenuEntriesOfNode(const fs::path& menuDir, const fs:
         }
     }
     return removed;
+}
+
+std::vector<fs::path> hostApplicationDirectories() {
+    std::vector<fs::path> dirs;
+    if (const char* data = std::getenv("XDG_DATA_HOME"); data && data[0] == '/') {
+        dirs.push_back(fs::path(data) / "applications");
+    } else if (const char* home = std::getenv("HOME"); home && home[0] == '/') {
+        dirs.push_back(fs::path(home) / ".local/share/applications");
+    }
+    const char* given = std::getenv("XDG_DATA_DIRS");
+    const std::string list = given && given[0] ? given : "/usr/local/share:/usr/share";
+    for (std::size_t start = 0; start <= list.size();) {
+        const std::size_t end = std::min(list.find(':', start), list.size());
+        const std::string dir = list.substr(start, end - start);
+        if (!dir.empty() && dir.front() == '/') { // relative entries are ignored
+            dirs.push_back(fs::path(dir) / "applications");
+        }
+        start = end + 1;
+    }
+    return dirs;
+}
+
+namespace {
+
+// "kde/konsole.desktop" below `dir` -> "kde-konsole" (Desktop Entry Specification, file ID).
+std::string desktopFileId(const fs::path& dir, const fs::path& file) {
+    std::string id = file.lexically_relative(dir).string();
+    id.resize(id.size() - kApplicationFileSuffix.size());
+    std::replace(id.begin(), id.end(), '/', '-');
+    return id;
+}
+
+std::optional<HostApplication> shownApplication(const fs::path& dir, const fs::path& file) {
+    try {
+        DesktopEntry entry =
+            DesktopEntry::parse(readLimitedFile(file, kMaxDesktopEntryBytes), file.string());
+        if (entry.value("NoDisplay") == "true" || entry.value("Hidden") == "true" ||
+            entry.value(kNodeKey)) {
+            return std::nullopt;
+        }
+        return HostApplication{desktopFileId(dir, file), file, std::move(entry)};
+    } catch (const InputError&) {
+        return std::nullopt; // a menu skips what it cannot read, and so do we
+    }
+}
+
+} // namespace
+
+std::vector<HostApplication> hostApplications(const std::vector<fs::path>& dirs) {
+    std::vector<HostApplication> out;
+    std::set<std::string> seen;
+    for (const fs::path& dir : dirs) {
+        std::error_code error;
+        for (fs::recursive_directory_iterator it(dir, error), end; !error && it != end;
+             it.increment(error)) {
+            const fs::path file = it->path();
+            if (!file.string().ends_with(kApplicationFileSuffix) || !it->is_regular_file()) {
+                continue;
+            }
+            // A higher directory's entry hides a lower one of the same ID, even a hidden one.
+            if (!seen.insert(desktopFileId(dir, file)).second) {
+                continue;
+            }
+            if (std::optional<HostApplication> shown = shownApplication(dir, file)) {
+                out.push_back(std::move(*shown));
+            }
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const HostApplication& a, const HostApplication& b) {
+        return a.entry.name() < b.entry.name();
+    });
+    return out;
 }
 
 bool refreshDesktopDatabase(const fs::path& menuDir) {

@@ -79,6 +79,11 @@ std::vector<std::string> execArguments(const DesktopEntry& entry,
                                        const std::vector<std::string>& files,
                                        std::string_view location, const std::string& fileName);
 
+// The field code with which a launcher standing in for `entry` (a menu entry running it in a
+// node) takes what a desktop gives it: "%U" when `entry` takes URLs, "%F" when it takes files
+// only, "" when it takes neither.
+std::string_view fileArgumentsCode(const DesktopEntry& entry);
+
 // One Exec argument written so that splitExecLine gives it back, before string encoding
 // (quoted when it holds a reserved character or is empty; % doubled).
 std::string quoteExecArgument(std::string_view argument);

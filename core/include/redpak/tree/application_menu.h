@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // A node's application in the user's desktop menu: a desktop entry in
 // $XDG_DATA_HOME/applications (XDG Base Directory and Desktop Entry specifications) whose Exec
-// runs it with `redwrap --redpath NODE --app ID %U`. Its X-RedPak-Node and X-RedPak-Application
-// keys say which node and application it stands for, so that removing either removes it.
+// runs it with `redwrap --redpath NODE --app ID [%U|%F]`. Its X-RedPak-Node and
+// X-RedPak-Application keys say which node and application it stands for, so that removing either
+// removes it.
 #pragma once
 
 #include "redpak/tree/applications.h"
@@ -44,6 +45,22 @@ bool removeMenuEntry(const std::filesystem::path& menuDir, const std::filesystem
 // with its children); returns their paths.
 std::vector<std::filesystem::path> removeMenuEntriesOfNode(const std::filesystem::path& menuDir,
                                                            const std::filesystem::path& node);
+
+// Where the host's applications are, most important first: $XDG_DATA_HOME/applications, then
+// the applications/ of each $XDG_DATA_DIRS entry (default /usr/local/share:/usr/share).
+std::vector<std::filesystem::path> hostApplicationDirectories();
+
+// An application installed on the host, as a desktop menu lists it.
+struct HostApplication {
+    std::string id; // desktop file ID ("org.gnome.Calculator", "kde-konsole" for kde/konsole)
+    std::filesystem::path file;
+    DesktopEntry entry;
+};
+
+// What a menu shows from `dirs`: valid application entries that are not NoDisplay or Hidden,
+// the first of each desktop file ID in `dirs` order, without the entries of sandboxed
+// applications (X-RedPak-Node), sorted by name. Entries that do not parse are skipped.
+std::vector<HostApplication> hostApplications(const std::vector<std::filesystem::path>& dirs);
 
 // Runs `update-desktop-database -q menuDir` when the host has it, so that menus see the change
 // at once. Returns false when it is missing or fails (menus still rescan the directory later).

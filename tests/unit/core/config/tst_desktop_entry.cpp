@@ -60,6 +60,8 @@ private slots:
     void writtenEntriesReadBack_data();
     void writtenEntriesReadBack();
     void decodesValuesAndLists();
+    void fileArgumentsCodeFollowsTheEntry_data();
+    void fileArgumentsCodeFollowsTheEntry();
 };
 
 void TestDesktopEntry::accepts_data() {
@@ -231,6 +233,31 @@ void TestDesktopEntry::decodesValuesAndLists() {
     QCOMPARE(*entry.value("Keywords"), std::string("x;y"));
     QVERIFY(!entry.value("Missing"));
     QCOMPARE(encodeDesktopString(" a\\b\n"), std::string("\\sa\\\\b\\n"));
+}
+
+void TestDesktopEntry::fileArgumentsCodeFollowsTheEntry_data() {
+    QTest::addColumn<QString>("exec");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("none") << "app --x"
+                          << "";
+    QTest::newRow("%f") << "app %f"
+                        << "%F";
+    QTest::newRow("%F") << "app %F"
+                        << "%F";
+    QTest::newRow("%u") << "app %u"
+                        << "%U";
+    QTest::newRow("%U after %f") << "app %f --url=%U"
+                                 << "%U";
+    QTest::newRow("%%f is not a file") << "printf 100%%f"
+                                       << "";
+}
+
+void TestDesktopEntry::fileArgumentsCodeFollowsTheEntry() {
+    QFETCH(QString, exec);
+    QFETCH(QString, code);
+    const DesktopEntry entry =
+        DesktopEntry::parse(entryWithExec(exec.toStdString()), "app.desktop");
+    QCOMPARE(QString::fromStdString(std::string(fileArgumentsCode(entry))), code);
 }
 
 QTEST_APPLESS_MAIN(TestDesktopEntry)

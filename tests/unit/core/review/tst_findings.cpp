@@ -147,6 +147,44 @@ void TestFindings::findings_data() {
         << ""
         << "exports:\n  - mode: Public\n    mount: /data\n    path: /var/lib/app\n"
         << "export.writable" << true << S::Info;
+    QTest::newRow("desktop.x11 socket directory")
+        << ""
+        << "exports:\n  - mode: Restricted\n    mount: /tmp/.X11-unix\n"
+        << "desktop.x11" << true << S::Warning;
+    QTest::newRow("desktop.x11 host /tmp") << ""
+                                           << "exports:\n  - mode: Public\n    mount: /tmp\n"
+                                           << "desktop.x11" << true << S::Warning;
+    QTest::newRow("desktop.x11 - private /tmp") << ""
+                                                << "exports:\n  - mode: Tmpfs\n    mount: /tmp\n"
+                                                << "desktop.x11" << false << S::Info;
+    QTest::newRow("desktop.raw-bus session bus")
+        << ""
+        << "exports:\n  - mode: Restricted\n    mount: /run/user/1000/bus\n"
+        << "desktop.raw-bus" << true << S::Warning;
+    QTest::newRow("desktop.raw-bus whole runtime dir by tag")
+        << ""
+        << "exports:\n  - mode: Restricted\n    mount: /run/xdg\n    path: $XDG_RUNTIME_DIR\n"
+        << "desktop.raw-bus" << true << S::Warning;
+    QTest::newRow("desktop.raw-bus system bus")
+        << ""
+        << "exports:\n  - mode: RestrictedFile\n    mount: /run/dbus/system_bus_socket\n"
+        << "desktop.raw-bus" << true << S::Warning;
+    QTest::newRow("desktop.raw-bus - a proxy socket elsewhere")
+        << ""
+        << "exports:\n  - mode: Restricted\n    mount: /run/user/1000/redpak-bus\n"
+        << "desktop.raw-bus" << false << S::Info;
+    QTest::newRow("desktop.wayland")
+        << ""
+        << "exports:\n  - mode: RestrictedFile\n    mount: /run/user/1000/wayland-0\n"
+        << "desktop.wayland" << true << S::Info;
+    QTest::newRow("desktop.audio pipewire")
+        << ""
+        << "exports:\n  - mode: RestrictedFile\n    mount: /run/user/1000/pipewire-0\n"
+        << "desktop.audio" << true << S::Info;
+    QTest::newRow("desktop.audio pulse native")
+        << ""
+        << "exports:\n  - mode: RestrictedFile\n    mount: /run/user/1000/pulse/native\n"
+        << "desktop.audio" << true << S::Info;
     QTest::newRow("priv.launch set-user") << ""
                                           << "config:\n  set-user: app\n"
                                           << "priv.launch" << true << S::Info;

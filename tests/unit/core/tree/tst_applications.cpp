@@ -228,7 +228,7 @@ void TestApplications::auditRecordCoversApplications() {
 void TestApplications::menuEntryRunsTheApplicationInItsNode() {
     writeApplication(node("root/leaf"), "eyes",
                      "[Desktop Entry]\nType=Application\nName=Eyes\nIcon=xeyes\n"
-                     "Categories=Game;\nExec=xeyes\n");
+                     "Categories=Game;\nExec=xeyes %f\n");
     const auto applications = leafApplications(FamilySnapshot::open(node("root/leaf")));
     const fs::path menuDir = node("menu");
     const fs::path file = installMenuEntry(

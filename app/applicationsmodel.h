@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: Apache-2.0
+// The applications of the selected node (core tree/applications.h), one row each, with what
+// the Applications page does to them: launch and stop (through LaunchModel, so output and exit
+// status stay in the Launch tab), the user's desktop menu entry (tree/application_menu.h),
+// remove, and sandbox a command or a host application into the node. Nothing here parses or
+// validates an entry: core does, and refuses what it refuses with the file and line.
+#pragma once
+
+#include "launchmodel.h"
+#include "workspace.h"
+
+#include <QAbstractListModel>
+#include <QStringList>
+#include <QtQml/qqmlregistration.h>
+#include <optional>
+#include <vector>
+
+namespace redpak::gui {
+
+// The command the node's application `applicationId` runs (its Exec, field codes expanded
+// for no file), read from the node's snapshot; nullopt with `error` set when it cannot be.
+std::optional<QStringList> applicationCommand(const QString& nodeDir, const QString& applicationId,
+                                              QString* error);
+
+class ApplicationsModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(QString nodePath READ nodePath NOTIFY nodePathChanged)
+    // Why the node's applications could not be read or changed, empty when all is well.
+    Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    // Whether applications can be added and removed here (the node's root is the user's; for
+    // system nodes, `redconf app` as root).
+    Q_PROPERTY(bool editable READ isEditable NOTIFY nodePathChanged)
+
+public:
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        NameRole,
+        IconRole,
+        CommandRole, // the command line, for display
+        TerminalRole,
+        InMenuRole,
+        RunningRole,
+    };
+    Q_ENUM(Roles)
+
+    ApplicationsModel(Workspace* workspace, LaunchModel* launches, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString nodePath() const { return m_nodePath; }
+    QString error() const { return m_error; }
+    bool isEditable() const;
+
+    void setNodePath(const QString& nodeDir);
+    Q_INVOKABLE void reload();
+    // Launches the application of `row`; returns the row of the launch in LaunchModel.
+    Q_INVOKABLE int launch(int row, bool admin);
+    Q_INVOKABLE void stop(int row);
+    Q_INVOKABLE bool setInMenu(int row, bool inMenu);
+    Q_INVOKABLE bool remove(int row);
+    // Adds an application running `commandLine` (POSIX shell quoting) called `name`.
+    Q_INVOKABLE bool addCommand(const QString& name, const QString& commandLine, bool terminal);
+    // Copies the host's desktop entry `file` into the node as it is.
+    Q_INVOKABLE bool importHostApplication(const QString& file);
+
+    // Where menu entries are written (tests use a temporary directory).
+    void setMenuDirectory(const QString& dir) { m_menuDir = dir; }
+
+Q_SIGNALS:
+    void nodePathChanged();
+    void errorChanged();
+
+private:
+    struct Row {
+        QString id;
+        QString name;
+        QString icon;
+        QString command;
+        bool terminal = false;
+        bool inMenu = false;
+    };
+    void setError(const QString& error);
+    bool validRow(int row) const { return row >= 0 && row < rowCount(); }
+    QString menuDirectory() const;
+    QString nodeName() const;
+    bool write(const std::function<void()>& change);
+
+    Workspace* m_workspace;
+    LaunchModel* m_launches;
+    QString m_nodePath;
+    QString m_error;
+    QString m_menuDir;
+    std::vector<Row> m_rows;
+};
+
+// The applications installed on the host (core hostApplications), filtered by a search text
+// on their name, ID and command: the list "Sandbox an application..." chooses from.
+class HostApplicationsModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
+
+public:
+    enum Roles { IdRole = Qt::UserRole + 1, NameRole, IconRole, CommandRole, FileRole };
+    Q_ENUM(Roles)
+
+    explicit HostApplicationsModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString filter() const { return m_filter; }
+    void setFilter(const QString& filter);
+    // Reads the host's applications again (the default directories, or `dirs`).
+    Q_INVOKABLE void reload();
+    void setDirectories(const QStringList& dirs) { m_dirs = dirs; }
+
+Q_SIGNALS:
+    void filterChanged();
+
+private:
+    struct Row {
+        QString id;
+        QString name;
+        QString icon;
+        QString command;
+        QString file;
+    };
+    void applyFilter();
+
+    QStringList m_dirs;
+    QString m_filter;
+    std::vector<Row> m_all;
+    std::vector<Row> m_shown;
+};
+
+} // namespace redpak::gui
