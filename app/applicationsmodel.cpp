@@ -132,9 +132,11 @@ void ApplicationsModel::reload() {
             const fs::path menuDir = menuDirectory().toStdString();
             for (const NodeApplication& app : leafApplications(FamilySnapshot::open(base))) {
                 const fs::path entry = menuDir / (menuEntryId(base, app.id) + ".desktop");
+                // What a click runs: the command with no file given (field codes expanded).
+                const std::string command =
+                    joinShellWords(execArguments(app.entry, {}, {}, app.file.string()));
                 m_rows.push_back({qs(app.id), qs(app.entry.name()), qs(app.entry.icon()),
-                                  qs(joinShellWords(app.entry.execTokens())), app.entry.terminal(),
-                                  fs::exists(entry)});
+                                  qs(command), app.entry.terminal(), fs::exists(entry)});
             }
         } catch (const InputError& e) {
             problem = messageOf(e);

@@ -109,4 +109,30 @@ void HelperClient::resolveName(
             });
 }
 
+void HelperClient::listRoots(QObject* context, std::function<void(const QStringList& paths)> done) {
+    const auto paths = [](const QList<RedpakRoot>& roots) {
+        QStringList out;
+        for (const RedpakRoot& root : roots) {
+            out.append(root.path);
+        }
+        return out;
+    };
+    if (m_roots) {
+        done(paths(*m_roots));
+        return;
+    }
+    auto* watcher = new QDBusPendingCallWatcher(m_proxy->ListRoots(), this);
+    QPointer<QObject> guard(context);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, watcher, guard, done, paths] {
+        watcher->deleteLater();
+        QDBusPendingReply<QList<RedpakRoot>> reply = *watcher;
+        if (!reply.isError()) {
+            m_roots = reply.value();
+        }
+        if (guard) {
+            done(reply.isError() ? QStringList() : paths(*m_roots));
+        }
+    });
+}
+
 } // namespace redpak::gui

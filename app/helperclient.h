@@ -36,6 +36,10 @@ public:
     // root holds it or ListRoots has not answered yet (resolveName asks it).
     std::optional<QString> nameFor(const QString& path) const;
 
+    // Calls `done` with the paths of the helper's roots; none when the helper cannot be
+    // reached (no system bus, not installed): the GUI then shows the user's trees only.
+    void listRoots(QObject* context, std::function<void(const QStringList& paths)> done);
+
     static StoreResult resultFromError(const QDBusError& error);
 
 Q_SIGNALS:

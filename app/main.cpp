@@ -2,6 +2,7 @@
 // redpak-manager: opens node roots, shows the GUI, or renders it to an image (--screenshot), or
 // prints how long it takes to show and inspect the tree (--bench-timings).
 #include "benchtimings.h"
+#include "defaulttrees.h"
 #include "helperlauncher.h"
 #include "locallauncher.h"
 #include "redpak/base/diagnostic.h"
@@ -129,11 +130,14 @@ int main(int argc, char* argv[]) {
     parser.process(app);
 
     Workspace workspace;
+    // A root that cannot be opened is said in the window (and on stderr), not a silent exit.
     for (const QString& root : parser.values(rootOption)) {
-        if (!workspace.addRoot(root)) {
+        if (!workspace.openRoot(root)) {
             std::fprintf(stderr, "redpak-manager: %s: not a directory\n", qPrintable(root));
-            return 2;
         }
+    }
+    if (!parser.isSet(rootOption) && !parser.isSet(redpathOption)) {
+        openDefaultTrees(&workspace);
     }
     const QString redpath = parser.isSet(redpathOption)
                                 ? QDir::cleanPath(QDir(parser.value(redpathOption)).absolutePath())

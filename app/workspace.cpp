@@ -59,6 +59,21 @@ bool Workspace::addRoot(const QString& path) {
     return true;
 }
 
+bool Workspace::openRoot(const QString& path) {
+    const bool opened = addRoot(path);
+    if (!opened) { // an earlier failure stays shown until another one replaces it
+        setOpenError(tr("%1 cannot be opened: it is not a directory.").arg(path));
+    }
+    return opened;
+}
+
+void Workspace::setOpenError(const QString& error) {
+    if (error != m_openError) {
+        m_openError = error;
+        Q_EMIT openErrorChanged();
+    }
+}
+
 NodeStore* Workspace::storeFor(const QString& nodeDir) const {
     NodeStore* best = nullptr;
     for (const auto& store : m_stores) {

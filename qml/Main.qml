@@ -3,6 +3,7 @@
 // effective configuration and launches on the right. Everything it shows comes from `session`.
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import RedPak.Models
 import RedPak.Manager
@@ -48,6 +49,12 @@ ApplicationWindow {
             anchors.rightMargin: 6
             spacing: 2
 
+            ToolButton {
+                objectName: "openTreeButton"
+                text: qsTr("Open tree…")
+                Accessible.name: qsTr("Open a directory of nodes")
+                onClicked: openTreeDialog.open()
+            }
             ToolButton {
                 text: qsTr("New node…")
                 Accessible.name: qsTr("Create a node below the selected one")
@@ -106,8 +113,29 @@ ApplicationWindow {
         }
     }
 
+    MessageBanner {
+        id: openErrorBanner
+        objectName: "openErrorBanner"
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        tone: Colors.error
+        visible: session.workspace.openError !== ""
+        height: visible ? implicitHeight : 0
+        text: session.workspace.openError
+    }
+
+    FolderDialog {
+        id: openTreeDialog
+        title: qsTr("Open a tree of nodes")
+        onAccepted: session.workspace.openRootUrl(selectedFolder)
+    }
+
     SplitView {
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: openErrorBanner.bottom
+        anchors.bottom: parent.bottom
         orientation: Qt.Horizontal
 
         NodeTreePane {

@@ -447,7 +447,15 @@ std::string formatDesktopEntry(const NewApplication& application, const std::str
         "[Desktop Entry]\nType=Application\nVersion=" + std::string(kWrittenDesktopEntryVersion) +
         "\n";
     text += "Name=" + encodeDesktopString(application.name) + "\n";
-    text += "Exec=" + encodeDesktopString(formatExecLine(application.command)) + "\n";
+    // The files a desktop gives go where the command has %f, %F, %u or %U as an argument of its
+    // own; every other % is literal.
+    std::string exec;
+    for (const std::string& argument : application.command) {
+        const bool fileCode =
+            argument == "%f" || argument == "%F" || argument == "%u" || argument == "%U";
+        exec += (exec.empty() ? "" : " ") + (fileCode ? argument : quoteExecArgument(argument));
+    }
+    text += "Exec=" + encodeDesktopString(exec) + "\n";
     if (!application.icon.empty()) {
         text += "Icon=" + encodeDesktopString(application.icon) + "\n";
     }

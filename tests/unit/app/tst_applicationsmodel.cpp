@@ -72,7 +72,7 @@ private Q_SLOTS:
         QCOMPARE(data(0, ApplicationsModel::IdRole), QString("viewer"));
         QCOMPARE(data(0, ApplicationsModel::NameRole), QString("Viewer"));
         QCOMPARE(data(0, ApplicationsModel::IconRole), QString("image-viewer"));
-        QCOMPARE(data(0, ApplicationsModel::CommandRole), QString("viewer --open %U"));
+        QCOMPARE(data(0, ApplicationsModel::CommandRole), QString("viewer --open"));
         QVERIFY(m_model->isEditable());
         QVERIFY(m_model->error().isEmpty());
         m_model->setNodePath(m_tree->apps()); // the parent's applications are its own

@@ -93,7 +93,9 @@ std::string formatExecLine(const std::vector<std::string>& command);
 // What `redconf app add` writes.
 struct NewApplication {
     std::string name;
-    std::vector<std::string> command; // program and arguments, taken literally
+    // Program and arguments, taken literally, but for an argument that is exactly %f, %F, %u
+    // or %U: that field code (where the files a desktop opens it with go).
+    std::vector<std::string> command;
     std::string icon;                 // icon name or absolute path; empty for none
     bool terminal = false;
     std::vector<std::string> categories;

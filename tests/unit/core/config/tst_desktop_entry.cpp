@@ -60,6 +60,7 @@ private slots:
     void writtenEntriesReadBack_data();
     void writtenEntriesReadBack();
     void decodesValuesAndLists();
+    void newApplicationKeepsItsFileCode();
     void fileArgumentsCodeFollowsTheEntry_data();
     void fileArgumentsCodeFollowsTheEntry();
 };
@@ -233,6 +234,17 @@ void TestDesktopEntry::decodesValuesAndLists() {
     QCOMPARE(*entry.value("Keywords"), std::string("x;y"));
     QVERIFY(!entry.value("Missing"));
     QCOMPARE(encodeDesktopString(" a\\b\n"), std::string("\\sa\\\\b\\n"));
+}
+
+void TestDesktopEntry::newApplicationKeepsItsFileCode() {
+    NewApplication application;
+    application.name = "Viewer";
+    application.command = {"viewer", "--title=%F", "%F", "100%"};
+    const DesktopEntry entry =
+        DesktopEntry::parse(formatDesktopEntry(application, "app.desktop"), "app.desktop");
+    QCOMPARE(execArguments(entry, {"a", "b"}, "", "app.desktop"),
+             (Arguments{"viewer", "--title=%F", "a", "b", "100%"}));
+    QCOMPARE(std::string(fileArgumentsCode(entry)), std::string("%F"));
 }
 
 void TestDesktopEntry::fileArgumentsCodeFollowsTheEntry_data() {
