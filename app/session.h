@@ -16,6 +16,7 @@
 #include "nodefiltermodel.h"
 #include "nodetreemodel.h"
 #include "reviewmodel.h"
+#include "verifymodel.h"
 #include "workspace.h"
 
 #include <QObject>
@@ -34,6 +35,7 @@ class Session : public QObject {
     Q_PROPERTY(redpak::gui::ConfigDocument* adminDocument READ adminDocument CONSTANT)
     Q_PROPERTY(redpak::gui::EffectiveConfigModel* effective READ effective CONSTANT)
     Q_PROPERTY(redpak::gui::LaunchModel* launches READ launches CONSTANT)
+    Q_PROPERTY(redpak::gui::VerifyModel* verify READ verify CONSTANT)
     Q_PROPERTY(redpak::gui::NodeActions* actions READ actions CONSTANT)
     Q_PROPERTY(redpak::gui::ReviewModel* review READ review CONSTANT)
     Q_PROPERTY(redpak::gui::FindingsModel* findings READ findings CONSTANT)
@@ -55,6 +57,7 @@ public:
     ConfigDocument* adminDocument() const { return m_admin; }
     EffectiveConfigModel* effective() const { return m_effective; }
     LaunchModel* launches() const { return m_launches; }
+    VerifyModel* verify() const { return m_verify; }
     NodeActions* actions() const { return m_actions; }
     ReviewModel* review() const { return m_review; }
     FindingsModel* findings() const { return m_findings; }
@@ -83,6 +86,7 @@ private:
     ConfigDocument* m_admin;
     EffectiveConfigModel* m_effective;
     LaunchModel* m_launches;
+    VerifyModel* m_verify;
     NodeActions* m_actions;
     ReviewModel* m_review;
     FindingsModel* m_findings;

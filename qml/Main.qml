@@ -141,6 +141,7 @@ ApplicationWindow {
                           : qsTr("Launch")
                 }
                 TabButton { text: qsTr("Audit and findings") }
+                TabButton { text: qsTr("Verify") }
             }
             StackLayout {
                 currentIndex: sideTabs.currentIndex
@@ -155,6 +156,7 @@ ApplicationWindow {
                     findings: window.session.findings
                     audit: window.session.audit
                 }
+                VerifyPage { session: window.session }
             }
         }
     }
