@@ -2,8 +2,8 @@
 // `redconf verify` on real launches: nodes made with `redconf create` from every template pass
 // every check, as root and as a test user; a stand-in bwrap that silently drops one argument
 // of the plan (`--unshare-net`, or a read-only bind turned writable) fails exactly that check;
-// one that adds `--unshare-net` to a node sharing the network marks the finding that says so
-// as contradicted by runtime.
+// one that turns `--share-net` into `--unshare-net` marks the finding that says the node shares
+// the network as contradicted by runtime.
 // The probe must be visible inside the node like any command: a copy of build/bin/redpak-probe
 // is placed below /usr/local/libexec (every template exports /usr) for the run.
 #include "integration_support.h"
@@ -36,8 +36,10 @@ done
 exec /usr/bin/bwrap "$@"
 )";
 
-const QByteArray kAddUnshareNet = R"(#!/bin/sh
-exec /usr/bin/bwrap --unshare-net "$@"
+// The plan shares the network with `--share-net` (it cancels an earlier --unshare-net).
+const QByteArray kShareNetUnshared = R"(#!/bin/sh
+for a in "$@"; do shift; [ "$a" = --share-net ] && a=--unshare-net; set -- "$@" "$a"; done
+exec /usr/bin/bwrap "$@"
 )";
 
 struct Report {
@@ -107,7 +109,7 @@ private slots:
         QVERIFY(writeFile(path("root/shared-net/etc/redpak.yaml"),
                           "headers:\n  alias: shared-net\nconfig:\n  share_net: enabled\n"));
         for (const auto& [name, script] :
-             {std::pair{"add-unshare-net", kAddUnshareNet},
+             {std::pair{"share-net-unshared", kShareNetUnshared},
               std::pair{"drop-unshare-net", kDropUnshareNet},
               std::pair{"ro-bind-writable", kFirstReadOnlyBindWritable}}) {
             QVERIFY(writeFile(path(name), script));
@@ -184,7 +186,7 @@ private slots:
 
     void findingContradictedByRuntime() {
         const Report report =
-            verify(path("root/shared-net"), std::nullopt, {"--bwrap", path("add-unshare-net")});
+            verify(path("root/shared-net"), std::nullopt, {"--bwrap", path("share-net-unshared")});
         QCOMPARE(checksWith(report.checks, "fail"), QStringList{"namespace net"});
         QStringList contradicted;
         for (const QJsonValue& finding : report.findings) {
