@@ -111,6 +111,7 @@ Pane {
                 }
                 Badge {
                     objectName: "groupOutcome"
+                    Layout.alignment: Qt.AlignBottom
                     text: groupHeader.passed ? qsTr("all passed") : qsTr("not all passed")
                     tone: groupHeader.passed ? Colors.running : Colors.error
                 }
