@@ -4,6 +4,7 @@
 // fake. Ids are chosen by the caller and unique per launcher.
 #pragma once
 
+#include <QByteArray>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -25,6 +26,12 @@ struct DryRunResult {
     QString error;              // English message from redwrap when !ok
 };
 
+struct CaptureResult {
+    bool ok = false; // the command ran and exited 0
+    QByteArray standardOutput;
+    QString error; // English: redwrap's messages or why it could not run
+};
+
 class Launcher : public QObject {
     Q_OBJECT
 public:
@@ -39,6 +46,19 @@ public:
     // The exact bwrap call the launch would make, computed without running anything.
     virtual void dryRun(const LaunchRequest& request, QObject* context,
                         std::function<void(const DryRunResult&)> done) = 0;
+    // The pid of the launch's process (redwrap, then bwrap), 0 when it is not known here.
+    virtual qint64 processId(quint64 id) const {
+        Q_UNUSED(id);
+        return 0;
+    }
+    // Whether capture() launches from this process, so that what the node gets can be compared
+    // with this process's identity, capabilities and namespaces (Verify). The helper's launches
+    // start from the helper, which does not report its own.
+    virtual bool capturesFromThisProcess() const { return false; }
+    // Runs the command in the node like start() and hands its standard output back at the end
+    // (queued, never from inside the call). A launcher that cannot capture reports a failure.
+    virtual void capture(const LaunchRequest& request, QObject* context,
+                         std::function<void(const CaptureResult&)> done);
 
 Q_SIGNALS:
     void started(quint64 id);

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "launchmodel.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QLocale>
 #include <QProcess>
 #include <algorithm>
 
@@ -9,10 +12,142 @@ namespace redpak::gui {
 namespace {
 // Output kept per launch; older output is dropped first.
 constexpr qsizetype kMaxOutputChars = 512 * 1024;
+// How often the usage of running launches is read while it is shown.
+constexpr int kStatsIntervalMs = 2000;
+
+qint64 monotonicMs() {
+    static QElapsedTimer clock = [] {
+        QElapsedTimer started;
+        started.start();
+        return started;
+    }();
+    return clock.elapsed();
+}
 } // namespace
 
 LaunchModel::LaunchModel(LauncherFor launcherFor, QObject* parent)
-    : QAbstractListModel(parent), m_launcherFor(std::move(launcherFor)) {}
+    : QAbstractListModel(parent), m_launcherFor(std::move(launcherFor)),
+      m_ownCgroup(m_statsReader.cgroupOf(QCoreApplication::applicationPid())) {
+    m_statsTimer.setInterval(kStatsIntervalMs);
+    connect(&m_statsTimer, &QTimer::timeout, this, &LaunchModel::refreshStats);
+    connect(this, &LaunchModel::runningChanged, this, &LaunchModel::updateStatsTimer);
+}
+
+void LaunchModel::setStatsActive(bool active) {
+    if (active == m_statsActive) {
+        return;
+    }
+    m_statsActive = active;
+    Q_EMIT statsActiveChanged();
+    updateStatsTimer();
+    if (active) {
+        refreshStats();
+    }
+}
+
+void LaunchModel::setStatsReader(const LaunchStatsReader& reader) {
+    m_statsReader = reader;
+    m_ownCgroup = m_statsReader.cgroupOf(QCoreApplication::applicationPid());
+}
+
+void LaunchModel::updateStatsTimer() {
+    if (m_statsActive && runningCount() > 0) {
+        m_statsTimer.start();
+    } else {
+        m_statsTimer.stop();
+    }
+}
+
+void LaunchModel::readStats(Launch& launch, qint64 nowMs) const {
+    const qint64 pid = launch.launcher ? launch.launcher->processId(launch.id) : 0;
+    if (pid <= 0) {
+        return;
+    }
+    const std::optional<CgroupUsage> previous = launch.usage;
+    launch.usage = m_statsReader.cgroupUsage(pid, m_ownCgroup);
+    launch.processes = m_statsReader.processTree(pid);
+    launch.cpuPercent = -1;
+    if (previous && launch.usage && previous->path == launch.usage->path && previous->cpuUsec &&
+        launch.usage->cpuUsec && nowMs > launch.sampledAtMs) {
+        const double usedUsec =
+            static_cast<double>(*launch.usage->cpuUsec) - static_cast<double>(*previous->cpuUsec);
+        launch.cpuPercent =
+            std::max(0.0, usedUsec / 10.0 / static_cast<double>(nowMs - launch.sampledAtMs));
+    }
+    launch.sampledAtMs = nowMs;
+}
+
+void LaunchModel::refreshStats() {
+    const qint64 now = monotonicMs();
+    for (std::size_t row = 0; row < m_launches.size(); ++row) {
+        Launch& launch = m_launches[row];
+        if (launch.state != State::Running) {
+            continue;
+        }
+        readStats(launch, now);
+        const QModelIndex at = index(static_cast<int>(row));
+        Q_EMIT dataChanged(at, at,
+                           {HasCgroupRole, CpuSecondsRole, CpuPercentRole, MemoryBytesRole,
+                            ProcessCountRole, UsageTextRole, ProcessesRole});
+    }
+}
+
+QString LaunchModel::usageText(const Launch& launch) {
+    const qint64 count = statsData(launch, ProcessCountRole).toLongLong();
+    if (!launch.usage) {
+        return launch.processes.isEmpty()
+                   ? QString()
+                   : tr("%n process(es), no cgroup of its own", "", static_cast<int>(count));
+    }
+    QStringList parts;
+    if (launch.usage->cpuUsec) {
+        const QString seconds = QLocale().toString(*launch.usage->cpuUsec / 1e6, 'f', 1);
+        parts << (launch.cpuPercent >= 0
+                      ? tr("CPU %1 s, %2%")
+                            .arg(seconds, QLocale().toString(launch.cpuPercent, 'f', 0))
+                      : tr("CPU %1 s").arg(seconds));
+    }
+    if (launch.usage->memoryBytes) {
+        parts << tr("memory %1")
+                     .arg(QLocale().formattedDataSize(
+                         static_cast<qint64>(*launch.usage->memoryBytes)));
+    }
+    parts << tr("%n process(es)", "", static_cast<int>(count));
+    return parts.join(QStringLiteral(", "));
+}
+
+QVariant LaunchModel::statsData(const Launch& launch, int role) {
+    const auto orUnknown = [](const std::optional<quint64>& value) {
+        return value ? static_cast<qint64>(*value) : qint64{-1};
+    };
+    switch (role) {
+    case HasCgroupRole:
+        return launch.usage.has_value();
+    case CpuSecondsRole:
+        return launch.usage && launch.usage->cpuUsec ? *launch.usage->cpuUsec / 1e6 : -1.0;
+    case CpuPercentRole:
+        return launch.cpuPercent;
+    case MemoryBytesRole:
+        return launch.usage ? orUnknown(launch.usage->memoryBytes) : qint64{-1};
+    case ProcessCountRole:
+        return launch.usage && launch.usage->processes
+                   ? static_cast<qint64>(*launch.usage->processes)
+                   : static_cast<qint64>(launch.processes.size());
+    case UsageTextRole:
+        return usageText(launch);
+    case ProcessesRole: {
+        QVariantList processes;
+        for (const LaunchProcess& process : launch.processes) {
+            processes.append(QVariantMap{{QStringLiteral("pid"), process.pid},
+                                         {QStringLiteral("depth"), process.depth},
+                                         {QStringLiteral("command"), process.command}});
+        }
+        return processes;
+    }
+    default:
+        return {};
+    }
+}
 
 void LaunchModel::attach(Launcher* launcher) {
     if (m_attached.contains(launcher)) {
@@ -239,7 +374,7 @@ QVariant LaunchModel::data(const QModelIndex& index, int role) const {
     case AcceptsInputRole:
         return launch.state == State::Running && launch.launcher && launch.launcher->acceptsInput();
     default:
-        return {};
+        return statsData(launch, role);
     }
 }
 
@@ -255,7 +390,14 @@ QHash<int, QByteArray> LaunchModel::roleNames() const {
             {OutputRole, "output"},
             {StartedRole, "started"},
             {AcceptsInputRole, "acceptsInput"},
-            {ApplicationRole, "application"}};
+            {ApplicationRole, "application"},
+            {HasCgroupRole, "hasCgroup"},
+            {CpuSecondsRole, "cpuSeconds"},
+            {CpuPercentRole, "cpuPercent"},
+            {MemoryBytesRole, "memoryBytes"},
+            {ProcessCountRole, "processCount"},
+            {UsageTextRole, "usageText"},
+            {ProcessesRole, "processes"}};
 }
 
 } // namespace redpak::gui

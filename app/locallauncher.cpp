@@ -31,6 +31,16 @@ DryRunResult parseDump(const QString& standardOutput, const QString& standardErr
     return result;
 }
 
+void Launcher::capture(const LaunchRequest&, QObject* context,
+                       std::function<void(const CaptureResult&)> done) {
+    QMetaObject::invokeMethod(
+        context,
+        [done] {
+            done(CaptureResult{false, {}, QStringLiteral("this launcher cannot capture")});
+        },
+        Qt::QueuedConnection);
+}
+
 LocalLauncher::LocalLauncher(QString redwrapPath, QObject* parent)
     : Launcher(parent), m_redwrapPath(std::move(redwrapPath)) {}
 
@@ -112,6 +122,11 @@ void LocalLauncher::stop(quint64 id) {
     });
 }
 
+qint64 LocalLauncher::processId(quint64 id) const {
+    const QProcess* process = m_processes.value(id);
+    return process ? process->processId() : 0;
+}
+
 bool LocalLauncher::sendInput(quint64 id, const QString& text) {
     QProcess* process = m_processes.value(id);
     if (!process) {
@@ -145,6 +160,35 @@ void LocalLauncher::dryRun(const LaunchRequest& request, QObject* context,
                 }
             });
     process->start(m_redwrapPath, redwrapArguments(request, true));
+}
+
+void LocalLauncher::capture(const LaunchRequest& request, QObject* context,
+                            std::function<void(const CaptureResult&)> done) {
+    auto* process = new QProcess(this);
+    QPointer<QObject> guard(context);
+    connect(
+        process, &QProcess::finished, this,
+        [process, guard, done](int exitCode, QProcess::ExitStatus exitStatus) {
+            process->deleteLater();
+            if (!guard) {
+                return;
+            }
+            const bool ok = exitStatus == QProcess::NormalExit && exitCode == 0;
+            const QString messages =
+                QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
+            done(CaptureResult{ok, process->readAllStandardOutput(), ok ? QString() : messages});
+        });
+    connect(process, &QProcess::errorOccurred, this,
+            [process, guard, done](QProcess::ProcessError error) {
+                if (error != QProcess::FailedToStart) {
+                    return;
+                }
+                process->deleteLater();
+                if (guard) {
+                    done(CaptureResult{false, {}, process->errorString()});
+                }
+            });
+    process->start(m_redwrapPath, redwrapArguments(request, false));
 }
 
 } // namespace redpak::gui

@@ -24,6 +24,10 @@ public:
     bool sendInput(quint64 id, const QString& text) override;
     void dryRun(const LaunchRequest& request, QObject* context,
                 std::function<void(const DryRunResult&)> done) override;
+    qint64 processId(quint64 id) const override;
+    bool capturesFromThisProcess() const override { return true; }
+    void capture(const LaunchRequest& request, QObject* context,
+                 std::function<void(const CaptureResult&)> done) override;
 
     // redwrap next to this program (build/bin, /usr/bin), else the one in PATH.
     static QString locateRedwrap();

@@ -13,10 +13,10 @@ Session::Session(Workspace* workspace, LaunchModel::LauncherFor launcherFor, QOb
       m_filteredTree(new NodeFilterModel(this)),
       m_normal(new ConfigDocument(workspace, ConfigKind::Normal, this)),
       m_admin(new ConfigDocument(workspace, ConfigKind::Admin, this)),
-      m_effective(new EffectiveConfigModel(this)),
-      m_launches(new LaunchModel(std::move(launcherFor), this)),
+      m_effective(new EffectiveConfigModel(this)), m_launches(new LaunchModel(launcherFor, this)),
       m_applications(new ApplicationsModel(workspace, m_launches, this)),
       m_hostApplications(new HostApplicationsModel(this)),
+      m_verify(new VerifyModel(std::move(launcherFor), this)),
       m_actions(new NodeActions(workspace, this)), m_review(new ReviewModel(this)),
       m_findings(new FindingsModel(this)), m_audit(new AuditController(this)) {
     m_filteredTree->setSourceModel(m_tree);

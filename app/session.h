@@ -17,6 +17,7 @@
 #include "nodefiltermodel.h"
 #include "nodetreemodel.h"
 #include "reviewmodel.h"
+#include "verifymodel.h"
 #include "workspace.h"
 
 #include <QObject>
@@ -37,6 +38,7 @@ class Session : public QObject {
     Q_PROPERTY(redpak::gui::LaunchModel* launches READ launches CONSTANT)
     Q_PROPERTY(redpak::gui::ApplicationsModel* applications READ applications CONSTANT)
     Q_PROPERTY(redpak::gui::HostApplicationsModel* hostApplications READ hostApplications CONSTANT)
+    Q_PROPERTY(redpak::gui::VerifyModel* verify READ verify CONSTANT)
     Q_PROPERTY(redpak::gui::NodeActions* actions READ actions CONSTANT)
     Q_PROPERTY(redpak::gui::ReviewModel* review READ review CONSTANT)
     Q_PROPERTY(redpak::gui::FindingsModel* findings READ findings CONSTANT)
@@ -60,6 +62,7 @@ public:
     LaunchModel* launches() const { return m_launches; }
     ApplicationsModel* applications() const { return m_applications; }
     HostApplicationsModel* hostApplications() const { return m_hostApplications; }
+    VerifyModel* verify() const { return m_verify; }
     NodeActions* actions() const { return m_actions; }
     ReviewModel* review() const { return m_review; }
     FindingsModel* findings() const { return m_findings; }
@@ -92,6 +95,7 @@ private:
     LaunchModel* m_launches;
     ApplicationsModel* m_applications;
     HostApplicationsModel* m_hostApplications;
+    VerifyModel* m_verify;
     NodeActions* m_actions;
     ReviewModel* m_review;
     FindingsModel* m_findings;

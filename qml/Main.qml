@@ -173,6 +173,7 @@ ApplicationWindow {
                     objectName: "applicationsTab"
                     text: qsTr("Applications")
                 }
+                TabButton { text: qsTr("Verify") }
             }
             StackLayout {
                 currentIndex: sideTabs.currentIndex
@@ -188,6 +189,7 @@ ApplicationWindow {
                     audit: window.session.audit
                 }
                 ApplicationsPage { session: window.session }
+                VerifyPage { session: window.session }
             }
         }
     }

@@ -673,93 +673,93 @@
 <context>
     <name>LaunchPage</name>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="33"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="40"/>
         <source>Command</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="41"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="48"/>
         <source>Command to run in the node</source>
         <translation>Commande à exécuter dans le nœud</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="48"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="55"/>
         <source>Admin mode</source>
         <translation>Mode administration</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="49"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="56"/>
         <source>Merge the admin configurations too</source>
         <translation>Fusionner aussi les configurations d’administration</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="54"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="61"/>
         <source>Dry run</source>
         <translation>Simulation</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="56"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="63"/>
         <source>Show the bwrap command line without launching</source>
         <translation>Afficher la ligne de commande bwrap sans lancer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="61"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="68"/>
         <source>Launch</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="64"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="71"/>
         <source>Run the command in the selected node</source>
         <translation>Exécuter la commande dans le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="80"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="87"/>
         <source>bwrap command line (dry run)</source>
         <translation>Ligne de commande bwrap (simulation)</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="92"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="99"/>
         <source>bwrap command line</source>
         <translation>Ligne de commande bwrap</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="98"/>
-        <location filename="../qml/pages/LaunchPage.qml" line="108"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="105"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="115"/>
         <source>Launches</source>
         <translation>Lancements</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="139"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="150"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="141"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="152"/>
         <source>Stop %1</source>
         <translation>Arrêter %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="149"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="180"/>
         <source>Nothing launched yet.</source>
         <translation>Aucun lancement pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="165"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="196"/>
         <source>Output of the selected launch</source>
         <translation>Sortie du lancement sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="175"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="206"/>
         <source>Type a line for the command&apos;s input and press Enter</source>
         <translation>Tapez une ligne pour l’entrée de la commande et appuyez sur Entrée</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="177"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="208"/>
         <source>Input for the selected launch</source>
         <translation>Entrée du lancement sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="187"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="218"/>
         <source>Clear finished</source>
         <translation>Effacer les terminés</translation>
     </message>
@@ -767,113 +767,133 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="143"/>
+        <location filename="../qml/Main.qml" line="171"/>
         <source>Audit and findings</source>
         <translation>Audit et constats</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="210"/>
+        <location filename="../qml/Main.qml" line="240"/>
         <source>Review before saving</source>
         <translation>Revue avant enregistrement</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="21"/>
+        <location filename="../qml/Main.qml" line="22"/>
         <source>RedPak Manager</source>
         <translation>RedPak Manager</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="22"/>
+        <location filename="../qml/Main.qml" line="23"/>
         <source>%1 – RedPak Manager</source>
         <translation>%1 – RedPak Manager</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="52"/>
+        <location filename="../qml/Main.qml" line="54"/>
+        <source>Open tree…</source>
+        <translation>Ouvrir un arbre…</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="55"/>
+        <source>Open a directory of nodes</source>
+        <translation>Ouvrir un répertoire de nœuds</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="59"/>
         <source>New node…</source>
         <translation>Nouveau nœud…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="53"/>
+        <location filename="../qml/Main.qml" line="60"/>
         <source>Create a node below the selected one</source>
         <translation>Créer un nœud sous le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="59"/>
+        <location filename="../qml/Main.qml" line="66"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="60"/>
+        <location filename="../qml/Main.qml" line="67"/>
         <source>Delete the selected node</source>
         <translation>Supprimer le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="65"/>
+        <location filename="../qml/Main.qml" line="72"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="66"/>
+        <location filename="../qml/Main.qml" line="73"/>
         <source>Reload the node tree from disk</source>
         <translation>Relire l’arbre des nœuds depuis le disque</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="72"/>
+        <location filename="../qml/Main.qml" line="79"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="73"/>
+        <location filename="../qml/Main.qml" line="80"/>
         <source>Save the configuration file</source>
         <translation>Enregistrer le fichier de configuration</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="78"/>
+        <location filename="../qml/Main.qml" line="85"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="79"/>
+        <location filename="../qml/Main.qml" line="86"/>
         <source>Undo %1</source>
         <translation>Annuler : %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="84"/>
+        <location filename="../qml/Main.qml" line="91"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="85"/>
+        <location filename="../qml/Main.qml" line="92"/>
         <source>Redo %1</source>
         <translation>Rétablir : %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="91"/>
-        <location filename="../qml/Main.qml" line="141"/>
+        <location filename="../qml/Main.qml" line="98"/>
+        <location filename="../qml/Main.qml" line="169"/>
         <source>Launch</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="92"/>
+        <location filename="../qml/Main.qml" line="99"/>
         <source>Run the command in the selected node</source>
         <translation>Exécuter la commande dans le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="137"/>
+        <location filename="../qml/Main.qml" line="130"/>
+        <source>Open a tree of nodes</source>
+        <translation>Ouvrir un arbre de nœuds</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="165"/>
         <source>Effective configuration</source>
         <translation>Configuration effective</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="140"/>
+        <location filename="../qml/Main.qml" line="168"/>
         <source>Launch (%1 running)</source>
         <translation>Lancer (%1 en cours)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="146"/>
+        <location filename="../qml/Main.qml" line="174"/>
         <source>Applications</source>
         <translation>Applications</translation>
     </message>
+    <message>
+        <location filename="../qml/Main.qml" line="176"/>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../qml/Main.qml" line="173"/>
+        <location filename="../qml/Main.qml" line="203"/>
         <source>%n node(s) in %1</source>
         <translation>
             <numerusform>%n nœud dans %1</numerusform>
@@ -881,7 +901,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="180"/>
+        <location filename="../qml/Main.qml" line="210"/>
         <source>System node: changes go through the privileged helper</source>
         <translation>Nœud système : les modifications passent par l’assistant privilégié</translation>
     </message>
@@ -1253,6 +1273,89 @@
     </message>
 </context>
 <context>
+    <name>VerifyPage</name>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="24"/>
+        <source>Runs a probe in the node through the same launch as any command, then checks what the node really gets against its plan and configuration.</source>
+        <translation>Lance une sonde dans le nœud par le même lancement que toute commande, puis compare ce que le nœud obtient réellement avec son plan et sa configuration.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="30"/>
+        <source>Admin mode</source>
+        <translation>Mode administration</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="31"/>
+        <source>Merge the admin configurations too</source>
+        <translation>Fusionner aussi les configurations d’administration</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="42"/>
+        <source>Preparing the launch…</source>
+        <translation>Préparation du lancement…</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="43"/>
+        <source>Probing the node…</source>
+        <translation>Sondage du nœud…</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="48"/>
+        <source>Verify</source>
+        <translation>Vérifier</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="51"/>
+        <source>Launch the probe in the selected node and check what it sees</source>
+        <translation>Lancer la sonde dans le nœud sélectionné et vérifier ce qu’elle voit</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="61"/>
+        <source>The node could not be verified: %1</source>
+        <translation>Le nœud n’a pas pu être vérifié : %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="68"/>
+        <source>A system node is verified with “sudo redconf verify --redpath %1”. The checks compare the node with the identity, capabilities and namespaces of the process that launches it; system nodes are launched by the privileged helper, which does not report its own.</source>
+        <translation>Un nœud système se vérifie avec « sudo redconf verify --redpath %1 ». Les contrôles comparent le nœud avec l’identité, les capacités et les espaces de noms du processus qui le lance ; les nœuds système sont lancés par l’assistant privilégié, qui ne communique pas les siens.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="74"/>
+        <source>%1 passed, %2 failed, %3 not observable</source>
+        <translation>%1 réussis, %2 échoués, %3 non observables</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="85"/>
+        <source>Finding %1 (%2) is contradicted by runtime: it says %3, the check %4 saw %5.</source>
+        <translation>Le constat %1 (%2) est contredit à l’exécution : il indique %3, le contrôle %4 a vu %5.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="98"/>
+        <source>Checks</source>
+        <translation>Contrôles</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="115"/>
+        <source>all passed</source>
+        <translation>tous réussis</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="115"/>
+        <source>not all passed</source>
+        <translation>pas tous réussis</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="158"/>
+        <source>expected %1, seen %2</source>
+        <translation>attendu %1, vu %2</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/VerifyPage.qml" line="164"/>
+        <source>Not verified yet.</source>
+        <translation>Pas encore vérifié.</translation>
+    </message>
+</context>
+<context>
     <name>WhyPanel</name>
     <message>
         <location filename="../qml/components/WhyPanel.qml" line="24"/>
@@ -1286,27 +1389,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="125"/>
+        <location filename="../app/main.cpp" line="126"/>
         <source>Print as JSON the time to the first frame, to the tree inspected and to a leaf&apos;s change shown, and exit.</source>
         <translation>Afficher en JSON le temps jusqu’à la première image, jusqu’à l’arbre inspecté et jusqu’à l’affichage du changement d’une feuille, puis quitter.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="109"/>
+        <location filename="../app/main.cpp" line="110"/>
         <source>Browse, edit, review and launch rednodes.</source>
         <translation>Parcourir, modifier, auditer et lancer des rednodes.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="114"/>
+        <location filename="../app/main.cpp" line="115"/>
         <source>Open the node root DIR (repeatable).</source>
         <translation>Ouvrir la racine de nœuds RÉP (répétable).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="117"/>
+        <location filename="../app/main.cpp" line="118"/>
         <source>Select the node DIR.</source>
         <translation>Sélectionner le nœud RÉP.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="121"/>
+        <location filename="../app/main.cpp" line="122"/>
         <source>Render the main window to FILE (PNG) and exit.</source>
         <translation>Rendre la fenêtre principale dans FICHIER (PNG) et quitter.</translation>
     </message>
@@ -1587,38 +1690,69 @@
 </context>
 <context>
     <name>redpak::gui::LaunchModel</name>
+    <message numerus="yes">
+        <location filename="../app/launchmodel.cpp" line="100"/>
+        <source>%n process(es), no cgroup of its own</source>
+        <translation>
+            <numerusform>%n processus, sans cgroup propre</numerusform>
+            <numerusform>%n processus, sans cgroup propre</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="208"/>
+        <location filename="../app/launchmodel.cpp" line="106"/>
+        <source>CPU %1 s, %2%</source>
+        <translation>CPU %1 s, %2 %</translation>
+    </message>
+    <message>
+        <location filename="../app/launchmodel.cpp" line="108"/>
+        <source>CPU %1 s</source>
+        <translation>CPU %1 s</translation>
+    </message>
+    <message>
+        <location filename="../app/launchmodel.cpp" line="111"/>
+        <source>memory %1</source>
+        <translation>mémoire %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/launchmodel.cpp" line="115"/>
+        <source>%n process(es)</source>
+        <translation>
+            <numerusform>%n processus</numerusform>
+            <numerusform>%n processus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/launchmodel.cpp" line="343"/>
         <source>application %1</source>
         <translation>application %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="210"/>
+        <location filename="../app/launchmodel.cpp" line="345"/>
         <source>(default shell)</source>
         <translation>(shell par défaut)</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="225"/>
+        <location filename="../app/launchmodel.cpp" line="360"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="227"/>
+        <location filename="../app/launchmodel.cpp" line="362"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="229"/>
+        <location filename="../app/launchmodel.cpp" line="364"/>
         <source>killed by signal %1</source>
         <translation>tué par le signal %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="230"/>
+        <location filename="../app/launchmodel.cpp" line="365"/>
         <source>exited with status %1</source>
         <translation>terminé avec le code %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="232"/>
+        <location filename="../app/launchmodel.cpp" line="367"/>
         <source>failed to start: %1</source>
         <translation>échec du démarrage : %1</translation>
     </message>
@@ -1665,6 +1799,64 @@
         <location filename="../app/settingsmodel.cpp" line="163"/>
         <source>Remove %1</source>
         <translation>Supprimer %1</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::VerifyModel</name>
+    <message>
+        <location filename="../app/verifymodel.cpp" line="39"/>
+        <source>Namespaces</source>
+        <translation>Espaces de noms</translation>
+    </message>
+    <message>
+        <location filename="../app/verifymodel.cpp" line="39"/>
+        <source>Capabilities</source>
+        <translation>Capacités</translation>
+    </message>
+    <message>
+        <location filename="../app/verifymodel.cpp" line="40"/>
+        <source>Mounts</source>
+        <translation>Montages</translation>
+    </message>
+    <message>
+        <location filename="../app/verifymodel.cpp" line="40"/>
+        <source>Configuration files</source>
+        <translation>Fichiers de configuration</translation>
+    </message>
+    <message>
+        <location filename="../app/verifymodel.cpp" line="41"/>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <location filename="../app/verifymodel.cpp" line="41"/>
+        <source>Launcher</source>
+        <translation>Lanceur</translation>
+    </message>
+    <message>
+        <location filename="../app/verifymodel.cpp" line="42"/>
+        <source>Process</source>
+        <translation>Processus</translation>
+    </message>
+    <message>
+        <location filename="../app/verifymodel.cpp" line="42"/>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <location filename="../app/verifymodel.cpp" line="85"/>
+        <source>pass</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <location filename="../app/verifymodel.cpp" line="86"/>
+        <source>fail</source>
+        <translation>échec</translation>
+    </message>
+    <message>
+        <location filename="../app/verifymodel.cpp" line="87"/>
+        <source>not observable</source>
+        <translation>non observable</translation>
     </message>
 </context>
 <context>
@@ -1733,6 +1925,14 @@
         <location filename="../app/whymodel.cpp" line="104"/>
         <source>not a definition</source>
         <translation>pas une définition</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::Workspace</name>
+    <message>
+        <location filename="../app/workspace.cpp" line="65"/>
+        <source>%1 cannot be opened: it is not a directory.</source>
+        <translation>%1 ne peut pas être ouvert : ce n’est pas un répertoire.</translation>
     </message>
 </context>
 </TS>

@@ -52,4 +52,12 @@ QtObject {
         }
         return error
     }
+    // VerifyModel.Outcome
+    function verifyOutcome(outcome) {
+        switch (outcome) {
+        case VerifyModel.Pass: return running
+        case VerifyModel.Fail: return error
+        }
+        return neutral
+    }
 }

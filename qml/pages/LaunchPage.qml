@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Run a command in the selected node: command line, dry run (the exact bwrap call), running
-// and finished launches with their status, output and input.
+// and finished launches with their status, usage (cgroup), process tree, output and input.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -19,6 +19,13 @@ Pane {
         const row = launches.launch(session.currentNode, command.text, admin.checked)
         if (row >= 0)
             launchList.currentIndex = row
+    }
+
+    // The usage of running launches is read only while the list is on screen.
+    Binding {
+        target: page.launches
+        property: "statsActive"
+        value: page.visible
     }
 
     ColumnLayout {
@@ -102,7 +109,7 @@ Pane {
             id: launchList
             objectName: "launchList"
             Layout.fillWidth: true
-            Layout.preferredHeight: Math.min(contentHeight, 150)
+            Layout.preferredHeight: Math.min(contentHeight, 220)
             clip: true
             model: page.launches
             Accessible.name: qsTr("Launches")
@@ -114,32 +121,56 @@ Pane {
                 required property string statusText
                 required property bool running
                 required property string output
+                required property string usageText
+                required property var processes
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem
                 onClicked: launchList.currentIndex = index
-                contentItem: RowLayout {
-                    spacing: 8
-                    Label {
-                        text: launchRow.command
-                        font.family: "monospace"
-                        elide: Text.ElideRight
-                        Layout.fillWidth: true
+                contentItem: ColumnLayout {
+                    spacing: 2
+                    RowLayout {
+                        spacing: 8
+                        Label {
+                            text: launchRow.command
+                            font.family: "monospace"
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                        Label {
+                            text: launchRow.nodePath.split("/").pop()
+                            color: palette.placeholderText
+                        }
+                        Badge {
+                            objectName: "launchStatus"
+                            text: launchRow.statusText
+                            tone: launchRow.running ? Colors.running : Colors.neutral
+                        }
+                        Button {
+                            objectName: "stopButton"
+                            text: qsTr("Stop")
+                            visible: launchRow.running
+                            Accessible.name: qsTr("Stop %1").arg(launchRow.command)
+                            onClicked: page.launches.stop(launchRow.index)
+                        }
                     }
                     Label {
-                        text: launchRow.nodePath.split("/").pop()
+                        objectName: "launchUsage"
+                        visible: launchRow.running && launchRow.usageText !== ""
+                        text: launchRow.usageText
                         color: palette.placeholderText
                     }
-                    Badge {
-                        objectName: "launchStatus"
-                        text: launchRow.statusText
-                        tone: launchRow.running ? Colors.running : Colors.neutral
-                    }
-                    Button {
-                        objectName: "stopButton"
-                        text: qsTr("Stop")
-                        visible: launchRow.running
-                        Accessible.name: qsTr("Stop %1").arg(launchRow.command)
-                        onClicked: page.launches.stop(launchRow.index)
+                    Repeater {
+                        model: launchRow.running ? launchRow.processes : []
+                        delegate: Label {
+                            required property var modelData
+                            objectName: "launchProcess"
+                            leftPadding: 12 * (modelData.depth + 1)
+                            text: modelData.pid + "  " + modelData.command
+                            font.family: "monospace"
+                            font.pixelSize: 11
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
                     }
                 }
             }

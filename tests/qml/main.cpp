@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 // QuickTest runner for the QML of redpak-manager. Each test file gets a fresh engine with a
 // Session on its own temporary node tree and a fake launcher, exposed as `testSession`,
-// `fakeLauncher` and `testTree` (paths). XDG_DATA_HOME is a temporary directory of the fixture,
-// `testDataHome`: menu entries the tests make never reach the user's menu.
+// `fakeLauncher` and `testTree` (paths), and the built redpak-probe as `probeProgram`. As root
+// with bwrap, `realVerify` verifies through the real redwrap and bwrap (the probe copied below
+// /usr/local/libexec, which the nodes export); elsewhere it is null. XDG_DATA_HOME is a
+// temporary directory of the fixture, `testDataHome`: menu entries the tests make never reach
+// the user's menu.
 #include "fakelauncher.h"
+#include "locallauncher.h"
 #include "session.h"
 #include "testtree.h"
 #include "workspace.h"
 
+#include <QDir>
+#include <QFile>
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
@@ -17,6 +23,7 @@
 #include <QVariantMap>
 #include <QtQuickTest>
 #include <memory>
+#include <unistd.h>
 #include <vector>
 
 Q_IMPORT_QML_PLUGIN(RedPak_ModelsPlugin)
@@ -46,6 +53,8 @@ public Q_SLOTS:
         context->setContextProperty(QStringLiteral("testSession"), fixture->session.get());
         context->setContextProperty(QStringLiteral("fakeLauncher"), launcher);
         context->setContextProperty(QStringLiteral("testDataHome"), fixture->dataHome.path());
+        context->setContextProperty(QStringLiteral("probeProgram"),
+                                    QStringLiteral(REDPAK_PROBE_PROGRAM));
         context->setContextProperty(
             QStringLiteral("testTree"),
             QVariantMap{{QStringLiteral("root"), fixture->tree.root()},
@@ -53,6 +62,7 @@ public Q_SLOTS:
                         {QStringLiteral("apps"), fixture->tree.apps()},
                         {QStringLiteral("browser"), fixture->tree.browser()},
                         {QStringLiteral("broken"), fixture->tree.broken()}});
+        context->setContextProperty(QStringLiteral("realVerify"), fixture->realVerifyModel());
         m_fixtures.push_back(std::move(fixture));
     }
 
@@ -63,6 +73,32 @@ private:
         Workspace workspace;
         test::FakeLauncher launcher;
         std::unique_ptr<Session> session;
+        std::unique_ptr<LocalLauncher> redwrap;
+        std::unique_ptr<VerifyModel> realVerify;
+        QString installedProbe;
+
+        ~Fixture() {
+            if (!installedProbe.isEmpty()) {
+                QFile::remove(installedProbe);
+            }
+        }
+
+        VerifyModel* realVerifyModel() {
+            const QString probe = QStringLiteral("/usr/local/libexec/redpak-probe-qml-%1-%2")
+                                      .arg(getpid())
+                                      .arg(reinterpret_cast<quintptr>(this));
+            if (geteuid() != 0 || !QFile::exists(QStringLiteral("/usr/bin/bwrap")) ||
+                !QDir().mkpath(QStringLiteral("/usr/local/libexec")) ||
+                !QFile::copy(QStringLiteral(REDPAK_PROBE_PROGRAM), probe)) {
+                return nullptr;
+            }
+            installedProbe = probe;
+            redwrap = std::make_unique<LocalLauncher>(QStringLiteral(REDPAK_REDWRAP_PROGRAM));
+            LocalLauncher* local = redwrap.get();
+            realVerify = std::make_unique<VerifyModel>([local](const QString&) { return local; });
+            realVerify->setProbePath(probe);
+            return realVerify.get();
+        }
     };
     std::vector<std::unique_ptr<Fixture>> m_fixtures;
 };

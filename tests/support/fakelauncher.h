@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 // Launcher for tests: records requests and lets the test play the process's life
-// (started, output, finished) through the same signals as the real launchers.
+// (started, output, finished) through the same signals as the real launchers. Its capture
+// runs the command's program as `captureProgram` with the command's arguments, outside any
+// sandbox: a stand-in for a launcher that isolates nothing.
 #pragma once
 
 #include "launcher.h"
 
 #include <QHash>
 #include <QList>
+#include <QPointer>
+#include <QProcess>
 
 namespace redpak::gui::test {
 
@@ -37,6 +41,23 @@ public:
             Qt::QueuedConnection);
     }
 
+    qint64 processId(quint64 id) const override { return pids.value(id); }
+    bool capturesFromThisProcess() const override { return captures; }
+    void capture(const LaunchRequest& request, QObject* context,
+                 std::function<void(const CaptureResult&)> done) override {
+        captureRequests.append(request);
+        auto* process = new QProcess(this);
+        QPointer<QObject> guard(context);
+        connect(process, &QProcess::finished, this, [process, guard, done](int exitCode) {
+            process->deleteLater();
+            if (guard) {
+                done(CaptureResult{exitCode == 0, process->readAllStandardOutput(),
+                                   QString::fromLocal8Bit(process->readAllStandardError())});
+            }
+        });
+        process->start(captureProgram, request.command.mid(1));
+    }
+
     // Script of the process's life, for the test to call.
     Q_INVOKABLE void playStarted(quint64 id) { Q_EMIT started(id); }
     Q_INVOKABLE void playOutput(quint64 id, const QString& text) {
@@ -45,6 +66,12 @@ public:
     Q_INVOKABLE void playFinished(quint64 id, int status) { Q_EMIT finished(id, status); }
     Q_INVOKABLE quint64 lastId() const { return starts.isEmpty() ? 0 : starts.last().first; }
     Q_INVOKABLE int startCount() const { return static_cast<int>(starts.size()); }
+    Q_INVOKABLE void setCaptureProgram(const QString& program) { captureProgram = program; }
+    Q_INVOKABLE void setCaptures(bool capturing) { captures = capturing; }
+    Q_INVOKABLE QString lastCaptureCommand() const {
+        return captureRequests.isEmpty() ? QString()
+                                         : captureRequests.last().command.join(QLatin1Char(' '));
+    }
     Q_INVOKABLE QString lastCommand() const {
         return starts.isEmpty() ? QString() : starts.last().second.command.join(QLatin1Char(' '));
     }
@@ -57,6 +84,10 @@ public:
     QList<quint64> stops;
     QHash<quint64, QString> inputs;
     QList<LaunchRequest> dryRuns;
+    QList<LaunchRequest> captureRequests;
+    QHash<quint64, qint64> pids;
+    QString captureProgram;
+    bool captures = true;
 };
 
 } // namespace redpak::gui::test

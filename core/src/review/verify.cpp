@@ -456,6 +456,90 @@ void addEnvironmentChecks(const BwrapPlan& plan, std::vector<VerifyCheck>& out) 
                         }));
 }
 
+// --- findings against the launch ------------------------------------------------------
+
+// What a finding claims about the launch, as a check would see it. `state` absent: what the
+// plan makes of that subject (the check's own expectation), for findings that only say the
+// item is there.
+struct FindingClaim {
+    std::string group;
+    std::string subject;
+    std::optional<std::string> state;
+};
+
+// "namespace net (shared with the host)" -> "net"; "export /srv (Public /srv)" -> "/srv":
+// the word after `kind` (findings.cpp writes the items this way).
+std::string itemSubject(const std::string& item, std::string_view kind) {
+    if (item.compare(0, kind.size(), kind) != 0) {
+        return {};
+    }
+    const std::size_t end = item.find(' ', kind.size());
+    return item.substr(kind.size(),
+                       end == std::string::npos ? std::string::npos : end - kind.size());
+}
+
+std::vector<FindingClaim> claimsOf(const Finding& finding) {
+    const std::string& id = finding.id;
+    const bool error = finding.severity == Severity::Error;
+    const FindingClaim sysAdmin{"capability", "cap_sys_admin", "kept"};
+    if (id == "ns.shared") {
+        const bool joins = finding.item.find("(joins ") != std::string::npos;
+        return {
+            {"namespace", itemSubject(finding.item, "namespace "), joins ? "joined" : "shared"}};
+    }
+    if (id == "cap.sys-admin") {
+        // An error when the user namespace is the host's, a warning when it is the node's own.
+        return {sysAdmin, {"namespace", "user", error ? "shared" : "unshared"}};
+    }
+    if (id == "cap.sys-admin-chroot") {
+        return {sysAdmin, {"capability", "cap_sys_chroot", "kept"}};
+    }
+    if (id == "ns.procfs-setns") {
+        return {sysAdmin};
+    }
+    const std::string mount = itemSubject(finding.item, "export ");
+    if (id == "export.writable" || id == "export.system-writable") {
+        return {{"mount", mount, "rw"}};
+    }
+    if (id == "export.family-file") {
+        return {{"mount", mount, error ? "rw" : "ro"}};
+    }
+    if (id == "export.widened") {
+        return {{"mount", mount, std::nullopt}};
+    }
+    return {};
+}
+
+// The check that tests `claim`: the one of its subject, else (capabilities the plan does not
+// name) the check of the other capabilities when it saw them all alike.
+const VerifyCheck* checkOf(const FindingClaim& claim, const std::vector<VerifyCheck>& checks) {
+    const VerifyCheck* others = nullptr;
+    for (const VerifyCheck& one : checks) {
+        if (one.group == claim.group && one.subject == claim.subject) {
+            return &one;
+        }
+        if (claim.group == "capability" && one.group == "capability" && one.subject == "others") {
+            others = &one;
+        }
+    }
+    return others && others->observed != "mixed" ? others : nullptr;
+}
+
+std::optional<RuntimeContradiction> contradictionOf(const Finding& finding,
+                                                    const std::vector<VerifyCheck>& checks) {
+    for (const FindingClaim& claim : claimsOf(finding)) {
+        const VerifyCheck* one = checkOf(claim, checks);
+        if (!one || !one->observed) {
+            continue;
+        }
+        const std::string claimed = claim.state.value_or(one->expected);
+        if (*one->observed != claimed) {
+            return RuntimeContradiction{claimed, one->group, one->subject, *one->observed};
+        }
+    }
+    return std::nullopt;
+}
+
 const char* outcomeName(CheckOutcome outcome) {
     switch (outcome) {
     case CheckOutcome::Pass:
@@ -536,6 +620,15 @@ std::optional<Severity> highestFailure(const std::vector<VerifyCheck>& checks) {
     return highest;
 }
 
+std::vector<CheckedFinding> checkFindings(const std::vector<Finding>& findings,
+                                          const std::vector<VerifyCheck>& checks) {
+    std::vector<CheckedFinding> out;
+    for (const Finding& finding : findings) {
+        out.push_back({finding, contradictionOf(finding, checks)});
+    }
+    return out;
+}
+
 std::optional<std::string> nodePathOf(const BwrapPlan& plan, const std::string& hostPath) {
     std::optional<std::string> found;
     for (const BwrapOption& option : plan.options) {
@@ -562,9 +655,10 @@ std::vector<std::string> exportedTrees(const BwrapPlan& plan) {
 }
 
 // Every name and value comes from files, the node or the probe: escaped for a terminal.
-std::string formatVerifyText(const std::string& node, const std::vector<VerifyCheck>& checks) {
+std::string formatVerifyText(const std::string& node, const std::vector<VerifyCheck>& checks,
+                             const std::vector<CheckedFinding>& findings) {
     std::string out = "verify " + escapeText(node) + "\n";
-    std::size_t failed = 0, unknown = 0;
+    std::size_t failed = 0, unknown = 0, contradicted = 0;
     for (const VerifyCheck& one : checks) {
         const char* tag = one.outcome == CheckOutcome::Pass   ? "PASS"
                           : one.outcome == CheckOutcome::Fail ? "FAIL"
@@ -581,11 +675,44 @@ std::string formatVerifyText(const std::string& node, const std::vector<VerifyCh
         }
         out += one.provenance.empty() ? "\n" : "  [" + escapeText(one.provenance) + "]\n";
     }
+    for (const CheckedFinding& checked : findings) {
+        if (const auto& c = checked.contradiction) {
+            out += "CONTRADICTED BY RUNTIME  finding " + checked.finding.id + " " +
+                   escapeText(checked.finding.item) + ": says " + escapeText(c->claimed) +
+                   ", check " + c->checkGroup + " " + escapeText(c->checkSubject) + " saw " +
+                   escapeText(c->observed) + "\n";
+            ++contradicted;
+        }
+    }
     return out + std::to_string(checks.size()) + " checks, " + std::to_string(failed) +
-           " failed, " + std::to_string(unknown) + " not observable\n";
+           " failed, " + std::to_string(unknown) + " not observable" +
+           (contradicted ? ", " + std::to_string(contradicted) + " findings contradicted by runtime"
+                         : "") +
+           "\n";
 }
 
-std::string formatVerifyJson(const std::string& node, const std::vector<VerifyCheck>& checks) {
+namespace {
+
+JsonValue findingJson(const CheckedFinding& checked) {
+    const Finding& f = checked.finding;
+    JsonValue contradiction;
+    if (const auto& c = checked.contradiction) {
+        contradiction = JsonObject{{"claimed", c->claimed},
+                                   {"group", c->checkGroup},
+                                   {"subject", c->checkSubject},
+                                   {"observed", c->observed}};
+    }
+    return JsonObject{{"id", f.id},
+                      {"severity", toString(f.severity)},
+                      {"item", f.item},
+                      {"source", f.source},
+                      {"contradicted_by_runtime", std::move(contradiction)}};
+}
+
+} // namespace
+
+std::string formatVerifyJson(const std::string& node, const std::vector<VerifyCheck>& checks,
+                             const std::vector<CheckedFinding>& findings) {
     detail::JsonArray items;
     for (const VerifyCheck& one : checks) {
         items.push_back(JsonObject{
@@ -598,7 +725,12 @@ std::string formatVerifyJson(const std::string& node, const std::vector<VerifyCh
             {"provenance", one.provenance},
         });
     }
-    return detail::writeJson(JsonObject{{"node", node}, {"checks", std::move(items)}});
+    detail::JsonArray findingItems;
+    for (const CheckedFinding& checked : findings) {
+        findingItems.push_back(findingJson(checked));
+    }
+    return detail::writeJson(JsonObject{
+        {"node", node}, {"checks", std::move(items)}, {"findings", std::move(findingItems)}});
 }
 
 } // namespace redpak

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // `redconf verify` on real launches: nodes made with `redconf create` from every template pass
 // every check, as root and as a test user; a stand-in bwrap that silently drops one argument
-// of the plan (`--unshare-net`, or a read-only bind turned writable) fails exactly that check.
+// of the plan (`--unshare-net`, or a read-only bind turned writable) fails exactly that check;
+// one that turns `--share-net` into `--unshare-net` marks the finding that says the node shares
+// the network as contradicted by runtime.
 // The probe must be visible inside the node like any command: a copy of build/bin/redpak-probe
 // is placed below /usr/local/libexec (every template exports /usr) for the run.
 #include "integration_support.h"
@@ -34,9 +36,16 @@ done
 exec /usr/bin/bwrap "$@"
 )";
 
+// The plan shares the network with `--share-net` (it cancels an earlier --unshare-net).
+const QByteArray kShareNetUnshared = R"(#!/bin/sh
+for a in "$@"; do shift; [ "$a" = --share-net ] && a=--unshare-net; set -- "$@" "$a"; done
+exec /usr/bin/bwrap "$@"
+)";
+
 struct Report {
     int exitCode = -1;
     QJsonArray checks;
+    QJsonArray findings;
     QString text; // stdout and stderr, for messages
 };
 
@@ -75,7 +84,8 @@ class TestVerifyLaunch : public QObject {
                 extra,
             as);
         const QJsonDocument json = QJsonDocument::fromJson(run.out.toUtf8());
-        return Report{run.exitCode, json["checks"].toArray(), run.out + run.err};
+        return Report{run.exitCode, json["checks"].toArray(), json["findings"].toArray(),
+                      run.out + run.err};
     }
 
 private slots:
@@ -95,8 +105,12 @@ private slots:
         QVERIFY(create(path("root"), "root"));
         QVERIFY(create(path("root/leaf"), "leaf"));
         QVERIFY(create(path("full"), "full"));
+        QVERIFY(create(path("root/shared-net"), "leaf"));
+        QVERIFY(writeFile(path("root/shared-net/etc/redpak.yaml"),
+                          "headers:\n  alias: shared-net\nconfig:\n  share_net: enabled\n"));
         for (const auto& [name, script] :
-             {std::pair{"drop-unshare-net", kDropUnshareNet},
+             {std::pair{"share-net-unshared", kShareNetUnshared},
+              std::pair{"drop-unshare-net", kDropUnshareNet},
               std::pair{"ro-bind-writable", kFirstReadOnlyBindWritable}}) {
             QVERIFY(writeFile(path(name), script));
             QVERIFY(QFile::setPermissions(path(name), QFile::ReadOwner | QFile::WriteOwner |
@@ -168,6 +182,29 @@ private slots:
             }
         }
         QCOMPARE(report.exitCode, 1);
+    }
+
+    void findingContradictedByRuntime() {
+        const Report report =
+            verify(path("root/shared-net"), std::nullopt, {"--bwrap", path("share-net-unshared")});
+        QCOMPARE(checksWith(report.checks, "fail"), QStringList{"namespace net"});
+        QStringList contradicted;
+        for (const QJsonValue& finding : report.findings) {
+            const QJsonValue by = finding["contradicted_by_runtime"];
+            if (by.isObject()) {
+                contradicted << finding["id"].toString() + " " + finding["item"].toString() + ": " +
+                                    by["claimed"].toString() + ", " + by["group"].toString() + " " +
+                                    by["subject"].toString() + " saw " + by["observed"].toString();
+            }
+        }
+        QCOMPARE(contradicted, QStringList{"ns.shared namespace net (shared with the host): "
+                                           "shared, namespace net saw unshared"});
+        // The same launch without the stand-in: the finding holds.
+        const Report faithful = verify(path("root/shared-net"), std::nullopt);
+        QCOMPARE(checksWith(faithful.checks, "fail"), QStringList());
+        for (const QJsonValue& finding : faithful.findings) {
+            QVERIFY(finding["contradicted_by_runtime"].isNull());
+        }
     }
 };
 

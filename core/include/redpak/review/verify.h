@@ -98,7 +98,31 @@ std::optional<std::string> nodePathOf(const BwrapPlan& plan, const std::string& 
 // The trees the probe walks for family files: mount points of the plan's bind options.
 std::vector<std::string> exportedTrees(const BwrapPlan& plan);
 
-std::string formatVerifyText(const std::string& node, const std::vector<VerifyCheck>& checks);
-std::string formatVerifyJson(const std::string& node, const std::vector<VerifyCheck>& checks);
+// A finding of the node (analyzeNode) set against the launch: contradicted when a check tests
+// what the finding claims ("namespace net" for "the network is shared", "mount /srv" for a
+// writable export) and saw something else.
+struct RuntimeContradiction {
+    std::string claimed;      // what the finding says, in the check's terms: "shared", "rw"
+    std::string checkGroup;   // the check that contradicts it
+    std::string checkSubject; //
+    std::string observed;     // what that check saw
+};
+struct CheckedFinding {
+    Finding finding;
+    std::optional<RuntimeContradiction> contradiction;
+};
+
+// Each finding, in order, with the contradiction of the compared `checks` when there is one.
+// Findings with no claim a check can test (limits, files, commands...) are never contradicted,
+// nor are those whose check could not tell.
+std::vector<CheckedFinding> checkFindings(const std::vector<Finding>& findings,
+                                          const std::vector<VerifyCheck>& checks);
+
+// The report: every check, then the findings the runtime contradicts (text) or every finding
+// with its contradiction (JSON).
+std::string formatVerifyText(const std::string& node, const std::vector<VerifyCheck>& checks,
+                             const std::vector<CheckedFinding>& findings = {});
+std::string formatVerifyJson(const std::string& node, const std::vector<VerifyCheck>& checks,
+                             const std::vector<CheckedFinding>& findings = {});
 
 } // namespace redpak

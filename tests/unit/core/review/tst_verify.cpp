@@ -341,6 +341,131 @@ private slots:
         QCOMPARE(QString::fromStdString(inside.value_or("")), node);
     }
 
+    // A finding claims something of the launch; the check that tests it may see otherwise.
+    void findingContradictedByRuntime_data() {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<int>("severity");
+        QTest::addColumn<QString>("item");
+        QTest::addColumn<ReportChange>("change");
+        QTest::addColumn<QString>("contradiction"); // "group subject: claimed/observed", or ""
+        const auto row = [](const char* tag, const char* id, Severity severity, const char* item,
+                            ReportChange change, const char* contradiction) {
+            QTest::newRow(tag) << QString(id) << static_cast<int>(severity) << QString(item)
+                               << change << QString(contradiction);
+        };
+        const ReportChange faithful = [](ProbeObservation&) {};
+        const char* sharedNet = "namespace net (shared with the host)";
+        row("shared network seen private", "ns.shared", Severity::Warning, sharedNet, faithful,
+            "namespace net: shared/unshared");
+        row(
+            "shared network seen shared", "ns.shared", Severity::Warning, sharedNet,
+            [](ProbeObservation& s) { s.namespaces["net"] = 3; }, "");
+        row(
+            "joined namespace seen shared", "ns.shared", Severity::Warning,
+            "namespace net (joins /run/netns/x)",
+            [](ProbeObservation& s) { s.namespaces["net"] = 3; }, "namespace net: joined/shared");
+        row(
+            "namespace the probe cannot read", "ns.shared", Severity::Warning, sharedNet,
+            [](ProbeObservation& s) { s.namespaces.erase("net"); }, "");
+        row("CAP_SYS_ADMIN claimed, absent", "cap.sys-admin", Severity::Warning,
+            "capability cap_sys_admin", faithful, "capability cap_sys_admin: kept/absent");
+        row(
+            "own user namespace claimed, host's seen", "cap.sys-admin", Severity::Warning,
+            "capability cap_sys_admin",
+            [](ProbeObservation& s) {
+                setCapability(s, 21);
+                s.namespaces["user"] = 1;
+            },
+            "namespace user: unshared/shared");
+        row(
+            "host user namespace claimed, own seen", "cap.sys-admin", Severity::Error,
+            "capability cap_sys_admin", [](ProbeObservation& s) { setCapability(s, 21); },
+            "namespace user: shared/unshared");
+        row(
+            "CAP_SYS_ADMIN claimed and kept", "cap.sys-admin", Severity::Warning,
+            "capability cap_sys_admin", [](ProbeObservation& s) { setCapability(s, 21); }, "");
+        row(
+            "capability the plan does not name", "cap.sys-admin-chroot", Severity::Error,
+            "capabilities cap_sys_admin + cap_sys_chroot",
+            [](ProbeObservation& s) { setCapability(s, 21); }, "capability others: kept/absent");
+        row(
+            "writable export seen read-only", "export.writable", Severity::Info,
+            "export /srv (Public /srv)",
+            [](ProbeObservation& s) { setMountReadOnly(s, "/srv", true); }, "mount /srv: rw/ro");
+        row("writable export seen writable", "export.system-writable", Severity::Error,
+            "export /srv (Public /srv)", faithful, "");
+        row(
+            "read-only claim seen writable", "export.family-file", Severity::Warning,
+            "export /usr (Restricted /usr)",
+            [](ProbeObservation& s) { setMountReadOnly(s, "/usr", false); }, "mount /usr: ro/rw");
+        row("widened export as planned", "export.widened", Severity::Warning,
+            "export /usr (Restricted /usr)", faithful, "");
+        row(
+            "widened export not as planned", "export.widened", Severity::Warning,
+            "export /usr (Restricted /usr)",
+            [](ProbeObservation& s) { setMountReadOnly(s, "/usr", false); }, "mount /usr: ro/rw");
+        row(
+            "claim no check tests", "limits.memory", Severity::Info, "cgroups mem.max",
+            [](ProbeObservation& s) { s.mounts.clear(); }, "");
+    }
+
+    void findingContradictedByRuntime() {
+        QFETCH(QString, id);
+        QFETCH(int, severity);
+        QFETCH(QString, item);
+        QFETCH(ReportChange, change);
+        QFETCH(QString, contradiction);
+        ProbeObservation seen = faithfulLaunch();
+        change(seen);
+        Finding finding;
+        finding.id = id.toStdString();
+        finding.severity = static_cast<Severity>(severity);
+        finding.item = item.toStdString();
+        const std::vector<CheckedFinding> checked = checkFindings({finding}, compared(seen));
+        QCOMPARE(checked.size(), std::size_t{1});
+        const auto& c = checked.front().contradiction;
+        QCOMPARE(c ? QString::fromStdString(c->checkGroup + " " + c->checkSubject + ": " +
+                                            c->claimed + "/" + c->observed)
+                   : QString(),
+                 contradiction);
+    }
+
+    // The items findings.cpp writes are the ones read back: a real finding of the node.
+    void realFindingIsMarkedInTheReports() {
+        const EffectiveConfig config = memMerge({{"/r", kNode, {}}});
+        ProbeObservation seen = faithfulLaunch();
+        setMountReadOnly(seen, "/srv", true);
+        const std::vector<VerifyCheck> checks = compared(seen);
+        const std::vector<CheckedFinding> checked =
+            checkFindings(analyzeNode(config).findings, checks);
+        QStringList contradicted;
+        for (const CheckedFinding& one : checked) {
+            if (one.contradiction) {
+                contradicted << QString::fromStdString(one.finding.id);
+            }
+        }
+        QCOMPARE(contradicted, QStringList{"export.system-writable"});
+        const std::string text = formatVerifyText("/r", checks, checked);
+        QVERIFY2(text.find("CONTRADICTED BY RUNTIME  finding export.system-writable export /srv "
+                           "(Public /srv): says rw, check mount /srv saw ro\n") !=
+                     std::string::npos,
+                 text.c_str());
+        QVERIFY(text.find("1 failed, 0 not observable, 1 findings contradicted by runtime") !=
+                std::string::npos);
+        const QJsonDocument json = QJsonDocument::fromJson(
+            QByteArray::fromStdString(formatVerifyJson("/r", checks, checked)));
+        const QJsonArray findings = json["findings"].toArray();
+        QCOMPARE(findings.size(), qsizetype(checked.size()));
+        for (const QJsonValue finding : findings) {
+            const bool writable = finding["id"].toString() == "export.system-writable";
+            QCOMPARE(finding["contradicted_by_runtime"].isObject(), writable);
+            if (writable) {
+                QCOMPARE(finding["contradicted_by_runtime"]["observed"].toString(), QString("ro"));
+                QCOMPARE(finding["contradicted_by_runtime"]["subject"].toString(), QString("/srv"));
+            }
+        }
+    }
+
     void reportsNameEveryCheck() {
         const std::vector<VerifyCheck> checks = compared(faithfulLaunch());
         const std::string text = formatVerifyText("/r", checks);
