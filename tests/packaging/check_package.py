@@ -568,7 +568,7 @@ def check_lintian(problems, debs):
     if shutil.which("lintian") is None:
         problems.add("tool 'lintian' is not installed (scripts/deps.txt)")
         return
-    result = run(["lintian", "--fail-on", "error,warning", "--no-tag-display-limit"] + sorted(debs), timeout=600)
+    result = run(["lintian", "--fail-on", "error,warning", "--tag-display-limit", "0"] + sorted(debs), timeout=600)
     tags = [l for l in result.stdout.splitlines() if re.match(r"^[EW]: ", l)]
     print(f"lintian: {len(tags)} error(s)/warning(s)\n{result.stdout}{result.stderr}".rstrip())
     problems.check(result.returncode == 0 and not tags, "lintian reports errors or warnings:\n" + "\n".join(tags))

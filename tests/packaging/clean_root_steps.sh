@@ -88,7 +88,14 @@ helper_by_activation() {
         fi
     done
     [ "$helpers" -gt 0 ] || fail "no $helper runs as root"
-    [ -d /var/lib/redpak ] && echo "the helper keeps its state in /var/lib/redpak"
+    # The same call by root, whom polkit always authorizes, succeeds and is journaled in the
+    # helper's state, which only a purge removes.
+    created=$(dbus-send --system --print-reply --reply-timeout=20000 --dest=org.redpak.Helper \
+        /org/redpak/Helper org.redpak.Helper1.CreateNode string:system/by-root string:leaf uint32:0 2>&1) ||
+        fail "CreateNode by root failed: $created"
+    [ -f "$node_root/by-root/etc/redpak.yaml" ] || fail "CreateNode by root made no node: $created"
+    [ -d /var/lib/redpak ] || fail "the helper keeps no state in /var/lib/redpak"
+    echo "CreateNode by root made $node_root/by-root; the helper keeps its state in /var/lib/redpak"
     kill "$(cat /run/dbus/test.pid)"
 }
 
