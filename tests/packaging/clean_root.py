@@ -36,6 +36,8 @@ HOST_SOURCES = Path("/etc/apt/sources.list.d/debian.sources")
 HOST_ARCHIVES = Path("/var/cache/apt/archives")
 # A cached root older than this is made again: its package lists would lag the archive.
 ROOT_MAX_AGE_SECONDS = 3 * 24 * 3600
+# The longest step, installing the GUI with Qt, takes about a minute with the .debs at hand.
+STEP_TIMEOUT_SECONDS = 600
 STEPS = ("install-tools", "launch-as-user", "install-all", "configure-helper",
          "helper-by-activation", "gui-starts", "remove-and-purge")
 # What the steps or the system write besides packaged files, and what the issue lets stay:
@@ -185,8 +187,12 @@ def run_steps(root, debs, archives, steps_script):
         if step == "configure-helper":
             before = files_of(root) - packaged_files(root)
         started = time.monotonic()
-        result = run(in_root(root, debs, archives, steps_script, "/bin/sh", "/redpak-steps.sh", step),
-                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=900)
+        try:
+            result = run(in_root(root, debs, archives, steps_script, "/bin/sh", "/redpak-steps.sh", step),
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=STEP_TIMEOUT_SECONDS)
+        except subprocess.TimeoutExpired:
+            print(f"FAIL: step {step} took more than {STEP_TIMEOUT_SECONDS} s")
+            return None
         output = result.stdout.strip()
         if result.returncode != 0 or step in ("install-tools", "install-all"):
             output = "\n".join(output.splitlines()[-40:])
