@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0
-"""Checks what users get from `cmake --install` and from the Debian package.
+"""Checks what users get from `cmake --install` and from the Debian and RPM packages.
 
 install MODE: `cmake --install` into a fresh DESTDIR.
-deb MODE:     `cpack -G DEB` into a temporary directory, then the control fields, maintainer
-              scripts and file list of the .deb, and `dpkg-deb -x` of it.
-Both then check the installed tree as a distribution would (exact file list, desktop entry,
+deb MODE:     `cpack -G DEB` into a temporary directory: one package per component
+              (redpak-tools, redpak-helper, redpak-manager), their control fields, maintainer
+              scripts and file lists, lintian, then `dpkg-deb -x` of all of them.
+rpm MODE:     `cpack -G RPM`: the same three packages, `rpm -qpl`, `rpm -qpR`, scriptlets,
+              rpmlint when installed, then their files extracted with rpm2cpio.
+Each then checks the installed tree as a distribution would (exact file list, desktop entry,
 AppStream metainfo, polkit and D-Bus files, man pages, bash completion) and run the installed
 redconf and redwrap from where they were installed.
 
@@ -69,7 +72,6 @@ class Layout:
             "libexecdir": args.libexecdir,
             "datadir": args.datadir,
             "mandir": args.mandir,
-            "docdir": args.docdir,
             "sysconfdir": args.sysconfdir,
             "unitdir": args.unitdir,
         }
@@ -85,8 +87,10 @@ class Layout:
         return self.path(template).lstrip("/")
 
 
-def expected_files(layout, list_file):
-    """Relative paths of the files the enabled components must install, and only those."""
+def expected_files(layout, list_file, components=None):
+    """Relative paths of the files the enabled components (or only `components`) must install,
+    and only those."""
+    wanted = layout.components if components is None else set(components)
     expected = set()
     for number, line in enumerate(Path(list_file).read_text().splitlines(), 1):
         line = line.split("#", 1)[0].strip()
@@ -96,7 +100,7 @@ def expected_files(layout, list_file):
         if len(fields) != 2:
             raise SystemExit(f"{list_file}:{number}: expected 'COMPONENT PATH', got '{line}'")
         component, template = fields
-        if component in layout.components:
+        if component in wanted:
             expected.add(layout.rel(template))
     return expected
 
@@ -226,7 +230,7 @@ def check_unit_syntax(problems, unit, staged_helper):
 
 
 def check_man_pages(problems, root, layout):
-    pages = ["{mandir}/man1/redconf.1.gz", "{mandir}/man1/redwrap.1.gz"]
+    pages = ["{mandir}/man1/redconf.1.gz", "{mandir}/man1/redwrap.1.gz", "{mandir}/man1/redpak-probe.1.gz"]
     if "gui" in layout.components:
         pages.append("{mandir}/man1/redpak-manager.1.gz")
     if "helper" in layout.components:
@@ -451,84 +455,228 @@ def check_qml_dependencies(problems, depends, source_dir):
                        f"the GUI imports {module}, shipped by {package}, which the package does not depend on")
 
 
-def check_deb(problems, layout, args, work):
-    out = Path(work, "cpack")
-    result = run(["cpack", "-G", "DEB", "--config", Path(args.build_dir, "CPackConfig.cmake"), "-B", out])
-    debs = list(out.glob("redpak-manager_*.deb"))
-    if not problems.check(result.returncode == 0 and len(debs) == 1,
-                          f"cpack -G DEB failed or made {len(debs)} packages:\n{result.stdout}{result.stderr}"):
-        return
-    deb = debs[0]
-    arch = run(["dpkg", "--print-architecture"]).stdout.strip()
-    problems.check(deb.name == f"redpak-manager_{args.version}_{arch}.deb", f"package file name is {deb.name}")
+# Package of each install component, and what each must depend on (beyond the libraries
+# dpkg-shlibdeps or rpmbuild find, which are checked by name where they tell a component apart).
+PACKAGES = {"cli": "redpak-tools", "helper": "redpak-helper", "gui": "redpak-manager"}
+DEB_DEPENDS = {
+    "cli": {"libc6", "bubblewrap"},
+    "helper": {"redpak-tools", "dbus", "polkitd", "libqt6dbus6"},
+    "gui": {"redpak-tools", "qml6-module-qtquick", "qml6-module-qtquick-controls", "libqt6quick6", "qt6-qpa-plugins"},
+}
+RPM_REQUIRES = {
+    "cli": {"bubblewrap", "libc.so.6()(64bit)"},
+    "helper": {"redpak-tools", "dbus", "polkit", "libQt6DBus.so.6()(64bit)"},
+    "gui": {"redpak-tools", "qt6-qtdeclarative", "libQt6Quick.so.6()(64bit)"},
+}
+# A package pulling any of these would bring Qt onto a target without a display.
+QT_PACKAGE = re.compile(r"(?i)^(lib)?q(t|ml)6|^libQt6")
+UPPER_BOUND = re.compile(r"<<|<=|\(\s*<|\s<\s|\s<=\s")
 
-    fields = control_fields(deb)
-    problems.check(fields.get("Package") == "redpak-manager", f"Package is {fields.get('Package')}")
-    problems.check(fields.get("Version") == args.version, f"Version is {fields.get('Version')}, expected {args.version}")
-    problems.check(fields.get("Section") == "admin", f"Section is {fields.get('Section')}")
-    problems.check(fields.get("Architecture") == arch, f"Architecture is {fields.get('Architecture')}")
-    problems.check(bool(fields.get("Maintainer")), "no Maintainer field")
-    problems.check("\n" in fields.get("Description", ""), "Description has no extended description")
-    depends = {d.split("(")[0].strip() for d in re.split(r"[,|]", fields.get("Depends", ""))}
-    wanted = {"libc6", "bubblewrap"}
-    if "helper" in layout.components:
-        wanted |= {"dbus", "polkitd", "libqt6dbus6"}
-    if "gui" in layout.components:
-        wanted |= {"qml6-module-qtquick", "qml6-module-qtquick-controls", "libqt6quick6"}
-    for package in sorted(wanted - depends):
-        problems.add(f"Depends lacks {package}: {fields.get('Depends')}")
-    if "gui" in layout.components:
-        check_qml_dependencies(problems, depends, args.source_dir)
-    redwrap = Path(args.build_dir, "bin", "redwrap")
-    # glibc is linked dynamically (tools/CMakeLists.txt: a static glibc crashes in the host's
-    # NSS modules), so the package takes any libc6 dpkg-shlibdeps allows, never a pinned release.
-    if redwrap.exists():
-        problems.check("INTERP" in run(["readelf", "--program-headers", redwrap]).stdout,
-                       "redwrap links glibc statically: its NSS lookups can crash")
-    problems.check("libc6 (<<" not in fields.get("Depends", ""),
-                   f"Depends pins a glibc release: {fields.get('Depends')}")
 
-    control = Path(work, "control")
+def build_packages(problems, args, generator, out, pattern):
+    """cpack -G GENERATOR into `out`; the packages made, by component, or None on failure."""
+    result = run(["cpack", "-G", generator, "--config", Path(args.build_dir, "CPackConfig.cmake"), "-B", out])
+    made = {}
+    for path in Path(out).glob(pattern):
+        for component, package in PACKAGES.items():
+            if re.match(re.escape(package) + r"[-_][0-9]", path.name):
+                made[component] = path
+    if not problems.check(result.returncode == 0, f"cpack -G {generator} failed:\n{result.stdout}{result.stderr}"):
+        return None
+    return made
+
+
+def check_made(problems, layout, made, what):
+    for component in sorted(layout.components - set(made)):
+        problems.add(f"cpack made no {what} for component {component} ({PACKAGES[component]})")
+    for component in sorted(set(made) - layout.components):
+        problems.add(f"cpack made a {what} for the disabled component {component}")
+    return set(made) == layout.components
+
+
+def relation_names(field):
+    return {d.split("(")[0].strip() for d in re.split(r"[,|]", field or "") if d.strip()}
+
+
+def check_deb_control(problems, component, deb, fields, version, arch):
+    package = PACKAGES[component]
+    problems.check(deb.name == f"{package}_{version}_{arch}.deb", f"package file name is {deb.name}")
+    problems.check(fields.get("Package") == package, f"Package is {fields.get('Package')}, expected {package}")
+    problems.check(fields.get("Version") == version, f"{package}: Version is {fields.get('Version')}")
+    problems.check(fields.get("Section") == "admin", f"{package}: Section is {fields.get('Section')}")
+    problems.check(fields.get("Architecture") == arch, f"{package}: Architecture is {fields.get('Architecture')}")
+    problems.check(bool(fields.get("Maintainer")), f"{package}: no Maintainer field")
+    problems.check("\n" in fields.get("Description", ""), f"{package}: Description has no extended description")
+    depends = relation_names(fields.get("Depends"))
+    for wanted in sorted(DEB_DEPENDS[component] - depends):
+        problems.add(f"{package}: Depends lacks {wanted}: {fields.get('Depends')}")
+    for field in ("Depends", "Recommends", "Pre-Depends"):
+        problems.check(not UPPER_BOUND.search(fields.get(field, "")),
+                       f"{package}: {field} has an upper bound: {fields.get(field)}")
+    if component == "cli":
+        qt = sorted(d for d in relation_names(fields.get("Depends")) | relation_names(fields.get("Recommends"))
+                    if QT_PACKAGE.search(d))
+        problems.check(not qt, f"redpak-tools depends on Qt: {qt}")
+    if component != "cli":
+        problems.check(f"redpak-tools (= {version})" in fields.get("Depends", ""),
+                       f"{package} must depend on redpak-tools (= {version}): {fields.get('Depends')}")
+    if component == "gui":
+        problems.check("redpak-helper" in relation_names(fields.get("Recommends")),
+                       f"redpak-manager must recommend redpak-helper: {fields.get('Recommends')}")
+    return depends
+
+
+def check_deb_scripts(problems, component, deb, layout, work):
+    """Only redpak-helper has maintainer scripts: they stop, forget and purge the helper."""
+    package = PACKAGES[component]
+    control = Path(work, "control-" + package)
     run(["dpkg-deb", "--control", deb, control])
-    for script in ("postinst", "prerm", "postrm"):
+    problems.check(Path(control, "md5sums").exists(), f"{package} has no md5sums")
+    wanted = {"postinst", "prerm", "postrm"} if component == "helper" else set()
+    present = {s for s in ("preinst", "postinst", "prerm", "postrm", "config") if Path(control, s).exists()}
+    problems.check(present == wanted, f"{package} has maintainer scripts {sorted(present)}, expected {sorted(wanted)}")
+    for script in sorted(present):
         path = Path(control, script)
-        if problems.check(path.exists(), f"the package has no {script}"):
-            problems.check(os.access(path, os.X_OK), f"{script} is not executable")
-            syntax = run(["sh", "-n", path])
-            problems.check(syntax.returncode == 0, f"sh -n {script}: {syntax.stderr}")
-            problems.check("@" not in re.sub(r"#.*", "", path.read_text()), f"{script} has an unconfigured @VARIABLE@")
-    problems.check(Path(control, "md5sums").exists(), "the package has no md5sums")
+        problems.check(os.access(path, os.X_OK), f"{package} {script} is not executable")
+        syntax = run(["sh", "-n", path])
+        problems.check(syntax.returncode == 0, f"sh -n {package} {script}: {syntax.stderr}")
+        problems.check("@" not in re.sub(r"#.*", "", path.read_text()), f"{package} {script} has an unconfigured @VARIABLE@")
     prerm = Path(control, "prerm")
-    if "helper" in layout.components and prerm.exists():
+    if component == "helper" and prerm.exists():
         match = re.search(r"(?m)^helper=(\S+)$", prerm.read_text())
         problems.check(match is not None and match.group(1) == layout.path("{libexecdir}/redpak-helper"),
                        f"prerm stops {match.group(1) if match else 'no helper'}, not the packaged helper")
 
-    listing = run(["dpkg-deb", "--contents", deb]).stdout.splitlines()
-    for line in listing:
+
+def check_deb_contents(problems, component, deb, layout, args):
+    package = PACKAGES[component]
+    names = set()
+    for line in run(["dpkg-deb", "--contents", deb]).stdout.splitlines():
         perms, owner = line.split()[0:2]
         name = line.split()[-1] if " -> " not in line else line.split(" -> ")[0].split()[-1]
-        problems.check(owner == "root/root", f"{name} is owned by {owner}, not root/root")
+        problems.check(owner == "root/root", f"{package}: {name} is owned by {owner}, not root/root")
         if perms.startswith("-"):
+            names.add(name.lstrip("./"))
             executable = re.search(r"/(bin|libexec)/[^/]+$", name) is not None
             wanted_perms = "-rwxr-xr-x" if executable else "-rw-r--r--"
-            problems.check(perms == wanted_perms, f"{name} has mode {perms}, expected {wanted_perms}")
+            problems.check(perms == wanted_perms, f"{package}: {name} has mode {perms}, expected {wanted_perms}")
+    check_file_list(problems, deb.name, names, expected_files(layout, args.expected, [component]))
 
+
+def check_lintian(problems, debs):
+    """lintian as Debian runs it: no error and no warning (overrides carry their reason)."""
+    if shutil.which("lintian") is None:
+        problems.add("tool 'lintian' is not installed (scripts/deps.txt)")
+        return
+    result = run(["lintian", "--fail-on", "error,warning", "--tag-display-limit", "0"] + sorted(debs), timeout=600)
+    tags = [l for l in result.stdout.splitlines() if re.match(r"^[EW]: ", l)]
+    print(f"lintian: {len(tags)} error(s)/warning(s)\n{result.stdout}{result.stderr}".rstrip())
+    problems.check(result.returncode == 0 and not tags, "lintian reports errors or warnings:\n" + "\n".join(tags))
+
+
+def check_deb(problems, layout, args, work):
+    made = build_packages(problems, args, "DEB", Path(work, "cpack"), "*.deb")
+    if made is None or not check_made(problems, layout, made, ".deb"):
+        return
+    arch = run(["dpkg", "--print-architecture"]).stdout.strip()
     root = Path(work, "root")
-    result = run(["dpkg-deb", "--extract", deb, root])
-    if problems.check(result.returncode == 0, f"dpkg-deb --extract: {result.stderr}"):
-        check_all(problems, root, layout, args, "redpak-manager.deb")
+    for component, deb in sorted(made.items()):
+        depends = check_deb_control(problems, component, deb, control_fields(deb), args.version, arch)
+        if component == "gui":
+            check_qml_dependencies(problems, depends, args.source_dir)
+        check_deb_scripts(problems, component, deb, layout, work)
+        check_deb_contents(problems, component, deb, layout, args)
+        result = run(["dpkg-deb", "--extract", deb, root])
+        problems.check(result.returncode == 0, f"dpkg-deb --extract {deb.name}: {result.stderr}")
+    check_static_programs(problems, args.build_dir)
+    check_lintian(problems, made.values())
+    check_all(problems, root, layout, args, "the .deb packages")
+
+
+def check_static_programs(problems, build_dir):
+    """glibc is linked dynamically (tools/CMakeLists.txt: a static glibc crashes in the host's
+    NSS modules) by every program but redpak-probe, which calls no NSS function."""
+    for name in ("redwrap", "redconf"):
+        program = Path(build_dir, "bin", name)
+        if program.exists():
+            problems.check("INTERP" in run(["readelf", "--program-headers", program]).stdout,
+                           f"{name} links glibc statically: its NSS lookups can crash")
+
+
+def rpm_query(rpm, *options):
+    return run(["rpm", "-qp", "--nosignature", *options, rpm])
+
+
+def check_rpm_one(problems, component, rpm, layout, args):
+    package = PACKAGES[component]
+    name = rpm_query(rpm, "--queryformat", "%{NAME} %{VERSION}").stdout.strip()
+    problems.check(name == f"{package} {args.version}", f"{rpm.name} is '{name}', expected '{package} {args.version}'")
+    listing = rpm_query(rpm, "-lv")
+    problems.check(listing.returncode == 0, f"rpm -qpl {rpm.name}: {listing.stderr}")
+    entries = [l.split(" -> ")[0].split() for l in listing.stdout.splitlines() if l.strip()]
+    files = {e[-1].lstrip("/") for e in entries if not e[0].startswith("d")}
+    directories = {e[-1].lstrip("/") for e in entries if e[0].startswith("d")}
+    check_file_list(problems, rpm.name, files, expected_files(layout, args.expected, [component]))
+    # Besides its files, a package owns only its own directories, never a shared one.
+    own = {layout.rel("{datadir}/doc/" + package)}
+    if component == "cli":
+        own |= {layout.rel("{datadir}/redpak"), layout.rel("{datadir}/redpak/templates")}
+    problems.check(directories == own, f"{rpm.name} owns the directories {sorted(directories)}, expected {sorted(own)}")
+    requires = rpm_query(rpm, "-R").stdout.splitlines()
+    names = {r.split()[0] for r in requires if r.strip()}
+    for wanted in sorted(RPM_REQUIRES[component] - names):
+        problems.add(f"{package}: Requires lacks {wanted}: {requires}")
+    # rpmlib(...) are features of rpm itself, which rpmbuild states that way.
+    bounded = [r for r in requires if re.search(r"\s<=?\s", r) and not r.startswith("rpmlib(")]
+    problems.check(not bounded, f"{package}: Requires with an upper bound: {bounded}")
+    if component == "cli":
+        qt = sorted(n for n in names if QT_PACKAGE.search(n))
+        problems.check(not qt, f"redpak-tools requires Qt: {qt}")
+    else:
+        problems.check(f"redpak-tools = {args.version}" in [r.strip() for r in requires],
+                       f"{package} must require redpak-tools = {args.version}: {requires}")
+    scripts = rpm_query(rpm, "--scripts").stdout
+    problems.check(bool(scripts.strip()) == (component == "helper"),
+                   f"{package}: scriptlets {scripts.strip()[:200]!r}; only redpak-helper has some")
+    problems.check("@" not in re.sub(r"#.*", "", scripts), f"{package}: a scriptlet has an unconfigured @VARIABLE@")
+
+
+def check_rpmlint(problems, rpms, config):
+    """rpmlint, when installed, with the project's configuration (resources/rpm/rpmlint.toml:
+    the license and compression the packages use, and each filtered check with its reason):
+    no error and no warning."""
+    if shutil.which("rpmlint") is None:
+        print("note: rpmlint is not installed: the RPM packages are not linted")
+        return
+    result = run(["rpmlint", "--config", config, *sorted(rpms)], timeout=600)
+    print(f"rpmlint:\n{result.stdout}{result.stderr}".rstrip())
+    match = re.search(r"(\d+) errors?, (\d+) warnings?", result.stdout)
+    problems.check(match is not None and match.groups() == ("0", "0"), "rpmlint reports errors or warnings")
+
+
+def check_rpm(problems, layout, args, work):
+    made = build_packages(problems, args, "RPM", Path(work, "cpack"), "*.rpm")
+    if made is None or not check_made(problems, layout, made, ".rpm"):
+        return
+    root = Path(work, "root")
+    root.mkdir()
+    for component, rpm in sorted(made.items()):
+        check_rpm_one(problems, component, rpm, layout, args)
+        extract = run(["sh", "-c", f"rpm2cpio '{rpm}' | cpio -idm --quiet"], cwd=root)
+        problems.check(extract.returncode == 0, f"rpm2cpio {rpm.name}: {extract.stderr}")
+    check_rpmlint(problems, made.values(), Path(args.source_dir, "resources/rpm/rpmlint.toml"))
+    check_all(problems, root, layout, args, "the .rpm packages")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("mode", choices=("install", "deb"))
+    parser.add_argument("mode", choices=("install", "deb", "rpm"))
     parser.add_argument("--build-dir", required=True)
     parser.add_argument("--source-dir", required=True)
     parser.add_argument("--expected", required=True, help="expected-files.txt")
     parser.add_argument("--components", default="", help="';'-separated: gui, helper (cli is implied)")
     parser.add_argument("--version", required=True)
-    for directory in ("bindir", "libexecdir", "datadir", "mandir", "docdir", "sysconfdir", "unitdir"):
+    for directory in ("bindir", "libexecdir", "datadir", "mandir", "sysconfdir", "unitdir"):
         parser.add_argument(f"--{directory}", required=True)
     args = parser.parse_args()
 
@@ -541,12 +689,11 @@ def main():
         tools += ["xmllint"]
     if args.mode == "deb":
         tools += ["cpack", "dpkg-deb", "dpkg-shlibdeps"]
+    if args.mode == "rpm":
+        tools += ["cpack", "rpm", "rpmbuild", "rpm2cpio", "cpio"]
     if require_tools(problems, tools):
         with tempfile.TemporaryDirectory(prefix=f"redpak-pkg-{args.mode}-") as work:
-            if args.mode == "install":
-                check_install(problems, layout, args, work)
-            else:
-                check_deb(problems, layout, args, work)
+            {"install": check_install, "deb": check_deb, "rpm": check_rpm}[args.mode](problems, layout, args, work)
 
     print(f"{args.mode}: {len(problems.items)} problem(s); components: {', '.join(sorted(layout.components))}")
     return 1 if problems.items else 0

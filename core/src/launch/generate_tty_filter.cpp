@@ -10,7 +10,7 @@
 // must not escape through the compat system call table.
 //
 // libseccomp is needed here only: the launcher embeds the exported bytes (seccomp_filter.h),
-// so redwrap, linked statically, does not depend on libseccomp at run time.
+// so redwrap does not depend on libseccomp at run time (nor do its packages).
 //
 // usage: generate_tty_filter OUTPUT.cpp
 #include <cerrno>
