@@ -39,7 +39,7 @@ public:
     // openRoot for a folder chosen in a file dialog.
     Q_INVOKABLE bool openRootUrl(const QUrl& folder) { return openRoot(folder.toLocalFile()); }
     QString openError() const { return m_openError; }
-    void setOpenError(const QString& error);
+    Q_INVOKABLE void setOpenError(const QString& error);
 
     // The store of the root containing `nodeDir` (component-wise), or nullptr.
     NodeStore* storeFor(const QString& nodeDir) const;

@@ -100,13 +100,14 @@ set(REDPAK_RUNTIME_DEPENDS_cli bubblewrap)
 set(REDPAK_RUNTIME_DEPENDS_helper dbus polkitd)
 set(REDPAK_RPM_REQUIRES_cli bubblewrap)
 set(REDPAK_RPM_REQUIRES_helper dbus polkit)
-# The QML modules imported by qml/ (QtQuick.Controls needs its templates at run time), and a
-# platform plugin: without one (libqt6gui6 only recommends them) the application cannot start.
+# The QML modules imported by qml/ (QtQuick.Controls needs its templates at run time, the folder
+# dialog Qt.labs.folderlistmodel), and a platform plugin: without one (libqt6gui6 only recommends
+# them) the application cannot start.
 set(REDPAK_RUNTIME_DEPENDS_gui
     qml6-module-qtqml qml6-module-qtqml-models qml6-module-qtqml-workerscript
     qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-dialogs
-    qml6-module-qtquick-layouts qml6-module-qtquick-templates qml6-module-qtquick-window
-    qt6-qpa-plugins)
+    qml6-module-qt-labs-folderlistmodel qml6-module-qtquick-layouts
+    qml6-module-qtquick-templates qml6-module-qtquick-window qt6-qpa-plugins)
 set(REDPAK_RPM_REQUIRES_gui qt6-qtdeclarative)
 # Native Wayland sessions (X11 and XWayland work without it); Qt's own French strings.
 set(CPACK_DEBIAN_GUI_PACKAGE_RECOMMENDS "redpak-helper, qt6-wayland, qt6-translations-l10n")

@@ -127,6 +127,7 @@ ApplicationWindow {
 
     FolderDialog {
         id: openTreeDialog
+        objectName: "openTreeDialog"
         title: qsTr("Open a tree of nodes")
         onAccepted: session.workspace.openRootUrl(selectedFolder)
     }

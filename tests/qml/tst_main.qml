@@ -17,6 +17,25 @@ TestCase {
         Main { session: testSession }
     }
 
+    // First run and bad roots: a root that cannot be opened is said in the window, and "Open
+    // tree..." opens the folder dialog.
+    function test_openErrorIsShownAndOpenTreeOpensTheDialog() {
+        const window = createTemporaryObject(mainWindow, testCase)
+        verify(window)
+        const banner = findChild(window, "openErrorBanner")
+        verify(!banner.visible)
+        verify(!testSession.workspace.openRoot(testTree.root + "/no-such-dir"))
+        tryCompare(banner, "visible", true)
+        verify(banner.text.indexOf("no-such-dir") >= 0)
+        const dialog = findChild(window, "openTreeDialog")
+        verify(dialog)
+        mouseClick(findChild(window, "openTreeButton"))
+        tryCompare(dialog, "visible", true)
+        dialog.reject()
+        tryCompare(dialog, "visible", false)
+        testSession.workspace.setOpenError("")
+    }
+
     function test_unsavedChangesAreAskedFor() {
         const window = createTemporaryObject(mainWindow, testCase)
         verify(window)
