@@ -38,6 +38,33 @@ QString redwrapForMenu() {
     return inPath.isEmpty() ? QStringLiteral("/usr/bin/redwrap") : inPath;
 }
 
+// The roles both lists share (IdRole to CommandRole, same numbers in both); an invalid
+// QVariant for another role.
+QVariant applicationTextData(const ApplicationText& text, int role) {
+    switch (role) {
+    case ApplicationsModel::IdRole:
+        return text.id;
+    case Qt::DisplayRole:
+    case ApplicationsModel::NameRole:
+        return text.name;
+    case ApplicationsModel::IconRole:
+        return text.icon;
+    case ApplicationsModel::CommandRole:
+        return text.command;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> applicationTextRoles() {
+    return {{ApplicationsModel::IdRole, "applicationId"},
+            {ApplicationsModel::NameRole, "name"},
+            {ApplicationsModel::IconRole, "iconName"},
+            {ApplicationsModel::CommandRole, "command"}};
+}
+
+static_assert(int(ApplicationsModel::CommandRole) == int(HostApplicationsModel::CommandRole));
+
 } // namespace
 
 std::optional<QStringList> applicationCommand(const QString& nodeDir, const QString& applicationId,
@@ -78,30 +105,21 @@ QVariant ApplicationsModel::data(const QModelIndex& index, int role) const {
     }
     const Row& row = m_rows[static_cast<std::size_t>(index.row())];
     switch (role) {
-    case IdRole:
-        return row.id;
-    case Qt::DisplayRole:
-    case NameRole:
-        return row.name;
-    case IconRole:
-        return row.icon;
-    case CommandRole:
-        return row.command;
     case TerminalRole:
         return row.terminal;
     case InMenuRole:
         return row.inMenu;
     case RunningRole:
-        return m_launches->runningApplicationRow(m_nodePath, row.id) >= 0;
+        return m_launches->runningApplicationRow(m_nodePath, row.text.id) >= 0;
     default:
-        return {};
+        return applicationTextData(row.text, role);
     }
 }
 
 QHash<int, QByteArray> ApplicationsModel::roleNames() const {
-    return {{IdRole, "applicationId"}, {NameRole, "name"},         {IconRole, "iconName"},
-            {CommandRole, "command"},  {TerminalRole, "terminal"}, {InMenuRole, "inMenu"},
-            {RunningRole, "running"}};
+    QHash<int, QByteArray> names = applicationTextRoles();
+    names.insert({{TerminalRole, "terminal"}, {InMenuRole, "inMenu"}, {RunningRole, "running"}});
+    return names;
 }
 
 bool ApplicationsModel::isEditable() const {
@@ -135,8 +153,10 @@ void ApplicationsModel::reload() {
                 // What a click runs: the command with no file given (field codes expanded).
                 const std::string command =
                     joinShellWords(execArguments(app.entry, {}, {}, app.file.string()));
-                m_rows.push_back({qs(app.id), qs(app.entry.name()), qs(app.entry.icon()),
-                                  qs(command), app.entry.terminal(), fs::exists(entry)});
+                m_rows.push_back(
+                    {{qs(app.id), qs(app.entry.name()), qs(app.entry.icon()), qs(command)},
+                     app.entry.terminal(),
+                     fs::exists(entry)});
             }
         } catch (const InputError& e) {
             problem = messageOf(e);
@@ -157,14 +177,14 @@ int ApplicationsModel::launch(int row, bool admin) {
     if (!validRow(row)) {
         return -1;
     }
-    const Row& app = m_rows[static_cast<std::size_t>(row)];
+    const ApplicationText& app = m_rows[static_cast<std::size_t>(row)].text;
     return m_launches->launchApplication(m_nodePath, app.id, app.name, admin);
 }
 
 void ApplicationsModel::stop(int row) {
     if (validRow(row)) {
         m_launches->stop(m_launches->runningApplicationRow(
-            m_nodePath, m_rows[static_cast<std::size_t>(row)].id));
+            m_nodePath, m_rows[static_cast<std::size_t>(row)].text.id));
     }
 }
 
@@ -184,7 +204,7 @@ bool ApplicationsModel::setInMenu(int row, bool inMenu) {
     if (!validRow(row)) {
         return false;
     }
-    const std::string id = m_rows[static_cast<std::size_t>(row)].id.toStdString();
+    const std::string id = m_rows[static_cast<std::size_t>(row)].text.id.toStdString();
     return write([&] {
         const fs::path base = m_nodePath.toStdString();
         const fs::path menuDir = menuDirectory().toStdString();
@@ -205,7 +225,7 @@ bool ApplicationsModel::remove(int row) {
     if (!validRow(row) || !isEditable()) {
         return false;
     }
-    const std::string id = m_rows[static_cast<std::size_t>(row)].id.toStdString();
+    const std::string id = m_rows[static_cast<std::size_t>(row)].text.id.toStdString();
     return write([&] {
         const fs::path base = m_nodePath.toStdString();
         removeApplication(base, id);
@@ -269,29 +289,13 @@ QVariant HostApplicationsModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     const Row& row = m_shown[static_cast<std::size_t>(index.row())];
-    switch (role) {
-    case IdRole:
-        return row.id;
-    case Qt::DisplayRole:
-    case NameRole:
-        return row.name;
-    case IconRole:
-        return row.icon;
-    case CommandRole:
-        return row.command;
-    case FileRole:
-        return row.file;
-    default:
-        return {};
-    }
+    return role == FileRole ? QVariant(row.file) : applicationTextData(row.text, role);
 }
 
 QHash<int, QByteArray> HostApplicationsModel::roleNames() const {
-    return {{IdRole, "applicationId"},
-            {NameRole, "name"},
-            {IconRole, "iconName"},
-            {CommandRole, "command"},
-            {FileRole, "file"}};
+    QHash<int, QByteArray> names = applicationTextRoles();
+    names.insert(FileRole, "file");
+    return names;
 }
 
 void HostApplicationsModel::reload() {
@@ -304,8 +308,9 @@ void HostApplicationsModel::reload() {
     }
     m_all.clear();
     for (const HostApplication& app : hostApplications(dirs)) {
-        m_all.push_back({qs(app.id), qs(app.entry.name()), qs(app.entry.icon()),
-                         qs(joinShellWords(app.entry.execTokens())), qs(app.file.string())});
+        m_all.push_back({{qs(app.id), qs(app.entry.name()), qs(app.entry.icon()),
+                          qs(joinShellWords(app.entry.execTokens()))},
+                         qs(app.file.string())});
     }
     applyFilter();
 }
@@ -324,9 +329,10 @@ void HostApplicationsModel::applyFilter() {
     m_shown.clear();
     const QString needle = m_filter.trimmed();
     for (const Row& row : m_all) {
-        if (needle.isEmpty() || row.name.contains(needle, Qt::CaseInsensitive) ||
-            row.id.contains(needle, Qt::CaseInsensitive) ||
-            row.command.contains(needle, Qt::CaseInsensitive)) {
+        const ApplicationText& text = row.text;
+        if (needle.isEmpty() || text.name.contains(needle, Qt::CaseInsensitive) ||
+            text.id.contains(needle, Qt::CaseInsensitive) ||
+            text.command.contains(needle, Qt::CaseInsensitive)) {
             m_shown.push_back(row);
         }
     }

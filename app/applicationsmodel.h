@@ -22,6 +22,14 @@ namespace redpak::gui {
 std::optional<QStringList> applicationCommand(const QString& nodeDir, const QString& applicationId,
                                               QString* error);
 
+// What both lists show of an application, under the same first roles.
+struct ApplicationText {
+    QString id;
+    QString name;
+    QString icon;
+    QString command; // as a shell command line
+};
+
 class ApplicationsModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -76,10 +84,7 @@ Q_SIGNALS:
 
 private:
     struct Row {
-        QString id;
-        QString name;
-        QString icon;
-        QString command;
+        ApplicationText text;
         bool terminal = false;
         bool inMenu = false;
     };
@@ -106,6 +111,7 @@ class HostApplicationsModel : public QAbstractListModel {
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
 
 public:
+    // The first four as ApplicationsModel's.
     enum Roles { IdRole = Qt::UserRole + 1, NameRole, IconRole, CommandRole, FileRole };
     Q_ENUM(Roles)
 
@@ -126,10 +132,7 @@ Q_SIGNALS:
 
 private:
     struct Row {
-        QString id;
-        QString name;
-        QString icon;
-        QString command;
+        ApplicationText text;
         QString file;
     };
     void applyFilter();

@@ -135,19 +135,19 @@ bool LocalLauncher::sendInput(quint64 id, const QString& text) {
     return process->write(text.toLocal8Bit()) >= 0;
 }
 
-void LocalLauncher::dryRun(const LaunchRequest& request, QObject* context,
-                           std::function<void(const DryRunResult&)> done) {
+void LocalLauncher::runToEnd(const QStringList& arguments, QObject* context,
+                             std::function<void(const Ended&)> done) {
     auto* process = new QProcess(this);
     QPointer<QObject> guard(context);
     connect(process, &QProcess::finished, this,
             [process, guard, done](int exitCode, QProcess::ExitStatus exitStatus) {
                 process->deleteLater();
-                if (!guard) {
-                    return;
+                if (guard) {
+                    done(Ended{exitStatus == QProcess::NormalExit ? exitCode : -1,
+                               process->readAllStandardOutput(),
+                               QString::fromLocal8Bit(process->readAllStandardError()),
+                               {}});
                 }
-                const int code = exitStatus == QProcess::NormalExit ? exitCode : -1;
-                done(parseDump(QString::fromLocal8Bit(process->readAllStandardOutput()),
-                               QString::fromLocal8Bit(process->readAllStandardError()), code));
             });
     connect(process, &QProcess::errorOccurred, this,
             [process, guard, done](QProcess::ProcessError error) {
@@ -156,39 +156,32 @@ void LocalLauncher::dryRun(const LaunchRequest& request, QObject* context,
                 }
                 process->deleteLater();
                 if (guard) {
-                    done(DryRunResult{false, {}, process->errorString()});
+                    done(Ended{-1, {}, {}, process->errorString()});
                 }
             });
-    process->start(m_redwrapPath, redwrapArguments(request, true));
+    process->start(m_redwrapPath, arguments);
+}
+
+void LocalLauncher::dryRun(const LaunchRequest& request, QObject* context,
+                           std::function<void(const DryRunResult&)> done) {
+    runToEnd(redwrapArguments(request, true), context, [done](const Ended& ended) {
+        done(ended.startError.isEmpty() ? parseDump(QString::fromLocal8Bit(ended.standardOutput),
+                                                    ended.standardError, ended.exitCode)
+                                        : DryRunResult{false, {}, ended.startError});
+    });
 }
 
 void LocalLauncher::capture(const LaunchRequest& request, QObject* context,
                             std::function<void(const CaptureResult&)> done) {
-    auto* process = new QProcess(this);
-    QPointer<QObject> guard(context);
-    connect(
-        process, &QProcess::finished, this,
-        [process, guard, done](int exitCode, QProcess::ExitStatus exitStatus) {
-            process->deleteLater();
-            if (!guard) {
-                return;
-            }
-            const bool ok = exitStatus == QProcess::NormalExit && exitCode == 0;
-            const QString messages =
-                QString::fromLocal8Bit(process->readAllStandardError()).trimmed();
-            done(CaptureResult{ok, process->readAllStandardOutput(), ok ? QString() : messages});
-        });
-    connect(process, &QProcess::errorOccurred, this,
-            [process, guard, done](QProcess::ProcessError error) {
-                if (error != QProcess::FailedToStart) {
-                    return;
-                }
-                process->deleteLater();
-                if (guard) {
-                    done(CaptureResult{false, {}, process->errorString()});
-                }
-            });
-    process->start(m_redwrapPath, redwrapArguments(request, false));
+    runToEnd(redwrapArguments(request, false), context, [done](const Ended& ended) {
+        if (!ended.startError.isEmpty()) {
+            done(CaptureResult{false, {}, ended.startError});
+            return;
+        }
+        const bool ok = ended.exitCode == 0;
+        done(CaptureResult{ok, ended.standardOutput,
+                           ok ? QString() : ended.standardError.trimmed()});
+    });
 }
 
 } // namespace redpak::gui

@@ -34,6 +34,16 @@ public:
 
 private:
     QStringList redwrapArguments(const LaunchRequest& request, bool dumpOnly) const;
+    // How a redwrap run to its end went; `startError` set when it could not be started.
+    struct Ended {
+        int exitCode = -1; // -1 when it crashed
+        QByteArray standardOutput;
+        QString standardError;
+        QString startError;
+    };
+    // Runs redwrap with `arguments` and calls `done` once it ended, unless `context` is gone.
+    void runToEnd(const QStringList& arguments, QObject* context,
+                  std::function<void(const Ended&)> done);
 
     QString m_redwrapPath;
     QHash<quint64, QProcess*> m_processes;
