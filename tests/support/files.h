@@ -12,6 +12,7 @@
 #include <QTest>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <string>
 
@@ -31,6 +32,16 @@ inline void writeText(const std::filesystem::path& file, const std::string& cont
 
 inline void writeFile(const std::filesystem::path& file, const QByteArray& content) {
     writeText(file, content.toStdString());
+}
+
+// The formatted diagnostic of the InputError `action` throws, empty when it throws none.
+inline std::string refusal(const std::function<void()>& action) {
+    try {
+        action();
+    } catch (const InputError& error) {
+        return error.diagnostic().format();
+    }
+    return {};
 }
 
 // The content of `file`, empty when it cannot be read.

@@ -19,14 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string refusal(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const InputError& error) {
-        return error.diagnostic().format();
-    }
-    return {};
-}
+using test::refusal;
 
 void makeNode(const fs::path& dir, const std::string& alias,
               const std::string& templateName = "leaf") {

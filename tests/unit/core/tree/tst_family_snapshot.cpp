@@ -26,6 +26,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using test::refusal;
+
 // Who owns the files of the RootOnly rows (no account needed: the uid is only compared).
 constexpr uid_t kOtherUid = 12345;
 
@@ -45,15 +47,6 @@ void replaceFile(const fs::path& file, const QByteArray& content) {
 
 std::string aliasOf(const std::vector<FamilyMember>& family) {
     return family.back().normal.headers.alias.value;
-}
-
-std::string refusal(const std::function<void()>& action) {
-    try {
-        action();
-    } catch (const InputError& error) {
-        return error.diagnostic().format();
-    }
-    return {};
 }
 
 } // namespace
