@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QLocale>
 #include <QProcess>
+#include <QSettings>
 #include <algorithm>
 
 namespace redpak::gui {
@@ -207,7 +208,21 @@ void LaunchModel::update(quint64 id, const std::function<void(Launch&)>& change,
     Q_EMIT dataChanged(index(row), index(row), roles);
 }
 
+namespace {
+// QSettings group of the command line last launched, per node directory.
+QString lastCommandKey(const QString& nodeDir) {
+    return QStringLiteral("lastCommand/") +
+           QString::fromLatin1(nodeDir.toUtf8().toBase64(QByteArray::Base64UrlEncoding |
+                                                         QByteArray::OmitTrailingEquals));
+}
+} // namespace
+
+QString LaunchModel::lastCommand(const QString& nodeDir) const {
+    return QSettings().value(lastCommandKey(nodeDir), defaultCommand()).toString();
+}
+
 int LaunchModel::launch(const QString& nodeDir, const QString& commandLine, bool admin) {
+    QSettings().setValue(lastCommandKey(nodeDir), commandLine);
     Launch entry;
     entry.nodeDir = nodeDir;
     entry.command = QProcess::splitCommand(commandLine);

@@ -85,6 +85,8 @@ public:
     // Starts `commandLine` (shell-like quoting, empty = the node's shell) in the node; returns
     // the new row.
     Q_INVOKABLE int launch(const QString& nodeDir, const QString& commandLine, bool admin);
+    // The command line last launched in the node (kept across runs), else the default command.
+    Q_INVOKABLE QString lastCommand(const QString& nodeDir) const;
     // Starts the node's application `applicationId` (shown as `name`); returns the new row.
     Q_INVOKABLE int launchApplication(const QString& nodeDir, const QString& applicationId,
                                       const QString& name, bool admin);

@@ -42,7 +42,8 @@ Pane {
                 id: command
                 objectName: "commandField"
                 Layout.fillWidth: true
-                text: page.launches.defaultCommand
+                // The command last launched in the selected node, remembered across runs.
+                text: page.launches.lastCommand(page.session.currentNode)
                 font.family: "monospace"
                 selectByMouse: true
                 Accessible.name: qsTr("Command to run in the node")

@@ -19,6 +19,8 @@
 #include <QQmlExtensionPlugin>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QVariantMap>
 #include <QtQuickTest>
@@ -36,6 +38,9 @@ class Setup : public QObject {
 
 public Q_SLOTS:
     void applicationAvailable() {
+        // Settings the pages keep (last command per node) stay in a test directory, new per run.
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
         QQuickStyle::setStyle(QStringLiteral("Fusion"));
     }

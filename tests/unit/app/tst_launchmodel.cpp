@@ -7,7 +7,9 @@
 #include "session.h"
 #include "testtree.h"
 
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace redpak::gui;
@@ -16,6 +18,23 @@ class TestLaunchModel : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // settings in a test directory
+        QSettings().clear();
+    }
+
+    void lastCommandIsRememberedPerNode() {
+        test::FakeLauncher launcher;
+        LaunchModel model([&](const QString&) { return &launcher; });
+        QCOMPARE(model.lastCommand("/r/a"), model.defaultCommand());
+        model.launch("/r/a", "sh -c 'ls -l'", false);
+        QCOMPARE(model.lastCommand("/r/a"), QString("sh -c 'ls -l'"));
+        QCOMPARE(model.lastCommand("/r/b"), model.defaultCommand());
+        // Another run of the GUI finds it too.
+        LaunchModel later([&](const QString&) { return &launcher; });
+        QCOMPARE(later.lastCommand("/r/a"), QString("sh -c 'ls -l'"));
+    }
+
     void launchLifecycle() {
         test::FakeLauncher launcher;
         LaunchModel model([&](const QString&) { return &launcher; });

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -80,6 +81,10 @@ class TestLaunchStats : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // launches remember their command in settings
+    }
+
     void processTree_data() {
         QTest::addColumn<qint64>("pid");
         QTest::addColumn<QStringList>("tree");
