@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "launchmodel.h"
 
+#include "redpak/base/diagnostic.h"
+#include "redpak/base/shell_words.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QLocale>
@@ -217,6 +220,19 @@ QString lastCommandKey(const QString& nodeDir) {
 }
 } // namespace
 
+std::optional<QStringList> splitCommandLine(const QString& commandLine, QString* error) {
+    try {
+        QStringList words;
+        for (const std::string& word : splitShellWords(commandLine.toStdString(), "command")) {
+            words.append(QString::fromStdString(word));
+        }
+        return words;
+    } catch (const InputError& e) {
+        *error = QString::fromStdString(e.diagnostic().message);
+        return std::nullopt;
+    }
+}
+
 QString LaunchModel::lastCommand(const QString& nodeDir) const {
     return QSettings().value(lastCommandKey(nodeDir), defaultCommand()).toString();
 }
@@ -225,8 +241,15 @@ int LaunchModel::launch(const QString& nodeDir, const QString& commandLine, bool
     QSettings().setValue(lastCommandKey(nodeDir), commandLine);
     Launch entry;
     entry.nodeDir = nodeDir;
-    entry.command = QProcess::splitCommand(commandLine);
     entry.admin = admin;
+    QString error;
+    if (const auto words = splitCommandLine(commandLine, &error)) {
+        entry.command = *words;
+    } else {
+        // Shown as a launch that could not start, with why: nothing runs.
+        entry.state = State::FailedToStart;
+        entry.error = error;
+    }
     return start(std::move(entry), m_launcherFor(nodeDir));
 }
 
@@ -253,8 +276,10 @@ int LaunchModel::start(Launch entry, Launcher* launcher) {
     m_launches.push_back(entry);
     endInsertRows();
     Q_EMIT runningChanged();
-    launcher->start(entry.id,
-                    LaunchRequest{entry.nodeDir, entry.command, entry.admin, entry.application});
+    if (entry.state == State::Starting) {
+        launcher->start(
+            entry.id, LaunchRequest{entry.nodeDir, entry.command, entry.admin, entry.application});
+    }
     return row;
 }
 
@@ -299,9 +324,17 @@ void LaunchModel::dryRun(const QString& nodeDir, const QString& commandLine, boo
     if (!launcher) {
         return;
     }
+    QString error;
+    const std::optional<QStringList> command = splitCommandLine(commandLine, &error);
+    if (!command) {
+        m_dryRunText.clear();
+        m_dryRunError = error;
+        Q_EMIT dryRunChanged();
+        return;
+    }
     m_dryRunBusy = true;
     Q_EMIT dryRunChanged();
-    launcher->dryRun(LaunchRequest{nodeDir, QProcess::splitCommand(commandLine), admin}, this,
+    launcher->dryRun(LaunchRequest{nodeDir, *command, admin}, this,
                      [this](const DryRunResult& result) {
                          m_dryRunBusy = false;
                          m_dryRunText = result.bwrapArguments.join(QLatin1Char('\n'));
@@ -361,6 +394,9 @@ QVariant LaunchModel::data(const QModelIndex& index, int role) const {
                                         : launch.command.join(QLatin1Char(' '));
     case ApplicationRole:
         return launch.application;
+    case FailedRole:
+        return launch.state == State::FailedToStart ||
+               (launch.state == State::Finished && launch.exitStatus != 0);
     case AdminRole:
         return launch.admin;
     case StateRole:
@@ -406,6 +442,7 @@ QHash<int, QByteArray> LaunchModel::roleNames() const {
             {StartedRole, "started"},
             {AcceptsInputRole, "acceptsInput"},
             {ApplicationRole, "application"},
+            {FailedRole, "failed"},
             {HasCgroupRole, "hasCgroup"},
             {CpuSecondsRole, "cpuSeconds"},
             {CpuPercentRole, "cpuPercent"},

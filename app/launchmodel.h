@@ -14,9 +14,14 @@
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace redpak::gui {
+
+// The words of a command typed by the user, split with POSIX shell rules (single and double
+// quotes, backslash; core's splitShellWords); nullopt with `error` set for an unclosed quote.
+std::optional<QStringList> splitCommandLine(const QString& commandLine, QString* error);
 
 class LaunchModel : public QAbstractListModel {
     Q_OBJECT
@@ -55,6 +60,7 @@ public:
         ProcessCountRole, // pids.current of the cgroup, else the processes of the tree
         UsageTextRole,    // translated: "CPU 1.2 s, 3%, memory 12 MiB, 4 processes"
         ProcessesRole,    // [{pid, depth, command}], the launch's process first
+        FailedRole,       // it could not start, or ended with a non-zero status
     };
     Q_ENUM(Roles)
 
@@ -82,8 +88,8 @@ public:
     // Reads the usage of every running launch now.
     Q_INVOKABLE void refreshStats();
 
-    // Starts `commandLine` (shell-like quoting, empty = the node's shell) in the node; returns
-    // the new row.
+    // Starts `commandLine` (POSIX shell quoting, empty = the node's shell) in the node; returns
+    // the new row (a row that failed to start when the line does not split).
     Q_INVOKABLE int launch(const QString& nodeDir, const QString& commandLine, bool admin);
     // The command line last launched in the node (kept across runs), else the default command.
     Q_INVOKABLE QString lastCommand(const QString& nodeDir) const;

@@ -678,88 +678,88 @@
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="48"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="49"/>
         <source>Command to run in the node</source>
         <translation>Commande à exécuter dans le nœud</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="55"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="56"/>
         <source>Admin mode</source>
         <translation>Mode administration</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="56"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="57"/>
         <source>Merge the admin configurations too</source>
         <translation>Fusionner aussi les configurations d’administration</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="61"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="62"/>
         <source>Dry run</source>
         <translation>Simulation</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="63"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="64"/>
         <source>Show the bwrap command line without launching</source>
         <translation>Afficher la ligne de commande bwrap sans lancer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="68"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="69"/>
         <source>Launch</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="71"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="72"/>
         <source>Run the command in the selected node</source>
         <translation>Exécuter la commande dans le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="87"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="88"/>
         <source>bwrap command line (dry run)</source>
         <translation>Ligne de commande bwrap (simulation)</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="99"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="100"/>
         <source>bwrap command line</source>
         <translation>Ligne de commande bwrap</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="105"/>
-        <location filename="../qml/pages/LaunchPage.qml" line="115"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="106"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="116"/>
         <source>Launches</source>
         <translation>Lancements</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="150"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="154"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="152"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="156"/>
         <source>Stop %1</source>
         <translation>Arrêter %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="180"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="184"/>
         <source>Nothing launched yet.</source>
         <translation>Aucun lancement pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="196"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="200"/>
         <source>Output of the selected launch</source>
         <translation>Sortie du lancement sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="206"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="210"/>
         <source>Type a line for the command&apos;s input and press Enter</source>
         <translation>Tapez une ligne pour l’entrée de la commande et appuyez sur Entrée</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="208"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="212"/>
         <source>Input for the selected launch</source>
         <translation>Entrée du lancement sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="218"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="222"/>
         <source>Clear finished</source>
         <translation>Effacer les terminés</translation>
     </message>
@@ -767,12 +767,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="171"/>
+        <location filename="../qml/Main.qml" line="172"/>
         <source>Audit and findings</source>
         <translation>Audit et constats</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="240"/>
+        <location filename="../qml/Main.qml" line="241"/>
         <source>Review before saving</source>
         <translation>Revue avant enregistrement</translation>
     </message>
@@ -858,7 +858,7 @@
     </message>
     <message>
         <location filename="../qml/Main.qml" line="98"/>
-        <location filename="../qml/Main.qml" line="169"/>
+        <location filename="../qml/Main.qml" line="170"/>
         <source>Launch</source>
         <translation>Lancer</translation>
     </message>
@@ -868,32 +868,32 @@
         <translation>Exécuter la commande dans le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="130"/>
+        <location filename="../qml/Main.qml" line="131"/>
         <source>Open a tree of nodes</source>
         <translation>Ouvrir un arbre de nœuds</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="165"/>
+        <location filename="../qml/Main.qml" line="166"/>
         <source>Effective configuration</source>
         <translation>Configuration effective</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="168"/>
+        <location filename="../qml/Main.qml" line="169"/>
         <source>Launch (%1 running)</source>
         <translation>Lancer (%1 en cours)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="174"/>
+        <location filename="../qml/Main.qml" line="175"/>
         <source>Applications</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="176"/>
+        <location filename="../qml/Main.qml" line="177"/>
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Main.qml" line="203"/>
+        <location filename="../qml/Main.qml" line="204"/>
         <source>%n node(s) in %1</source>
         <translation>
             <numerusform>%n nœud dans %1</numerusform>
@@ -901,7 +901,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="210"/>
+        <location filename="../qml/Main.qml" line="211"/>
         <source>System node: changes go through the privileged helper</source>
         <translation>Nœud système : les modifications passent par l’assistant privilégié</translation>
     </message>
@@ -1691,7 +1691,7 @@
 <context>
     <name>redpak::gui::LaunchModel</name>
     <message numerus="yes">
-        <location filename="../app/launchmodel.cpp" line="100"/>
+        <location filename="../app/launchmodel.cpp" line="104"/>
         <source>%n process(es), no cgroup of its own</source>
         <translation>
             <numerusform>%n processus, sans cgroup propre</numerusform>
@@ -1699,22 +1699,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="106"/>
+        <location filename="../app/launchmodel.cpp" line="110"/>
         <source>CPU %1 s, %2%</source>
         <translation>CPU %1 s, %2 %</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="108"/>
+        <location filename="../app/launchmodel.cpp" line="112"/>
         <source>CPU %1 s</source>
         <translation>CPU %1 s</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="111"/>
+        <location filename="../app/launchmodel.cpp" line="115"/>
         <source>memory %1</source>
         <translation>mémoire %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/launchmodel.cpp" line="115"/>
+        <location filename="../app/launchmodel.cpp" line="119"/>
         <source>%n process(es)</source>
         <translation>
             <numerusform>%n processus</numerusform>
@@ -1722,37 +1722,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="343"/>
+        <location filename="../app/launchmodel.cpp" line="391"/>
         <source>application %1</source>
         <translation>application %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="345"/>
+        <location filename="../app/launchmodel.cpp" line="393"/>
         <source>(default shell)</source>
         <translation>(shell par défaut)</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="360"/>
+        <location filename="../app/launchmodel.cpp" line="411"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="362"/>
+        <location filename="../app/launchmodel.cpp" line="413"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="364"/>
+        <location filename="../app/launchmodel.cpp" line="415"/>
         <source>killed by signal %1</source>
         <translation>tué par le signal %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="365"/>
+        <location filename="../app/launchmodel.cpp" line="416"/>
         <source>exited with status %1</source>
         <translation>terminé avec le code %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="367"/>
+        <location filename="../app/launchmodel.cpp" line="418"/>
         <source>failed to start: %1</source>
         <translation>échec du démarrage : %1</translation>
     </message>

@@ -121,6 +121,7 @@ Pane {
                 required property string nodePath
                 required property string statusText
                 required property bool running
+                required property bool failed
                 required property string output
                 required property string usageText
                 required property var processes
@@ -144,7 +145,9 @@ Pane {
                         Badge {
                             objectName: "launchStatus"
                             text: launchRow.statusText
-                            tone: launchRow.running ? Colors.running : Colors.neutral
+                            // Green while it runs, red when it failed, grey when it succeeded.
+                            tone: launchRow.running ? Colors.running
+                                                    : launchRow.failed ? Colors.error : Colors.neutral
                         }
                         Button {
                             objectName: "stopButton"

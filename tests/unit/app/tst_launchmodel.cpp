@@ -35,6 +35,59 @@ private Q_SLOTS:
         QCOMPARE(later.lastCommand("/r/a"), QString("sh -c 'ls -l'"));
     }
 
+    void commandLinesSplitAsAShellSplitsThem_data() {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QStringList>("words");
+        QTest::newRow("single quotes")
+            << "sh -c 'echo \"a b\"; ls'" << QStringList{"sh", "-c", "echo \"a b\"; ls"};
+        QTest::newRow("double quotes keep ' and a backslash before n")
+            << "printf \"%s it's\\n\" x" << QStringList{"printf", "%s it's\\n", "x"};
+        QTest::newRow("backslash outside quotes") << "ls a\\ b\\'c" << QStringList{"ls", "a b'c"};
+        QTest::newRow("empty quoted word") << "echo '' \"\"" << QStringList{"echo", "", ""};
+    }
+
+    void commandLinesSplitAsAShellSplitsThem() {
+        QFETCH(QString, line);
+        QFETCH(QStringList, words);
+        test::FakeLauncher launcher;
+        LaunchModel model([&](const QString&) { return &launcher; });
+        model.launch("/r/node", line, false);
+        QCOMPARE(launcher.starts.size(), 1);
+        QCOMPARE(launcher.starts.first().second.command, words);
+    }
+
+    void anUnclosedQuoteStartsNothingAndSaysWhy() {
+        test::FakeLauncher launcher;
+        LaunchModel model([&](const QString&) { return &launcher; });
+        const int row = model.launch("/r/node", "sh -c 'echo", false);
+        QVERIFY(launcher.starts.isEmpty());
+        QCOMPARE(model.index(row).data(LaunchModel::StateRole).value<LaunchModel::State>(),
+                 LaunchModel::State::FailedToStart);
+        QVERIFY(model.index(row).data(LaunchModel::FailedRole).toBool());
+        QVERIFY2(model.index(row)
+                     .data(LaunchModel::StatusTextRole)
+                     .toString()
+                     .contains("single quote is not closed"),
+                 qPrintable(model.index(row).data(LaunchModel::StatusTextRole).toString()));
+        model.dryRun("/r/node", "echo \"x", false);
+        QVERIFY(model.dryRunError().contains("double quote is not closed"));
+        QVERIFY(launcher.dryRuns.isEmpty());
+    }
+
+    void failedLaunchesAreToldApart() {
+        test::FakeLauncher launcher;
+        LaunchModel model([&](const QString&) { return &launcher; });
+        model.launch("/r/node", "true", false);
+        model.launch("/r/node", "false", false);
+        launcher.playStarted(1);
+        launcher.playStarted(2);
+        QVERIFY(!model.index(0).data(LaunchModel::FailedRole).toBool());
+        launcher.playFinished(1, 0);
+        launcher.playFinished(2, 1);
+        QVERIFY(!model.index(0).data(LaunchModel::FailedRole).toBool());
+        QVERIFY(model.index(1).data(LaunchModel::FailedRole).toBool());
+    }
+
     void launchLifecycle() {
         test::FakeLauncher launcher;
         LaunchModel model([&](const QString&) { return &launcher; });
