@@ -16,6 +16,7 @@
 
 #include <array>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -49,6 +50,11 @@ struct NodeFindings {
 };
 NodeFindings analyzeNode(const EffectiveConfig& config,
                          const std::vector<FamilyMember>* family = nullptr);
+// The same, the merges of the family's ancestors (mergeForReview of its first `count`
+// members, 1 < count < its size) given by `ancestorMerge` (TreeIndex::mergedAncestor).
+using AncestorMerge = std::function<const EffectiveConfig&(std::size_t count)>;
+NodeFindings analyzeNode(const EffectiveConfig& config, const std::vector<FamilyMember>& family,
+                         const AncestorMerge& ancestorMerge);
 
 // Loads, merges (normal mode unless `mode` says otherwise; commands kept, never run) and
 // analyses the node at `dir`. Throws InputError when a file of the family is invalid.
