@@ -84,6 +84,13 @@ TreeIndex::Node& TreeIndex::remember(Node entry) {
     m_recent.emplace_front(key, std::move(entry));
     m_byKey[key] = m_recent.begin();
     if (m_recent.size() > m_capacity) {
+        // The families that hold the node's configs keep their own copies: its parses are
+        // only wanted again if the node is, and a walk does not come back to it.
+        const NodeSnapshot& evicted = m_recent.back().second.snapshot.leaf();
+        m_parsed.forget(evicted.normal.path);
+        if (evicted.admin) {
+            m_parsed.forget(evicted.admin->path);
+        }
         m_byKey.erase(m_recent.back().first);
         m_recent.pop_back();
     }

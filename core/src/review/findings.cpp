@@ -694,6 +694,28 @@ NodeFindings analyzeNodeAt(const std::filesystem::path& dir, MergeMode mode) {
     return analyzeNode(mergeForReview(family, mode), &family);
 }
 
+namespace {
+
+// analyzeIndexedNode(), adding the node's identity to `identities` when given.
+NodeFindings analyzeIndexed(const std::filesystem::path& dir, MergeMode mode, TreeIndex& index,
+                            std::vector<TreeNodeIdentity>* identities) {
+    const std::vector<FamilyMember>& family = index.family(dir, mode);
+    const EffectiveConfig merged = index.merged(dir, mode);
+    if (identities) {
+        identities->push_back(treeIdentityOf(merged));
+    }
+    return analyzeNode(merged, family, [&](std::size_t count) -> const EffectiveConfig& {
+        return index.mergedAncestor(dir, mode, count);
+    });
+}
+
+} // namespace
+
+NodeFindings analyzeIndexedNode(const std::filesystem::path& dir, MergeMode mode,
+                                TreeIndex& index) {
+    return analyzeIndexed(dir, mode, index, nullptr);
+}
+
 TreeNodeIdentity treeIdentityOf(const EffectiveConfig& config) {
     TreeNodeIdentity identity;
     identity.launchable = !config.family.empty() && config.ok();
@@ -716,14 +738,7 @@ TreeAnalysis analyzeTreeAt(const std::filesystem::path& dir, MergeMode mode) {
     TreeIndex index(&reviewExpander());
     for (const TreeEntry& entry : walk.entries) {
         try {
-            const std::filesystem::path& node = entry.location.base;
-            const std::vector<FamilyMember>& family = index.family(node, mode);
-            const EffectiveConfig merged = index.merged(node, mode);
-            identities.push_back(treeIdentityOf(merged));
-            analysis.nodes.push_back(
-                analyzeNode(merged, family, [&](std::size_t count) -> const EffectiveConfig& {
-                    return index.mergedAncestor(node, mode, count);
-                }));
+            analysis.nodes.push_back(analyzeIndexed(entry.location.base, mode, index, &identities));
         } catch (const InputError& error) {
             // One broken node must not hide the findings of the others.
             const std::string node = entry.location.base.string();

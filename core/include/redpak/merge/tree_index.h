@@ -54,7 +54,8 @@ class TreeIndex {
 public:
     // Merges with `expander` (nullptr: values as written, as mergeFamily without one); it must
     // outlive the index. Keeps the families of the `capacity` nodes used last (a walk visits a
-    // parent before its children) and the merge progress of every node that has children.
+    // parent before its children) and the merge progress of every node that has children; the
+    // parses of a node's configs go with its family.
     explicit TreeIndex(const Expander* expander, FamilyTrust trust = FamilyTrust::AnyOwner,
                        std::size_t capacity = 64);
 

@@ -13,6 +13,7 @@
 #include "redpak/launch/launch_view.h"
 #include "redpak/launch/plan.h"
 #include "redpak/merge/merge.h"
+#include "redpak/merge/tree_index.h"
 
 #include <array>
 #include <filesystem>
@@ -59,6 +60,8 @@ NodeFindings analyzeNode(const EffectiveConfig& config, const std::vector<Family
 // Loads, merges (normal mode unless `mode` says otherwise; commands kept, never run) and
 // analyses the node at `dir`. Throws InputError when a file of the family is invalid.
 NodeFindings analyzeNodeAt(const std::filesystem::path& dir, MergeMode mode = MergeMode::Normal);
+// The same through `index` (made with reviewExpander()): what analyzeTreeAt does per node.
+NodeFindings analyzeIndexedNode(const std::filesystem::path& dir, MergeMode mode, TreeIndex& index);
 
 // What the tree findings compare of one node: a tree of thousands of nodes keeps this much of
 // each, not its whole effective config. `launchable` is false when its merge failed (it never
