@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // TreeIndex: its families and merges are loadFamily() and mergeFamily() exactly, with and
 // without expansion, in both modes, whichever ancestor's merge it starts from (leaf-dependent
-// texts included); after a file changes and is invalidated it gives the new result.
+// texts included), on a generated tree and on the fixture family of tests/support (templates,
+// a node that does not parse); after a file changes and is invalidated it gives the new result.
 #include "files.h"
 #include "redpak/merge/tree_index.h"
 #include "redpak/review/diff.h"
 #include "redpak/review/review_merge.h"
 #include "redpak/tree/node.h"
+#include "testtree.h"
 
 #include <QObject>
 #include <QTemporaryDir>
@@ -88,25 +90,37 @@ private slots:
 };
 
 void TestTreeIndex::sameAsLoadFamilyAndMerge_data() {
+    QTest::addColumn<bool>("fixture");
     QTest::addColumn<bool>("expand");
     QTest::addColumn<bool>("admin");
     QTest::addColumn<bool>("reverse");
-    QTest::newRow("plain, normal") << false << false << false;
-    QTest::newRow("plain, admin") << false << true << false;
-    QTest::newRow("review, normal") << true << false << false;
-    QTest::newRow("review, admin") << true << true << false;
-    QTest::newRow("review, admin, leaves first") << true << true << true;
+    for (const bool fixture : {false, true}) {
+        const char* tree = fixture ? "fixture family" : "generated tree";
+        QTest::addRow("%s, plain, normal", tree) << fixture << false << false << false;
+        QTest::addRow("%s, plain, admin", tree) << fixture << false << true << false;
+        QTest::addRow("%s, review, normal", tree) << fixture << true << false << false;
+        QTest::addRow("%s, review, admin", tree) << fixture << true << true << false;
+        QTest::addRow("%s, review, admin, leaves first", tree) << fixture << true << true << true;
+    }
 }
 
 void TestTreeIndex::sameAsLoadFamilyAndMerge() {
+    QFETCH(bool, fixture);
     QFETCH(bool, expand);
     QFETCH(bool, admin);
     QFETCH(bool, reverse);
     const MergeMode mode = admin ? MergeMode::Admin : MergeMode::Normal;
     QTemporaryDir tmp;
-    const fs::path root = makeTree(fs::path(tmp.path().toStdString()) / "root");
-    std::vector<TreeEntry> entries = walkTree(root).entries;
-    QCOMPARE(entries.size(), std::size_t(24));
+    const gui::test::TestTree family;
+    std::vector<TreeEntry> entries;
+    if (fixture) {
+        entries = walkTree(family.platform().toStdString()).entries;
+        entries.push_back(walkTree(family.broken().toStdString()).entries.at(0));
+        QCOMPARE(entries.size(), std::size_t(4));
+    } else {
+        entries = walkTree(makeTree(fs::path(tmp.path().toStdString()) / "root")).entries;
+        QCOMPARE(entries.size(), std::size_t(24));
+    }
     if (reverse) {
         std::reverse(entries.begin(), entries.end());
     }
