@@ -205,6 +205,22 @@ struct CapabilityDecision {
     Provenance provenance;
 };
 
+// Where a deferred text goes.
+enum class DeferredField { EnvValue, EnvCommand, ExportSource, Scalar, ShareJoin, CgroupValue };
+
+// A value of the merge that expands otherwise with another leaf, as written: a merge continued
+// for another leaf expands it again (the leaf-dependent expansion is done last).
+struct DeferredText {
+    DeferredField field = DeferredField::EnvValue;
+    std::string raw;
+    std::string file;
+    int line = 0;
+    int column = 0;
+    std::size_t node = 0; // the defining node, in the family
+    std::optional<std::uint32_t> owner;
+    bool definingNode = false;
+};
+
 // Everything the merge holds between two nodes (MergeProgress).
 struct MergeState {
     EffectiveConfig out;
@@ -214,9 +230,12 @@ struct MergeState {
     std::vector<std::string> capabilityOrder;               // of first decision
     ListIndex<EffectiveExport> exportIndex{&EffectiveExport::mount};
     ListIndex<EffectiveEnv> environIndex{&EffectiveEnv::key};
-    // Set by an expansion whose result depends on which node is the leaf: what is held then
-    // is only this leaf's. Mutable: expanding is otherwise a const step of the merge.
+    // Set by an expansion whose result depends on which node is the leaf and that cannot be
+    // deferred (a mount point: a merge key), or by the redefinition of a deferred value (its
+    // text is in the provenance): what is held then is only this leaf's. Mutable, as
+    // `deferred`: expanding is otherwise a const step of the merge.
     mutable bool leafDependent = false;
+    mutable std::vector<DeferredText> deferred;
 };
 
 } // namespace detail
@@ -224,6 +243,8 @@ struct MergeState {
 namespace {
 
 using detail::CapabilityDecision;
+using detail::DeferredField;
+using detail::DeferredText;
 using detail::MergeState;
 
 class FamilyMerger {
@@ -248,6 +269,9 @@ public:
                 member.location.adminConfig ? member.location.adminConfig->string() : std::string(),
                 member.location.statusFile.string(), member.objects});
             m_state.tags.push_back(std::move(tags));
+        }
+        if (from && m_options.expander) {
+            expandDeferredAgain();
         }
     }
 
@@ -322,17 +346,84 @@ private:
     }
 
     std::string expand(const std::string& text, const Layer& layer, SourcePos pos,
-                       bool definingNode) const {
+                       bool definingNode, std::optional<DeferredField> field = std::nullopt) const {
         if (!m_options.expander) {
             return text;
         }
         const NodeTags& defining = definingNode ? m_state.tags[layer.node] : leafTags();
         const TextOrigin origin{layer.file, pos, layer.owner};
         std::string expanded = m_options.expander->expand(text, defining, leafTags(), origin);
-        if (!m_state.leafDependent && text.find('$') != std::string::npos) {
-            m_state.leafDependent = dependsOnLeaf(text, expanded, defining, definingNode, origin);
+        if (!m_state.leafDependent && text.find('$') != std::string::npos &&
+            dependsOnLeaf(text, expanded, defining, definingNode, origin)) {
+            if (field) {
+                m_state.deferred.push_back(DeferredText{*field, text, layer.file, pos.line,
+                                                        pos.column, layer.node, layer.owner,
+                                                        definingNode});
+            } else {
+                m_state.leafDependent = true;
+            }
         }
         return expanded;
+    }
+
+    static bool sameOrigin(const Origin& origin, const DeferredText& d) {
+        return origin.file == d.file && origin.pos.line == d.line && origin.pos.column == d.column;
+    }
+
+    // A deferred value redefined: its text, expanded for this leaf, is in the provenance.
+    void noteReplaced(const Origin& replaced) const {
+        if (std::any_of(m_state.deferred.begin(), m_state.deferred.end(),
+                        [&](const DeferredText& d) { return sameOrigin(replaced, d); })) {
+            m_state.leafDependent = true;
+        }
+    }
+
+    // The deferred values of a continued merge, expanded for its leaf.
+    void expandDeferredAgain() {
+        for (const DeferredText& d : m_state.deferred) {
+            const NodeTags& defining = d.definingNode ? m_state.tags[d.node] : leafTags();
+            const std::string text = m_options.expander->expand(
+                d.raw, defining, leafTags(),
+                TextOrigin{d.file, SourcePos{d.line, d.column}, d.owner});
+            setDeferred(d, text);
+        }
+    }
+
+    void setDeferred(const DeferredText& d, const std::string& text) {
+        const auto at = [&d](const Provenance& p) { return sameOrigin(p.origin, d); };
+        for (EffectiveEnv& env : m_state.out.environ) {
+            if (at(env.provenance) && d.field == DeferredField::EnvValue) {
+                env.value = text;
+            } else if (at(env.provenance) && d.field == DeferredField::EnvCommand) {
+                env.command = text;
+            }
+        }
+        for (EffectiveExport& exp : m_state.out.exports) {
+            if (at(exp.provenance) && d.field == DeferredField::ExportSource) {
+                exp.source = exp.mode == ExportMode::Execfd ? text : normalizeMountPath(text);
+            }
+        }
+        for (std::optional<EffectiveShare>& share : m_state.out.shares) {
+            if (share && at(share->provenance) && d.field == DeferredField::ShareJoin) {
+                share->value.joinPath = text;
+            }
+        }
+        for (NodeCgroup& node : m_state.out.cgroups) {
+            for (EffectiveCgroupLimit& limit : node.limits) {
+                if (at(limit.provenance) && d.field == DeferredField::CgroupValue) {
+                    limit.limit.value = text;
+                }
+            }
+        }
+        forEachMergedKey([&](const ScalarKey&, const auto& members) {
+            auto& held = m_state.out.*members.effective;
+            using Held = std::decay_t<decltype(held)>;
+            if constexpr (std::is_same_v<Held, std::optional<Effective<std::string>>>) {
+                if (held && at(held->provenance) && d.field == DeferredField::Scalar) {
+                    held->value = text;
+                }
+            }
+        });
     }
 
     // Whether `text` expands otherwise with another leaf: expanded again with tags no node has.
@@ -388,13 +479,13 @@ private:
         const std::string raw = entry.value.value_or("");
         switch (entry.mode) {
         case EnvMode::Default:
-            env.value = expand(raw, layer, entry.pos, true);
+            env.value = expand(raw, layer, entry.pos, true, DeferredField::EnvValue);
             break;
         case EnvMode::Static:
             env.value = raw;
             break;
         case EnvMode::Execfd:
-            env.command = expand(raw, layer, entry.pos, true);
+            env.command = expand(raw, layer, entry.pos, true, DeferredField::EnvCommand);
             break;
         case EnvMode::Inherit:
             if (m_options.expander) {
@@ -448,6 +539,7 @@ private:
         if (!replaced) {
             return;
         }
+        noteReplaced(replaced->provenance.origin);
         made.provenance.overrode =
             Overridden{replaced->provenance.origin, definitionText(*replaced)};
         if (!warnOfIt) {
@@ -542,7 +634,8 @@ private:
         exp.mount = normalizeMountPath(expand(entry.mount, layer, entry.pos, true));
         const Presence presence = pathPresence(entry.mode);
         if (presence != Presence::Ignored && presence != Presence::Forbidden) {
-            exp.source = expand(entry.path.value_or(entry.mount), layer, entry.pos, true);
+            exp.source = expand(entry.path.value_or(entry.mount), layer, entry.pos, true,
+                                DeferredField::ExportSource);
             if (entry.mode != ExportMode::Execfd) {
                 exp.source = normalizeMountPath(exp.source);
             }
@@ -647,6 +740,7 @@ private:
         const GuardedDefinition* replaced =
             pickAdmin && normal ? &*normal : (parent ? &*parent : nullptr);
         if (replaced) {
+            noteReplaced(replaced->origin);
             provenance.overrode = Overridden{replaced->origin, replaced->text};
         }
         if (warnings && choice.capabilityWarning && replaced) {
@@ -788,7 +882,7 @@ private:
         }
         ShareValue v = setting->value;
         if (v.joins()) {
-            v.joinPath = expand(v.joinPath, layer, setting->pos, false);
+            v.joinPath = expand(v.joinPath, layer, setting->pos, false, DeferredField::ShareJoin);
         }
         if (value) {
             *value = v;
@@ -844,7 +938,8 @@ private:
             Effective<T> made{setting.value, Provenance{originOf(layer, setting.pos), {}, {}}};
             if constexpr (std::is_same_v<T, std::string>) {
                 if (expandText) {
-                    made.value = expand(setting.value, layer, setting.pos, false);
+                    made.value =
+                        expand(setting.value, layer, setting.pos, false, DeferredField::Scalar);
                 }
             }
             return made;
@@ -864,6 +959,7 @@ private:
         Effective<T> made = **chosen;
         const std::optional<Effective<T>>& replaced = (chosen == &a && n) ? n : into;
         if (replaced) {
+            noteReplaced(replaced->provenance.origin);
             made.provenance.overrode =
                 Overridden{replaced->provenance.origin, valueText(replaced->value)};
         }
@@ -887,7 +983,8 @@ private:
             }
             for (const CgroupLimit& limit : section->cgroups) {
                 CgroupLimit expanded = limit;
-                expanded.value = expand(limit.value, *layer, limit.pos, false);
+                expanded.value =
+                    expand(limit.value, *layer, limit.pos, false, DeferredField::CgroupValue);
                 EffectiveCgroupLimit made{expanded,
                                           Provenance{originOf(*layer, limit.pos), {}, {}}};
                 auto existing = std::find_if(node.limits.begin(), node.limits.end(),
@@ -896,6 +993,7 @@ private:
                                                         l.limit.key == limit.key;
                                              });
                 if (existing != node.limits.end()) {
+                    noteReplaced(existing->provenance.origin);
                     made.provenance.overrode =
                         Overridden{existing->provenance.origin, existing->limit.value};
                     *existing = std::move(made);
@@ -967,7 +1065,7 @@ EffectiveConfig mergeFamily(const std::vector<FamilyMember>& family, const Merge
     if (family.empty()) {
         throw InputError(Diagnostic{{}, 0, 0, "cannot merge an empty family"});
     }
-    const bool resumes = from && from->continuable() && from->state->merged + 1 == family.size() &&
+    const bool resumes = from && from->continuable() && from->state->merged < family.size() &&
                          from->state->out.mode == options.mode &&
                          from->state->out.expanded == (options.expander != nullptr);
     return FamilyMerger(family, options, resumes ? from->state.get() : nullptr).run(progress);

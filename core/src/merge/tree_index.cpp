@@ -183,12 +183,23 @@ const TreeIndex::Ancestor& TreeIndex::ancestor(const Node& entry, MergeMode mode
         found != ancestors.end() && found->second.signature == signature) {
         return found->second;
     }
-    const MergeProgress* from = count > 1 ? &ancestor(entry, mode, count - 1).progress : nullptr;
+    const MergeProgress* from = continuableAbove(entry, mode, count);
     const std::vector<FamilyMember> members(family.begin(),
                                             family.begin() + static_cast<std::ptrdiff_t>(count));
     Ancestor made{std::move(signature), {}, {}};
     made.effective = mergeFamily(members, options(mode), from, &made.progress);
     return ancestors.insert_or_assign(base, std::move(made)).first->second;
+}
+
+const MergeProgress* TreeIndex::continuableAbove(const Node& entry, MergeMode mode,
+                                                 std::size_t count) {
+    for (std::size_t k = count; k-- > 1;) {
+        const MergeProgress& progress = ancestor(entry, mode, k).progress;
+        if (progress.continuable()) {
+            return &progress;
+        }
+    }
+    return nullptr;
 }
 
 const EffectiveConfig& TreeIndex::mergedAncestor(const std::filesystem::path& leafDir,
@@ -201,9 +212,8 @@ const EffectiveConfig& TreeIndex::mergedAncestor(const std::filesystem::path& le
 EffectiveConfig TreeIndex::merged(const std::filesystem::path& leafDir, MergeMode mode) {
     Node& entry = node(leafDir);
     const std::vector<FamilyMember>& family = familyOf(entry, mode);
-    const MergeProgress* from =
-        family.size() > 1 ? &ancestor(entry, mode, family.size() - 1).progress : nullptr;
-    return mergeFamily(family, options(mode), from, nullptr);
+    return mergeFamily(family, options(mode), continuableAbove(entry, mode, family.size()),
+                       nullptr);
 }
 
 void TreeIndex::invalidate(const std::filesystem::path& file) {

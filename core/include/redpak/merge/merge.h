@@ -67,9 +67,12 @@ struct MergeState;
 
 // The merge of a family down to its leaf, before the steps that need the whole family (search
 // paths, the final capability set, environ commands): a child's merge can start from its
-// parent's instead of merging every ancestor again. Only where the rules allow it: when no
-// text merged so far expanded otherwise with another leaf (LEAF_* tags, NODE_* in the values
-// that name the leaf, a command that may run), the child's merge starts from scratch.
+// parent's instead of merging every ancestor again. Values that expand otherwise with another
+// leaf (LEAF_* tags, NODE_* in the values that name the leaf) are kept as written too and
+// expanded again for the child's leaf (the leaf-dependent expansion is done last). Where the
+// rules do not allow it, the child's merge starts from scratch: a mount point (a merge key)
+// that depends on the leaf, a redefinition of such a value (its text is in the provenance),
+// a command that may run.
 struct MergeProgress {
     std::shared_ptr<const detail::MergeState> state;
 
@@ -78,9 +81,10 @@ struct MergeProgress {
 };
 
 // mergeFamily(family, options), the same result, started from `from` when it is the
-// continuable progress of the same merge (mode, expansion or not) of `family` without its
-// leaf, and keeping the progress down to the leaf in `progress` when given. The same expander
-// settings on both sides are the caller's part (mergeForReview keeps them).
+// continuable progress of the same merge (mode, expansion or not) of the first members of
+// `family` (an ancestor's family), and keeping the progress down to the leaf in `progress` when
+// given. The same expander settings on both sides are the caller's part (mergeForReview keeps
+// them).
 EffectiveConfig mergeFamily(const std::vector<FamilyMember>& family, const MergeOptions& options,
                             const MergeProgress* from, MergeProgress* progress);
 

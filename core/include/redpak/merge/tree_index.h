@@ -102,6 +102,9 @@ private:
     const std::vector<FamilyMember>& familyOf(Node& entry, MergeMode mode);
     MergeOptions options(MergeMode mode) const { return MergeOptions{mode, m_expander}; }
     const Ancestor& ancestor(const Node& entry, MergeMode mode, std::size_t count);
+    // The progress of the deepest ancestor above the first `count` members whose merge can be
+    // continued, or nullptr.
+    const MergeProgress* continuableAbove(const Node& entry, MergeMode mode, std::size_t count);
 
     const Expander* m_expander;
     FamilyTrust m_trust;

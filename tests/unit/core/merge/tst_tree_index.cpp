@@ -29,13 +29,18 @@ void makeNode(const fs::path& base, const QByteArray& alias, const QByteArray& b
     }
 }
 
-// A tree where some ancestors expand nothing that depends on the leaf (their merge is
-// continued) and others do ($LEAF_ALIAS, a mount point of the leaf, a Private export).
+// A tree where some ancestors expand nothing that depends on the leaf, others values that do
+// (their merge is continued, the values expanded again for each leaf: the root, `a`), and
+// others a mount point that does or redefine such a value (the merge is not continued: `l`,
+// the groups); Private exports of ancestors.
 fs::path makeTree(const fs::path& root) {
     makeNode(root, "root",
-             "config:\n  share_net: disabled\n  share_all: enabled\n  capabilities:\n"
-             "    - {cap: ALL, add: 0}\nexports:\n  - {mode: Restricted, mount: /usr}\n"
-             "  - {mode: Private, mount: /data, path: $NODE_PATH/data}\n",
+             "config:\n  share_net: disabled\n  share_all: enabled\n  hostname: $LEAF_ALIAS\n"
+             "  capabilities:\n    - {cap: ALL, add: 0}\n"
+             "environ:\n  - {key: R, value: $NODE_ALIAS-$LEAF_ALIAS}\n"
+             "exports:\n  - {mode: Restricted, mount: /usr}\n"
+             "  - {mode: Private, mount: /data, path: $NODE_PATH/data}\n"
+             "  - {mode: Restricted, mount: /srv, path: /srv/$LEAF_ALIAS}\n",
              "config:\n  umask: '077'\n");
     makeNode(root / "a", "a",
              "config:\n  share_net: unset\n  capabilities:\n    - {cap: cap_chown, add: 1}\n"
@@ -56,7 +61,8 @@ fs::path makeTree(const fs::path& root) {
     for (int g = 0; g < 3; ++g) {
         const fs::path group = root / ("g" + std::to_string(g));
         makeNode(group, QByteArray("g") + QByteArray::number(g),
-                 "environ:\n  - {key: PS1, value: '$NODE_ALIAS> '}\n");
+                 "environ:\n  - {key: PS1, value: '$NODE_ALIAS> '}\n"
+                 "  - {key: R, value: $LEAF_ALIAS}\n");
         for (int l = 0; l < 4; ++l) {
             makeNode(group / ("l" + std::to_string(l)), "leaf",
                      "config:\n  share_pid: enabled\n  chdir: /home/$LEAF_ALIAS\n");
