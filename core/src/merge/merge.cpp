@@ -250,9 +250,10 @@ using detail::MergeState;
 class FamilyMerger {
 public:
     // Starts from `from`, the state of the same merge of the family without its last members.
+    // `keepsProgress`: the state is kept for descendants, what depends on the leaf is tracked.
     FamilyMerger(const std::vector<FamilyMember>& family, const MergeOptions& options,
-                 const MergeState* from)
-        : m_family(family), m_options(options) {
+                 const MergeState* from, bool keepsProgress)
+        : m_family(family), m_options(options), m_keepsProgress(keepsProgress) {
         if (from) {
             m_state = *from;
         }
@@ -353,7 +354,7 @@ private:
         const NodeTags& defining = definingNode ? m_state.tags[layer.node] : leafTags();
         const TextOrigin origin{layer.file, pos, layer.owner};
         std::string expanded = m_options.expander->expand(text, defining, leafTags(), origin);
-        if (!m_state.leafDependent && text.find('$') != std::string::npos &&
+        if (m_keepsProgress && !m_state.leafDependent && text.find('$') != std::string::npos &&
             dependsOnLeaf(text, expanded, defining, definingNode, origin)) {
             if (field) {
                 m_state.deferred.push_back(DeferredText{*field, text, layer.file, pos.line,
@@ -1047,6 +1048,7 @@ private:
 
     const std::vector<FamilyMember>& m_family;
     MergeOptions m_options;
+    bool m_keepsProgress;
     MergeState m_state;
 };
 
@@ -1068,7 +1070,8 @@ EffectiveConfig mergeFamily(const std::vector<FamilyMember>& family, const Merge
     const bool resumes = from && from->continuable() && from->state->merged < family.size() &&
                          from->state->out.mode == options.mode &&
                          from->state->out.expanded == (options.expander != nullptr);
-    return FamilyMerger(family, options, resumes ? from->state.get() : nullptr).run(progress);
+    return FamilyMerger(family, options, resumes ? from->state.get() : nullptr, progress != nullptr)
+        .run(progress);
 }
 
 } // namespace redpak
