@@ -114,7 +114,7 @@ TreeIndex::Node& TreeIndex::node(const std::filesystem::path& leafDir) {
             return &known->snapshot;
         });
     Node entry{std::move(snapshot), {}, {}};
-    // The members the climb stopped at are the known family as it was parsed (FamilyCache).
+    // The members the climb stopped at are the known family as it was parsed.
     if (known) {
         entry.families = known->families;
         entry.serials = known->serials;

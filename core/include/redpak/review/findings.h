@@ -79,7 +79,7 @@ TreeNodeIdentity treeIdentityOf(const EffectiveConfig& config);
 std::vector<Finding> analyzeTree(const std::vector<TreeNodeIdentity>& nodes);
 
 // Every node at or below `dir` (walkTree order) and the tree findings, each family read once
-// (FamilyCache). A node whose files are invalid gets a `config.invalid` error finding and does
+// (TreeIndex). A node whose files are invalid gets a `config.invalid` error finding and does
 // not hide the others; a subtree the walk did not inspect is a `tree.not-inspected` error.
 struct TreeAnalysis {
     std::vector<NodeFindings> nodes;
