@@ -44,6 +44,7 @@ bool InspectionWorker::isCurrent(quint64 generation) const {
 }
 
 void InspectionWorker::load(quint64 generation, const QStringList& roots) {
+    m_index = TreeIndex(nullptr); // a load reads every file as it is now
     std::vector<NodeLocation> nodes;
     QSet<QString> seen;
     for (const QString& root : roots) {
@@ -78,7 +79,13 @@ void InspectionWorker::load(quint64 generation, const QStringList& roots) {
 }
 
 void InspectionWorker::inspect(quint64 generation, std::vector<InspectionRequest> requests) {
-    InspectionCaches caches;
+    // A node to relocate was saved: its files and the families below it are read again, the
+    // rest of the index stays as it was read.
+    for (const InspectionRequest& request : requests) {
+        if (request.relocate) {
+            forget(request.location);
+        }
+    }
     std::vector<InspectedNode> batch;
     QElapsedTimer age;
     age.start();
@@ -86,7 +93,7 @@ void InspectionWorker::inspect(quint64 generation, std::vector<InspectionRequest
         if (!isCurrent(generation)) {
             return; // the tree was reloaded or is going away: nobody wants these results
         }
-        batch.push_back({request.node, inspectNode(currentLocation(request), caches)});
+        batch.push_back({request.node, inspectNode(currentLocation(request), m_index)});
         if (batch.size() >= kBatchSize || age.elapsed() >= kBatchAgeMs) {
             deliver(generation, std::exchange(batch, {}));
             age.restart();
@@ -95,6 +102,13 @@ void InspectionWorker::inspect(quint64 generation, std::vector<InspectionRequest
     if (!batch.empty()) {
         deliver(generation, std::move(batch));
     }
+}
+
+void InspectionWorker::forget(const NodeLocation& location) {
+    m_index.invalidate(location.base);
+    m_index.invalidate(location.statusFile);
+    m_index.invalidate(location.normalConfig);
+    m_index.invalidate(adminConfigPath(location));
 }
 
 void InspectionWorker::deliver(quint64 generation, std::vector<InspectedNode> batch) {

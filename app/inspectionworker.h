@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Reads the node tree and inspects its nodes off the GUI thread. The worker lives in its own
-// thread and owns the core objects it reads with (a fresh InspectionCaches per run); requests
+// thread and owns the core objects it reads with (one TreeIndex, fresh for each load of the tree,
+// kept for the re-inspections that follow a save and invalidated by them); requests
 // and results cross the thread boundary as values. Each run belongs to a generation of the tree: a
 // run stops as soon as the tree moved to a newer generation, and its results are dropped by the
 // receiver.
@@ -51,12 +52,15 @@ public:
 
 private:
     void deliver(quint64 generation, std::vector<InspectedNode> batch);
+    // Drops what the index holds of the node's files and of the families they belong to.
+    void forget(const NodeLocation& location);
     bool isCurrent(quint64 generation) const;
 
     const std::atomic<quint64>* m_currentGeneration;
     QObject* m_receiver;
     DeliverTree m_deliverTree;
     Deliver m_deliver;
+    TreeIndex m_index{nullptr};
 };
 
 // The worker and its thread; destroying it stops the thread after the node in progress.

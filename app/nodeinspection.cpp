@@ -22,30 +22,97 @@ void appendUnique(QStringList& list, const QString& text) {
     }
 }
 
-// Parses one config file, recording its alias, problems and text for the search.
+// `text` lower case, as QString::toLower gives it: config files are most often ASCII only,
+// lowered byte by byte far faster than through the Unicode tables.
+QString lowerCase(const std::string& text) {
+    if (std::any_of(text.begin(), text.end(), [](char c) { return (c & 0x80) != 0; })) {
+        return QString::fromStdString(text).toLower();
+    }
+    std::string lowered = text;
+    for (char& c : lowered) {
+        if (c >= 'A' && c <= 'Z') {
+            c = static_cast<char>(c - 'A' + 'a');
+        }
+    }
+    return QString::fromLatin1(lowered.data(), static_cast<qsizetype>(lowered.size()));
+}
+
+// Records one config file's alias, problems and text for the search, from its parse.
+void recordFile(const std::string& text, const ParsedConfigs::Parsed& parsed,
+                NodeInspection& inspection, bool isNormal) {
+    inspection.searchText += lowerCase(text) + QLatin1Char('\n');
+    if (parsed.error) {
+        appendUnique(inspection.errors, formatted(*parsed.error));
+        return;
+    }
+    if (isNormal) {
+        inspection.alias = QString::fromStdString(parsed.config->headers.alias.value);
+    }
+    for (const Diagnostic& warning : parsed.warnings) {
+        appendUnique(inspection.warnings, formatted(warning));
+    }
+}
+
+// Reads and parses one config file that the family's snapshot does not hold.
 void inspectFile(const std::filesystem::path& file, NodeInspection& inspection, bool isNormal) {
     try {
         const std::string text = readLimitedFile(file);
-        inspection.searchText += QString::fromStdString(text).toLower() + QLatin1Char('\n');
-        std::vector<Diagnostic> warnings;
-        const Config config = parseConfig(text, file.string(), &warnings);
-        if (isNormal) {
-            inspection.alias = QString::fromStdString(config.headers.alias.value);
-        }
-        for (const Diagnostic& warning : warnings) {
-            appendUnique(inspection.warnings, formatted(warning));
-        }
+        ParsedConfigs::Parsed parsed;
+        parsed.config = parseConfig(text, file.string(), &parsed.warnings);
+        recordFile(text, parsed, inspection, isNormal);
     } catch (const InputError& error) {
         appendUnique(inspection.errors, formatted(error.diagnostic()));
     }
 }
 
+// The leaf of the node's family snapshot when it holds the files of `location`, else nullptr
+// (the family cannot be read: each file is then read on its own, to report its problems).
+const NodeSnapshot* leafSnapshot(const NodeLocation& location, TreeIndex& index) {
+    try {
+        const NodeSnapshot& leaf = index.snapshot(location.base).leaf();
+        if (leaf.location.normalConfig == location.normalConfig &&
+            leaf.location.statusFile == location.statusFile) {
+            return &leaf;
+        }
+    } catch (const InputError&) {
+        // reported by the reads below and by the merge
+    }
+    return nullptr;
+}
+
+// The node's status and config files, each read and parsed once.
+void inspectFiles(const NodeLocation& location, TreeIndex& index, NodeInspection& inspection) {
+    const NodeSnapshot* leaf = leafSnapshot(location, index);
+    try {
+        inspection.disabled = (leaf ? parseStatus(leaf->status.content, leaf->status.path.string())
+                                    : readStatus(location.statusFile))
+                                  .state == NodeState::Disable;
+    } catch (const InputError& error) {
+        appendUnique(inspection.errors, formatted(error.diagnostic()));
+    }
+    if (leaf) {
+        recordFile(leaf->normal.content, index.parsedConfigs().parse(leaf->normal), inspection,
+                   true);
+    } else {
+        inspectFile(location.normalConfig, inspection, true);
+    }
+    if (!location.adminConfig) {
+        return;
+    }
+    if (leaf && leaf->admin && leaf->admin->path == *location.adminConfig) {
+        recordFile(leaf->admin->content, index.parsedConfigs().parse(*leaf->admin), inspection,
+                   false);
+    } else {
+        inspectFile(*location.adminConfig, inspection, false);
+    }
+}
+
 // Merges the family in `mode`; returns whether a member of the family has an admin file.
-bool inspectMerge(const std::filesystem::path& base, MergeMode mode, FamilyCache& cache,
+bool inspectMerge(const std::filesystem::path& base, MergeMode mode, TreeIndex& index,
                   NodeInspection& inspection) {
     try {
-        const std::vector<FamilyMember>& family = cache.family(base);
-        const EffectiveConfig effective = mergeFamily(family, MergeOptions{mode});
+        const std::vector<FamilyMember>& family = index.family(base, mode);
+        const EffectiveConfig effective = index.merged(base, mode);
         for (const Diagnostic& warning : effective.warnings) {
             appendUnique(inspection.warnings, formatted(warning));
         }
@@ -77,21 +144,13 @@ NodeInspection uninspectedNode(const NodeLocation& location) {
     return inspection;
 }
 
-NodeInspection inspectNode(const NodeLocation& location, InspectionCaches& caches) {
+NodeInspection inspectNode(const NodeLocation& location, TreeIndex& index) {
     NodeInspection inspection = uninspectedNode(location);
     inspection.searchText.clear(); // rebuilt at the end, with the alias the file gives
-    try {
-        inspection.disabled = readStatus(location.statusFile).state == NodeState::Disable;
-    } catch (const InputError& error) {
-        appendUnique(inspection.errors, formatted(error.diagnostic()));
-    }
-    inspectFile(location.normalConfig, inspection, true);
-    if (location.adminConfig) {
-        inspectFile(*location.adminConfig, inspection, false);
-    }
+    inspectFiles(location, index, inspection);
     if (inspection.errors.isEmpty() &&
-        inspectMerge(location.base, MergeMode::Normal, caches.normal, inspection)) {
-        inspectMerge(location.base, MergeMode::Admin, caches.admin, inspection);
+        inspectMerge(location.base, MergeMode::Normal, index, inspection)) {
+        inspectMerge(location.base, MergeMode::Admin, index, inspection);
     }
     // The badge needs the state only: the full status would also score the node (a merge and
     // every finding) for each node of the tree.

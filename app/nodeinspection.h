@@ -3,7 +3,7 @@
 // core parser and merge report for it (badges). Computed by core, summarised here.
 #pragma once
 
-#include "redpak/merge/family_cache.h"
+#include "redpak/merge/tree_index.h"
 #include "redpak/tree/node.h"
 
 #include <QString>
@@ -23,19 +23,13 @@ struct NodeInspection {
     QString searchText;   // alias, path and config file contents, lower case
 };
 
-// The family caches of one thread: FamilyCache is not shared between threads, and a fresh pair
-// per inspection run reads every file as it is now.
-struct InspectionCaches {
-    FamilyCache normal{MergeMode::Normal};
-    FamilyCache admin{MergeMode::Admin};
-};
-
 // What is known before the node's files are read: its directory name as alias, whether it has
 // an admin file, and its alias and path for the search.
 NodeInspection uninspectedNode(const NodeLocation& location);
 
 // Parses the node's files and merges its family (normal mode, and admin mode when the family
-// has admin files), the families read through `caches`. Never throws.
-NodeInspection inspectNode(const NodeLocation& location, InspectionCaches& caches);
+// has admin files), each file read and parsed once through `index` (one per thread, merging
+// without expansion: TreeIndex(nullptr)). Never throws.
+NodeInspection inspectNode(const NodeLocation& location, TreeIndex& index);
 
 } // namespace redpak::gui

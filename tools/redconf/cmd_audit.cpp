@@ -11,6 +11,7 @@
 #include "redpak/base/text_escape.h"
 #include "redpak/review/audit_status.h"
 #include "redpak/review/findings.h"
+#include "redpak/review/review_merge.h"
 #include "redpak/tree/node.h"
 
 namespace redconf {
@@ -71,8 +72,9 @@ int runAudit(const Arguments& args) {
         std::vector<AuditStatus> statuses;
         if (args.has("--recursive")) {
             const TreeWalk walk = walkTree(dir);
+            TreeIndex index(&reviewExpander());
             for (const TreeEntry& entry : walk.entries) {
-                statuses.push_back(auditStatus(entry.location.base));
+                statuses.push_back(auditStatus(entry.location.base, index));
             }
             // A subtree the walk did not inspect cannot be said approved: invalid, with why.
             for (const UninspectedDirectory& skipped : walk.uninspected) {

@@ -97,10 +97,28 @@ bool isHiddenCodePoint(char32_t codePoint) {
     return false;
 }
 
+namespace {
+
+// Printable ASCII other than the backslash stands for itself: most text is made of it only.
+bool isPlainAscii(char c) {
+    return c >= 0x20 && c < 0x7F && c != '\\';
+}
+
+} // namespace
+
 std::string escapeText(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
+        if (isPlainAscii(text[i])) {
+            std::size_t end = i + 1;
+            while (end < text.size() && isPlainAscii(text[end])) {
+                ++end;
+            }
+            out.append(text.substr(i, end - i));
+            i = end;
+            continue;
+        }
         const Utf8Unit unit = decodeUtf8(text, i);
         const unsigned code = static_cast<unsigned>(unit.codePoint);
         if (!unit.valid) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace redpak {
@@ -193,66 +194,139 @@ private:
     std::map<std::string, std::size_t> m_at;
 };
 
+} // namespace
+
+namespace detail {
+
+// What the family decided so far about one capability (or about "all").
+struct CapabilityDecision {
+    bool add = false;
+    std::string rule;
+    Provenance provenance;
+};
+
+// Where a deferred text goes.
+enum class DeferredField { EnvValue, EnvCommand, ExportSource, Scalar, ShareJoin, CgroupValue };
+
+// A value of the merge that expands otherwise with another leaf, as written: a merge continued
+// for another leaf expands it again (the leaf-dependent expansion is done last).
+struct DeferredText {
+    DeferredField field = DeferredField::EnvValue;
+    std::string raw;
+    std::string file;
+    int line = 0;
+    int column = 0;
+    std::size_t node = 0; // the defining node, in the family
+    std::optional<std::uint32_t> owner;
+    bool definingNode = false;
+};
+
+// Everything the merge holds between two nodes (MergeProgress).
+struct MergeState {
+    EffectiveConfig out;
+    std::vector<NodeTags> tags;                             // of every member known, the leaf last
+    std::size_t merged = 0;                                 // members merged
+    std::map<std::string, CapabilityDecision> capabilities; // by capability, and "all"
+    std::vector<std::string> capabilityOrder;               // of first decision
+    ListIndex<EffectiveExport> exportIndex{&EffectiveExport::mount};
+    ListIndex<EffectiveEnv> environIndex{&EffectiveEnv::key};
+    // Set by an expansion whose result depends on which node is the leaf and that cannot be
+    // deferred (a mount point: a merge key), or by the redefinition of a deferred value (its
+    // text is in the provenance): what is held then is only this leaf's. Mutable, as
+    // `deferred`: expanding is otherwise a const step of the merge.
+    mutable bool leafDependent = false;
+    mutable std::vector<DeferredText> deferred;
+};
+
+} // namespace detail
+
+namespace {
+
+using detail::CapabilityDecision;
+using detail::DeferredField;
+using detail::DeferredText;
+using detail::MergeState;
+
 class FamilyMerger {
 public:
-    FamilyMerger(const std::vector<FamilyMember>& family, const MergeOptions& options)
-        : m_family(family), m_options(options) {
-        m_out.mode = options.mode;
-        m_out.expanded = options.expander != nullptr;
-        for (const FamilyMember& member : family) {
+    // Starts from `from`, the state of the same merge of the family without its last members.
+    // `keepsProgress`: the state is kept for descendants, what depends on the leaf is tracked.
+    FamilyMerger(const std::vector<FamilyMember>& family, const MergeOptions& options,
+                 const MergeState* from, bool keepsProgress)
+        : m_family(family), m_options(options), m_keepsProgress(keepsProgress) {
+        if (from) {
+            m_state = *from;
+        }
+        m_state.out.mode = options.mode;
+        m_state.out.expanded = options.expander != nullptr;
+        for (std::size_t i = m_state.tags.size(); i < family.size(); ++i) {
+            const FamilyMember& member = family[i];
             const Headers& h = member.normal.headers;
             NodeTags tags{h.alias.value, h.name ? h.name->value : std::string(),
                           normalizeMountPath(member.location.base.string()),
                           h.info ? h.info->value : std::string()};
-            m_out.family.push_back(FamilyNodeInfo{
+            m_state.out.family.push_back(FamilyNodeInfo{
                 tags.path, tags.alias, tags.name, tags.info, member.location.normalConfig.string(),
                 member.location.adminConfig ? member.location.adminConfig->string() : std::string(),
                 member.location.statusFile.string(), member.objects});
-            m_tags.push_back(std::move(tags));
+            m_state.tags.push_back(std::move(tags));
+        }
+        if (from && m_options.expander) {
+            expandDeferredAgain();
         }
     }
 
-    EffectiveConfig run() {
-        for (std::size_t i = 0; i < m_family.size(); ++i) {
-            const Layer normal = normalLayer(i);
-            Layer admin;
-            if (m_options.mode == MergeMode::Admin && m_family[i].admin) {
-                admin = adminLayer(i);
-            }
-            warnUnknownTags(normal);
-            warnUnknownTags(admin);
-            mergeEnviron(normal, admin);
-            dropAncestorPrivateExports();
-            mergeExports(normal, admin);
-            mergeCapabilities(normal, admin);
-            mergeShares(normal, admin);
-            mergeScalars(normal, admin);
-            mergeCgroups(normal, admin);
+    // The merge of the whole family; its state before the steps that need the whole family is
+    // kept in `progress` when given.
+    EffectiveConfig run(MergeProgress* progress) {
+        for (std::size_t i = m_state.merged; i < m_family.size(); ++i) {
+            mergeNode(i);
+        }
+        m_state.merged = m_family.size();
+        if (progress) {
+            progress->state = std::make_shared<const MergeState>(m_state);
         }
         mergePathLists();
         finishCapabilities();
         evaluateEnvironCommands();
-        return std::move(m_out);
+        return std::move(m_state.out);
     }
 
 private:
-    const NodeTags& leafTags() const { return m_tags.back(); }
+    void mergeNode(std::size_t i) {
+        const Layer normal = normalLayer(i);
+        Layer admin;
+        if (m_options.mode == MergeMode::Admin && m_family[i].admin) {
+            admin = adminLayer(i);
+        }
+        warnUnknownTags(normal);
+        warnUnknownTags(admin);
+        mergeEnviron(normal, admin);
+        dropAncestorPrivateExports();
+        mergeExports(normal, admin);
+        mergeCapabilities(normal, admin);
+        mergeShares(normal, admin);
+        mergeScalars(normal, admin);
+        mergeCgroups(normal, admin);
+    }
+
+    const NodeTags& leafTags() const { return m_state.tags.back(); }
 
     static std::optional<std::uint32_t> ownerOf(const std::optional<FileIdentity>& identity) {
         return identity ? std::optional<std::uint32_t>(identity->uid) : std::nullopt;
     }
     Layer normalLayer(std::size_t i) const {
-        return Layer{&m_family[i].normal, ConfigKind::Normal, m_out.family[i].normalConfig, i,
+        return Layer{&m_family[i].normal, ConfigKind::Normal, m_state.out.family[i].normalConfig, i,
                      ownerOf(m_family[i].normalIdentity)};
     }
     Layer adminLayer(std::size_t i) const {
-        return Layer{&*m_family[i].admin, ConfigKind::Admin, m_out.family[i].adminConfig, i,
+        return Layer{&*m_family[i].admin, ConfigKind::Admin, m_state.out.family[i].adminConfig, i,
                      ownerOf(m_family[i].adminIdentity)};
     }
 
     Origin originOf(const Layer& layer, SourcePos pos) const {
-        return Origin{m_tags[layer.node].path,
-                      m_tags[layer.node].alias,
+        return Origin{m_state.tags[layer.node].path,
+                      m_state.tags[layer.node].alias,
                       layer.kind,
                       layer.file,
                       pos,
@@ -268,18 +342,102 @@ private:
         const EnvironmentLookup environment =
             m_options.expander ? m_options.expander->launchEnvironment() : processEnvironment();
         for (Diagnostic& d : unknownTagWarnings(*layer.config, layer.file, environment)) {
-            m_out.warnings.push_back(std::move(d));
+            m_state.out.warnings.push_back(std::move(d));
         }
     }
 
     std::string expand(const std::string& text, const Layer& layer, SourcePos pos,
-                       bool definingNode) const {
+                       bool definingNode, std::optional<DeferredField> field = std::nullopt) const {
         if (!m_options.expander) {
             return text;
         }
-        const NodeTags& defining = definingNode ? m_tags[layer.node] : leafTags();
-        return m_options.expander->expand(text, defining, leafTags(),
-                                          TextOrigin{layer.file, pos, layer.owner});
+        const NodeTags& defining = definingNode ? m_state.tags[layer.node] : leafTags();
+        const TextOrigin origin{layer.file, pos, layer.owner};
+        std::string expanded = m_options.expander->expand(text, defining, leafTags(), origin);
+        if (m_keepsProgress && !m_state.leafDependent && text.find('$') != std::string::npos &&
+            dependsOnLeaf(text, expanded, defining, definingNode, origin)) {
+            if (field) {
+                m_state.deferred.push_back(DeferredText{*field, text, layer.file, pos.line,
+                                                        pos.column, layer.node, layer.owner,
+                                                        definingNode});
+            } else {
+                m_state.leafDependent = true;
+            }
+        }
+        return expanded;
+    }
+
+    static bool sameOrigin(const Origin& origin, const DeferredText& d) {
+        return origin.file == d.file && origin.pos.line == d.line && origin.pos.column == d.column;
+    }
+
+    // A deferred value redefined: its text, expanded for this leaf, is in the provenance.
+    void noteReplaced(const Origin& replaced) const {
+        if (std::any_of(m_state.deferred.begin(), m_state.deferred.end(),
+                        [&](const DeferredText& d) { return sameOrigin(replaced, d); })) {
+            m_state.leafDependent = true;
+        }
+    }
+
+    // The deferred values of a continued merge, expanded for its leaf.
+    void expandDeferredAgain() {
+        for (const DeferredText& d : m_state.deferred) {
+            const NodeTags& defining = d.definingNode ? m_state.tags[d.node] : leafTags();
+            const std::string text = m_options.expander->expand(
+                d.raw, defining, leafTags(),
+                TextOrigin{d.file, SourcePos{d.line, d.column}, d.owner});
+            setDeferred(d, text);
+        }
+    }
+
+    void setDeferred(const DeferredText& d, const std::string& text) {
+        const auto at = [&d](const Provenance& p) { return sameOrigin(p.origin, d); };
+        for (EffectiveEnv& env : m_state.out.environ) {
+            if (at(env.provenance) && d.field == DeferredField::EnvValue) {
+                env.value = text;
+            } else if (at(env.provenance) && d.field == DeferredField::EnvCommand) {
+                env.command = text;
+            }
+        }
+        for (EffectiveExport& exp : m_state.out.exports) {
+            if (at(exp.provenance) && d.field == DeferredField::ExportSource) {
+                exp.source = exp.mode == ExportMode::Execfd ? text : normalizeMountPath(text);
+            }
+        }
+        for (std::optional<EffectiveShare>& share : m_state.out.shares) {
+            if (share && at(share->provenance) && d.field == DeferredField::ShareJoin) {
+                share->value.joinPath = text;
+            }
+        }
+        for (NodeCgroup& node : m_state.out.cgroups) {
+            for (EffectiveCgroupLimit& limit : node.limits) {
+                if (at(limit.provenance) && d.field == DeferredField::CgroupValue) {
+                    limit.limit.value = text;
+                }
+            }
+        }
+        forEachMergedKey([&](const ScalarKey&, const auto& members) {
+            auto& held = m_state.out.*members.effective;
+            using Held = std::decay_t<decltype(held)>;
+            if constexpr (std::is_same_v<Held, std::optional<Effective<std::string>>>) {
+                if (held && at(held->provenance) && d.field == DeferredField::Scalar) {
+                    held->value = text;
+                }
+            }
+        });
+    }
+
+    // Whether `text` expands otherwise with another leaf: expanded again with tags no node has.
+    // A command may run: it must not run twice, and whatever it prints belongs to this leaf.
+    bool dependsOnLeaf(const std::string& text, const std::string& expanded,
+                       const NodeTags& defining, bool definingNode,
+                       const TextOrigin& origin) const {
+        if (m_options.expander->commands().kind() == CommandPolicy::Kind::Allow) {
+            return true;
+        }
+        static const NodeTags other{"\x01", "\x01", "\x01", "\x01"};
+        return m_options.expander->expand(text, definingNode ? defining : other, other, origin) !=
+               expanded;
     }
 
     static bool samePlace(const Diagnostic& d, const Origin& at, const std::string& message) {
@@ -289,9 +447,9 @@ private:
 
     // One ALL rule decides every capability: what it causes is reported once.
     void warn(const Origin& at, std::string message) {
-        if (std::none_of(m_out.warnings.begin(), m_out.warnings.end(),
+        if (std::none_of(m_state.out.warnings.begin(), m_state.out.warnings.end(),
                          [&](const Diagnostic& d) { return samePlace(d, at, message); })) {
-            m_out.warnings.push_back(
+            m_state.out.warnings.push_back(
                 Diagnostic{at.file, at.pos.line, at.pos.column, std::move(message)});
         }
     }
@@ -300,12 +458,12 @@ private:
                const std::string& verb) {
         std::string message =
             "cannot " + verb + " in " + describe(offender) + ": forbidden by " + describe(ancestor);
-        if (std::any_of(m_out.errors.begin(), m_out.errors.end(), [&](const MergeError& e) {
-                return samePlace(e.diagnostic, offender, message);
-            })) {
+        if (std::any_of(
+                m_state.out.errors.begin(), m_state.out.errors.end(),
+                [&](const MergeError& e) { return samePlace(e.diagnostic, offender, message); })) {
             return;
         }
-        m_out.errors.push_back(
+        m_state.out.errors.push_back(
             MergeError{offender.node, ancestor.node, std::move(item),
                        Diagnostic{offender.file, offender.pos.line, offender.pos.column, message}});
     }
@@ -322,13 +480,13 @@ private:
         const std::string raw = entry.value.value_or("");
         switch (entry.mode) {
         case EnvMode::Default:
-            env.value = expand(raw, layer, entry.pos, true);
+            env.value = expand(raw, layer, entry.pos, true, DeferredField::EnvValue);
             break;
         case EnvMode::Static:
             env.value = raw;
             break;
         case EnvMode::Execfd:
-            env.command = expand(raw, layer, entry.pos, true);
+            env.command = expand(raw, layer, entry.pos, true, DeferredField::EnvCommand);
             break;
         case EnvMode::Inherit:
             if (m_options.expander) {
@@ -382,6 +540,7 @@ private:
         if (!replaced) {
             return;
         }
+        noteReplaced(replaced->provenance.origin);
         made.provenance.overrode =
             Overridden{replaced->provenance.origin, definitionText(*replaced)};
         if (!warnOfIt) {
@@ -423,7 +582,8 @@ private:
         collect(normal, fromNormal);
         collect(admin, fromAdmin);
         for (const std::string& key : keys) {
-            const auto c = chooseKey(m_environIndex, m_out.environ, fromNormal, fromAdmin, key);
+            const auto c =
+                chooseKey(m_state.environIndex, m_state.out.environ, fromNormal, fromAdmin, key);
             if (c.choice.pick == Pick::Parent) {
                 continue;
             }
@@ -438,7 +598,7 @@ private:
             }
             recordRedefinition(made, replaced ? &*replaced : nullptr, c.choice.warn,
                                "environment variable " + key);
-            store(std::move(made), c.existing, m_out.environ, m_environIndex);
+            store(std::move(made), c.existing, m_state.out.environ, m_state.environIndex);
         }
     }
 
@@ -458,7 +618,7 @@ private:
         if (!m_options.expander) {
             return;
         }
-        for (EffectiveEnv& env : m_out.environ) {
+        for (EffectiveEnv& env : m_state.out.environ) {
             if (env.mode == EnvMode::Execfd) {
                 const Origin& o = env.provenance.origin;
                 env.value = m_options.expander->commands().evaluate(
@@ -475,7 +635,8 @@ private:
         exp.mount = normalizeMountPath(expand(entry.mount, layer, entry.pos, true));
         const Presence presence = pathPresence(entry.mode);
         if (presence != Presence::Ignored && presence != Presence::Forbidden) {
-            exp.source = expand(entry.path.value_or(entry.mount), layer, entry.pos, true);
+            exp.source = expand(entry.path.value_or(entry.mount), layer, entry.pos, true,
+                                DeferredField::ExportSource);
             if (entry.mode != ExportMode::Execfd) {
                 exp.source = normalizeMountPath(exp.source);
             }
@@ -510,7 +671,8 @@ private:
         collect(normal, fromNormal);
         collect(admin, fromAdmin);
         for (const std::string& mount : mounts) {
-            const auto c = chooseKey(m_exportIndex, m_out.exports, fromNormal, fromAdmin, mount);
+            const auto c =
+                chooseKey(m_state.exportIndex, m_state.out.exports, fromNormal, fromAdmin, mount);
             if (c.choice.pick == Pick::Parent) {
                 continue;
             }
@@ -518,7 +680,7 @@ private:
             EffectiveExport made = pickAdmin ? *c.admin : *c.normal;
             const EffectiveExport* replaced = pickAdmin && c.normal ? c.normal : c.existing;
             recordRedefinition(made, replaced, c.choice.warn, "export " + mount);
-            store(std::move(made), c.existing, m_out.exports, m_exportIndex);
+            store(std::move(made), c.existing, m_state.out.exports, m_state.exportIndex);
         }
     }
 
@@ -529,11 +691,11 @@ private:
     // PrivateRestricted of an ancestor stays mounted (read-only), as the reference cases record
     // (conformance/basic, export-privaterestricted-A).
     void dropAncestorPrivateExports() {
-        const auto erased = std::erase_if(m_out.exports, [](const EffectiveExport& e) {
+        const auto erased = std::erase_if(m_state.out.exports, [](const EffectiveExport& e) {
             return e.mode == ExportMode::Private || e.mode == ExportMode::PrivateFile;
         });
         if (erased > 0) {
-            m_exportIndex.rebuild(m_out.exports);
+            m_state.exportIndex.rebuild(m_state.out.exports);
         }
     }
 
@@ -579,6 +741,7 @@ private:
         const GuardedDefinition* replaced =
             pickAdmin && normal ? &*normal : (parent ? &*parent : nullptr);
         if (replaced) {
+            noteReplaced(replaced->origin);
             provenance.overrode = Overridden{replaced->origin, replaced->text};
         }
         if (warnings && choice.capabilityWarning && replaced) {
@@ -595,13 +758,6 @@ private:
     struct CapabilityRule {
         GuardedDefinition definition;
         std::string rule; // the capability itself, or "all"
-    };
-
-    // What the family decided so far about one capability (or about "all").
-    struct CapabilityDecision {
-        bool add = false;
-        std::string rule;
-        Provenance provenance;
     };
 
     static std::string ruleText(bool add, const std::string& rule, const std::string& name) {
@@ -652,7 +808,7 @@ private:
         }
         // Decisions are taken against the state before this node: a node's own `ALL` rule
         // does not forbid its own `cap_x` (drop ALL, add one back is a normal pattern).
-        const std::map<std::string, CapabilityDecision> before = m_capabilities;
+        const std::map<std::string, CapabilityDecision> before = m_state.capabilities;
         for (const std::string& name : capabilityItems()) {
             mergeCapability(name, before, normal, admin);
         }
@@ -691,26 +847,26 @@ private:
             return;
         }
         const CapabilityRule& made = *pick == Pick::Admin ? *a : *n;
-        if (!m_capabilities.contains(name)) {
-            m_capabilityOrder.push_back(name);
+        if (!m_state.capabilities.contains(name)) {
+            m_state.capabilityOrder.push_back(name);
         }
-        m_capabilities[name] = CapabilityDecision{made.definition.on, made.rule, provenance};
+        m_state.capabilities[name] = CapabilityDecision{made.definition.on, made.rule, provenance};
     }
 
     // The unambiguous final set (EffectiveConfig::capabilities): the ALL decision first, then
     // what differs from it or was named on its own.
     void finishCapabilities() {
-        const auto all = m_capabilities.find("all");
-        if (all != m_capabilities.end()) {
-            m_out.capabilities.push_back(
+        const auto all = m_state.capabilities.find("all");
+        if (all != m_state.capabilities.end()) {
+            m_state.out.capabilities.push_back(
                 EffectiveCapability{"all", all->second.add, all->second.provenance});
         }
-        for (const std::string& name : m_capabilityOrder) {
-            const CapabilityDecision& d = m_capabilities.at(name);
+        for (const std::string& name : m_state.capabilityOrder) {
+            const CapabilityDecision& d = m_state.capabilities.at(name);
             const bool followsAll =
-                all != m_capabilities.end() && d.rule == "all" && d.add == all->second.add;
+                all != m_state.capabilities.end() && d.rule == "all" && d.add == all->second.add;
             if (name != "all" && !followsAll) {
-                m_out.capabilities.push_back(EffectiveCapability{name, d.add, d.provenance});
+                m_state.out.capabilities.push_back(EffectiveCapability{name, d.add, d.provenance});
             }
         }
     }
@@ -727,7 +883,7 @@ private:
         }
         ShareValue v = setting->value;
         if (v.joins()) {
-            v.joinPath = expand(v.joinPath, layer, setting->pos, false);
+            v.joinPath = expand(v.joinPath, layer, setting->pos, false, DeferredField::ShareJoin);
         }
         if (value) {
             *value = v;
@@ -741,7 +897,7 @@ private:
         // fallback applies after the merge: effectiveShare).
         for (const Namespace ns : kAllNamespaces) {
             const auto index = static_cast<std::size_t>(ns);
-            const std::optional<EffectiveShare>& held = m_out.shares[index];
+            const std::optional<EffectiveShare>& held = m_state.out.shares[index];
             std::optional<GuardedDefinition> parent;
             if (held) {
                 parent = GuardedDefinition{held->value.state == Edu::Enabled,
@@ -757,8 +913,9 @@ private:
             if (!pick) {
                 continue;
             }
-            m_out.shares[index] = EffectiveShare{*pick == Pick::Admin ? adminValue : normalValue,
-                                                 shareKey(ns), std::move(provenance)};
+            m_state.out.shares[index] =
+                EffectiveShare{*pick == Pick::Admin ? adminValue : normalValue, shareKey(ns),
+                               std::move(provenance)};
         }
     }
 
@@ -782,7 +939,8 @@ private:
             Effective<T> made{setting.value, Provenance{originOf(layer, setting.pos), {}, {}}};
             if constexpr (std::is_same_v<T, std::string>) {
                 if (expandText) {
-                    made.value = expand(setting.value, layer, setting.pos, false);
+                    made.value =
+                        expand(setting.value, layer, setting.pos, false, DeferredField::Scalar);
                 }
             }
             return made;
@@ -802,6 +960,7 @@ private:
         Effective<T> made = **chosen;
         const std::optional<Effective<T>>& replaced = (chosen == &a && n) ? n : into;
         if (replaced) {
+            noteReplaced(replaced->provenance.origin);
             made.provenance.overrode =
                 Overridden{replaced->provenance.origin, valueText(replaced->value)};
         }
@@ -810,14 +969,14 @@ private:
 
     void mergeScalars(const Layer& n, const Layer& a) {
         forEachMergedKey([&](const ScalarKey& key, const auto& members) {
-            mergeScalar(n, a, members.written, m_out.*members.effective, key.expands);
+            mergeScalar(n, a, members.written, m_state.out.*members.effective, key.expands);
         });
     }
 
     // ---- cgroups: one per node, admin over normal within the node --------------------------
 
     void mergeCgroups(const Layer& normal, const Layer& admin) {
-        NodeCgroup node{m_tags[normal.node].path, m_tags[normal.node].alias, {}};
+        NodeCgroup node{m_state.tags[normal.node].path, m_state.tags[normal.node].alias, {}};
         for (const Layer* layer : {&normal, &admin}) {
             const ConfigSection* section = layer->section();
             if (!section) {
@@ -825,7 +984,8 @@ private:
             }
             for (const CgroupLimit& limit : section->cgroups) {
                 CgroupLimit expanded = limit;
-                expanded.value = expand(limit.value, *layer, limit.pos, false);
+                expanded.value =
+                    expand(limit.value, *layer, limit.pos, false, DeferredField::CgroupValue);
                 EffectiveCgroupLimit made{expanded,
                                           Provenance{originOf(*layer, limit.pos), {}, {}}};
                 auto existing = std::find_if(node.limits.begin(), node.limits.end(),
@@ -834,6 +994,7 @@ private:
                                                         l.limit.key == limit.key;
                                              });
                 if (existing != node.limits.end()) {
+                    noteReplaced(existing->provenance.origin);
                     made.provenance.overrode =
                         Overridden{existing->provenance.origin, existing->limit.value};
                     *existing = std::move(made);
@@ -842,7 +1003,7 @@ private:
                 }
             }
         }
-        m_out.cgroups.push_back(std::move(node));
+        m_state.out.cgroups.push_back(std::move(node));
     }
 
     // ---- path, ldpath: child first, admin before normal, duplicates removed ---------------
@@ -881,27 +1042,36 @@ private:
     }
 
     void mergePathLists() {
-        mergePathList(&ConfigSection::path, m_out.path);
-        mergePathList(&ConfigSection::ldpath, m_out.ldpath);
+        mergePathList(&ConfigSection::path, m_state.out.path);
+        mergePathList(&ConfigSection::ldpath, m_state.out.ldpath);
     }
 
     const std::vector<FamilyMember>& m_family;
     MergeOptions m_options;
-    EffectiveConfig m_out;
-    std::vector<NodeTags> m_tags;
-    std::map<std::string, CapabilityDecision> m_capabilities; // by capability, and "all"
-    std::vector<std::string> m_capabilityOrder;               // of first decision
-    ListIndex<EffectiveExport> m_exportIndex{&EffectiveExport::mount};
-    ListIndex<EffectiveEnv> m_environIndex{&EffectiveEnv::key};
+    bool m_keepsProgress;
+    MergeState m_state;
 };
 
 } // namespace
 
 EffectiveConfig mergeFamily(const std::vector<FamilyMember>& family, const MergeOptions& options) {
+    return mergeFamily(family, options, nullptr, nullptr);
+}
+
+bool MergeProgress::continuable() const {
+    return state && !state->leafDependent;
+}
+
+EffectiveConfig mergeFamily(const std::vector<FamilyMember>& family, const MergeOptions& options,
+                            const MergeProgress* from, MergeProgress* progress) {
     if (family.empty()) {
         throw InputError(Diagnostic{{}, 0, 0, "cannot merge an empty family"});
     }
-    return FamilyMerger(family, options).run();
+    const bool resumes = from && from->continuable() && from->state->merged < family.size() &&
+                         from->state->out.mode == options.mode &&
+                         from->state->out.expanded == (options.expander != nullptr);
+    return FamilyMerger(family, options, resumes ? from->state.get() : nullptr, progress != nullptr)
+        .run(progress);
 }
 
 } // namespace redpak

@@ -5,6 +5,7 @@
 #include "redpak/base/diagnostic.h"
 #include "redpak/base/text_escape.h"
 #include "redpak/review/findings.h"
+#include "redpak/review/review_merge.h"
 #include "redpak/review/text_diff.h"
 #include "review/diff_json.h"
 
@@ -46,6 +47,11 @@ std::vector<FileDrift> driftWithDiffs(const std::vector<AuditedFile>& audited,
 } // namespace
 
 AuditStatus auditStatus(const std::filesystem::path& leafDir) {
+    TreeIndex index(&reviewExpander());
+    return auditStatus(leafDir, index);
+}
+
+AuditStatus auditStatus(const std::filesystem::path& leafDir, TreeIndex& index) {
     const std::optional<NodeLocation> location = locateNode(leafDir);
     if (!location) {
         failInput(leafDir.string(), "is not a rednode (no " + std::string(kStatusFileName) + ")");
@@ -53,7 +59,7 @@ AuditStatus auditStatus(const std::filesystem::path& leafDir) {
     AuditStatus status;
     status.node = location->base.string();
     try {
-        status.scoreNow = analyzeNodeAt(location->base).score;
+        status.scoreNow = analyzeIndexedNode(location->base, MergeMode::Normal, index).score;
     } catch (const InputError&) {
         // An invalid file: the drift below (or the state) says what is wrong.
     }

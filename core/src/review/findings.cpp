@@ -10,7 +10,7 @@
 #include "redpak/base/trust.h"
 #include "redpak/config/schema.h"
 #include "redpak/merge/expand.h"
-#include "redpak/merge/family_cache.h"
+#include "redpak/merge/tree_index.h"
 #include "redpak/review/review_merge.h"
 #include "redpak/tree/applications.h"
 #include "review/findings_json.h"
@@ -217,8 +217,10 @@ std::vector<std::pair<std::string, SourcePos>> commandsIn(const Config& config) 
 
 class NodeAnalysis {
 public:
-    NodeAnalysis(const EffectiveConfig& config, const std::vector<FamilyMember>* family)
-        : m_config(config), m_family(family), m_view(launchViewOf(config)) {
+    NodeAnalysis(const EffectiveConfig& config, const std::vector<FamilyMember>* family,
+                 const AncestorMerge* ancestorMerge = nullptr)
+        : m_config(config), m_family(family), m_ancestorMerge(ancestorMerge),
+          m_view(launchViewOf(config)) {
         if (!config.family.empty()) {
             m_out.node = config.family.back().path;
             m_out.alias = config.family.back().alias;
@@ -683,10 +685,14 @@ private:
             return;
         }
         for (std::size_t k = 1; k + 1 < m_family->size(); ++k) {
+            const std::string node = (*m_family)[k].location.base.string();
+            if (m_ancestorMerge) {
+                reportWidenedExports((*m_ancestorMerge)(k + 1), node);
+                continue;
+            }
             const std::vector<FamilyMember> down(
                 m_family->begin(), m_family->begin() + static_cast<std::ptrdiff_t>(k + 1));
-            reportWidenedExports(mergeForReview(down, m_config.mode),
-                                 (*m_family)[k].location.base.string());
+            reportWidenedExports(mergeForReview(down, m_config.mode), node);
         }
         reportWidenedExports(m_config, m_family->back().location.base.string());
     }
@@ -751,6 +757,7 @@ private:
 
     const EffectiveConfig& m_config;
     const std::vector<FamilyMember>* m_family;
+    const AncestorMerge* m_ancestorMerge;
     LaunchView m_view;
     NodeFindings m_out;
 };
@@ -761,9 +768,36 @@ NodeFindings analyzeNode(const EffectiveConfig& config, const std::vector<Family
     return NodeAnalysis(config, family).run();
 }
 
+NodeFindings analyzeNode(const EffectiveConfig& config, const std::vector<FamilyMember>& family,
+                         const AncestorMerge& ancestorMerge) {
+    return NodeAnalysis(config, &family, &ancestorMerge).run();
+}
+
 NodeFindings analyzeNodeAt(const std::filesystem::path& dir, MergeMode mode) {
     const std::vector<FamilyMember> family = loadFamily(dir, mode);
     return analyzeNode(mergeForReview(family, mode), &family);
+}
+
+namespace {
+
+// analyzeIndexedNode(), adding the node's identity to `identities` when given.
+NodeFindings analyzeIndexed(const std::filesystem::path& dir, MergeMode mode, TreeIndex& index,
+                            std::vector<TreeNodeIdentity>* identities) {
+    const std::vector<FamilyMember>& family = index.family(dir, mode);
+    const EffectiveConfig merged = index.merged(dir, mode);
+    if (identities) {
+        identities->push_back(treeIdentityOf(merged));
+    }
+    return analyzeNode(merged, family, [&](std::size_t count) -> const EffectiveConfig& {
+        return index.mergedAncestor(dir, mode, count);
+    });
+}
+
+} // namespace
+
+NodeFindings analyzeIndexedNode(const std::filesystem::path& dir, MergeMode mode,
+                                TreeIndex& index) {
+    return analyzeIndexed(dir, mode, index, nullptr);
 }
 
 TreeNodeIdentity treeIdentityOf(const EffectiveConfig& config) {
@@ -785,13 +819,10 @@ TreeAnalysis analyzeTreeAt(const std::filesystem::path& dir, MergeMode mode) {
     TreeAnalysis analysis;
     std::vector<TreeNodeIdentity> identities;
     const TreeWalk walk = walkTree(dir);
-    FamilyCache families(mode);
+    TreeIndex index(&reviewExpander());
     for (const TreeEntry& entry : walk.entries) {
         try {
-            const std::vector<FamilyMember>& family = families.family(entry.location.base);
-            const EffectiveConfig merged = mergeForReview(family, mode);
-            identities.push_back(treeIdentityOf(merged));
-            analysis.nodes.push_back(analyzeNode(merged, &family));
+            analysis.nodes.push_back(analyzeIndexed(entry.location.base, mode, index, &identities));
         } catch (const InputError& error) {
             // One broken node must not hide the findings of the others.
             const std::string node = entry.location.base.string();

@@ -3,8 +3,9 @@
 
 #include "redpak/base/text_escape.h"
 #include "redpak/config/parser.h"
-#include "redpak/merge/family_cache.h"
+#include "redpak/merge/tree_index.h"
 #include "redpak/review/findings.h"
+#include "redpak/review/review_merge.h"
 #include "redpak/tree/node.h"
 #include "review/diff_json.h"
 #include "review/findings_json.h"
@@ -75,9 +76,9 @@ void addSubtreeImpact(ImpactReport& report, const NodeLocation& changed, MergeMo
                       const std::function<void(FamilyMember&)>& replace) {
     TreeWalk walk = walkTree(changed.base);
     report.uninspected = std::move(walk.uninspected);
-    FamilyCache families(mode);
+    TreeIndex index(&reviewExpander());
     for (const TreeEntry& entry : walk.entries) {
-        std::vector<FamilyMember> family = families.family(entry.location.base);
+        std::vector<FamilyMember> family = index.family(entry.location.base, mode);
         const auto member = std::find_if(family.begin(), family.end(), [&](const FamilyMember& m) {
             return m.location.base == changed.base;
         });
@@ -85,7 +86,7 @@ void addSubtreeImpact(ImpactReport& report, const NodeLocation& changed, MergeMo
             continue; // below the node on disk, but not its descendant (plain directory between)
         }
         ++report.examined;
-        const EffectiveConfig before = mergeForReview(family, mode);
+        const EffectiveConfig before = index.merged(entry.location.base, mode);
         replace(*member);
         const EffectiveConfig after = mergeForReview(family, mode);
         NodeImpact impact;

@@ -10,8 +10,13 @@ EffectiveConfig mergeForReview(const std::vector<FamilyMember>& family, MergeMod
     // values (`$UUID`, `$PID`, `$TODAY`) stay symbolic so that the expansion is a function of
     // the files alone: both sides of every diff, impact and audit comparison go through here,
     // and an unchanged file must never show as changed (a fresh UUID per expansion did).
-    const Expander expander(CommandPolicy::keep(), processEnvironment(), LaunchValues::Symbolic);
-    return mergeFamily(family, MergeOptions{mode, &expander});
+    return mergeFamily(family, MergeOptions{mode, &reviewExpander()});
+}
+
+const Expander& reviewExpander() {
+    static const Expander expander(CommandPolicy::keep(), processEnvironment(),
+                                   LaunchValues::Symbolic);
+    return expander;
 }
 
 } // namespace redpak

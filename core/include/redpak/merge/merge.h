@@ -19,6 +19,7 @@
 
 #include <array>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,33 @@ struct MergeOptions {
 // Merges `family` (root first, leaf last; not empty). Never throws for merge conflicts: they
 // are in `errors`. Throws InputError when expansion fails (refused command, bad `$(`).
 EffectiveConfig mergeFamily(const std::vector<FamilyMember>& family, const MergeOptions& options);
+
+namespace detail {
+struct MergeState;
+}
+
+// The merge of a family down to its leaf, before the steps that need the whole family (search
+// paths, the final capability set, environ commands): a child's merge can start from its
+// parent's instead of merging every ancestor again. Values that expand otherwise with another
+// leaf (LEAF_* tags, NODE_* in the values that name the leaf) are kept as written too and
+// expanded again for the child's leaf (the leaf-dependent expansion is done last). Where the
+// rules do not allow it, the child's merge starts from scratch: a mount point (a merge key)
+// that depends on the leaf, a redefinition of such a value (its text is in the provenance),
+// a command that may run.
+struct MergeProgress {
+    std::shared_ptr<const detail::MergeState> state;
+
+    // Whether a descendant's merge may start from this one.
+    bool continuable() const;
+};
+
+// mergeFamily(family, options), the same result, started from `from` when it is the
+// continuable progress of the same merge (mode, expansion or not) of the first members of
+// `family` (an ancestor's family), and keeping the progress down to the leaf in `progress` when
+// given. The same expander settings on both sides are the caller's part (mergeForReview keeps
+// them).
+EffectiveConfig mergeFamily(const std::vector<FamilyMember>& family, const MergeOptions& options,
+                            const MergeProgress* from, MergeProgress* progress);
 
 // "DIR1:DIR2:...": a search path (PATH, LD_LIBRARY_PATH) as the process gets it, and as a
 // review shows it.

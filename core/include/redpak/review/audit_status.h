@@ -4,6 +4,7 @@
 #pragma once
 
 #include "redpak/launch/audit_record.h"
+#include "redpak/merge/tree_index.h"
 #include "redpak/review/approval.h"
 #include "redpak/review/diff.h"
 
@@ -31,6 +32,9 @@ struct AuditStatus {
 // Compares the family of `leafDir` with its record. Never throws for a node with problems:
 // they are reported in `state`/`problem`. Throws InputError when `leafDir` is not a rednode.
 AuditStatus auditStatus(const std::filesystem::path& leafDir);
+// The same, the family read and merged for the score through `index` (a TreeIndex made with
+// reviewExpander()), for the nodes of a tree.
+AuditStatus auditStatus(const std::filesystem::path& leafDir, TreeIndex& index);
 
 // The state auditStatus gives, without its score, semantic or text diff: cheap enough for the
 // badges of a whole tree (a node without a record costs one failed open). Never throws: a node

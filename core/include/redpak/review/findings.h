@@ -13,9 +13,11 @@
 #include "redpak/launch/launch_view.h"
 #include "redpak/launch/plan.h"
 #include "redpak/merge/merge.h"
+#include "redpak/merge/tree_index.h"
 
 #include <array>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -49,10 +51,17 @@ struct NodeFindings {
 };
 NodeFindings analyzeNode(const EffectiveConfig& config,
                          const std::vector<FamilyMember>* family = nullptr);
+// The same, the merges of the family's ancestors (mergeForReview of its first `count`
+// members, 1 < count < its size) given by `ancestorMerge` (TreeIndex::mergedAncestor).
+using AncestorMerge = std::function<const EffectiveConfig&(std::size_t count)>;
+NodeFindings analyzeNode(const EffectiveConfig& config, const std::vector<FamilyMember>& family,
+                         const AncestorMerge& ancestorMerge);
 
 // Loads, merges (normal mode unless `mode` says otherwise; commands kept, never run) and
 // analyses the node at `dir`. Throws InputError when a file of the family is invalid.
 NodeFindings analyzeNodeAt(const std::filesystem::path& dir, MergeMode mode = MergeMode::Normal);
+// The same through `index` (made with reviewExpander()): what analyzeTreeAt does per node.
+NodeFindings analyzeIndexedNode(const std::filesystem::path& dir, MergeMode mode, TreeIndex& index);
 
 // What the tree findings compare of one node: a tree of thousands of nodes keeps this much of
 // each, not its whole effective config. `launchable` is false when its merge failed (it never
@@ -70,7 +79,7 @@ TreeNodeIdentity treeIdentityOf(const EffectiveConfig& config);
 std::vector<Finding> analyzeTree(const std::vector<TreeNodeIdentity>& nodes);
 
 // Every node at or below `dir` (walkTree order) and the tree findings, each family read once
-// (FamilyCache). A node whose files are invalid gets a `config.invalid` error finding and does
+// (TreeIndex). A node whose files are invalid gets a `config.invalid` error finding and does
 // not hide the others; a subtree the walk did not inspect is a `tree.not-inspected` error.
 struct TreeAnalysis {
     std::vector<NodeFindings> nodes;

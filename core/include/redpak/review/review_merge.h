@@ -13,4 +13,7 @@ namespace redpak {
 // that merging the same files twice always gives the same effective configuration.
 EffectiveConfig mergeForReview(const std::vector<FamilyMember>& family, MergeMode mode);
 
+// The expander of mergeForReview, for the merges a TreeIndex makes for the review layer.
+const Expander& reviewExpander();
+
 } // namespace redpak

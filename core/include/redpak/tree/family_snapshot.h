@@ -62,7 +62,7 @@ public:
     static FamilySnapshot open(const std::filesystem::path& leafDir,
                                FamilyTrust trust = FamilyTrust::AnyOwner);
 
-    // The family of a node already read (FamilyCache), by the identity of its directory, or
+    // The family of a node already read (TreeIndex), by the identity of its directory, or
     // nullptr: open() stops climbing at such a parent and takes its members as they were read.
     using KnownFamily = std::function<const FamilySnapshot*(const FileIdentity& directory)>;
     static FamilySnapshot open(const std::filesystem::path& leafDir, FamilyTrust trust,

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// FamilyCache: the family it gives is loadFamily()'s, whatever the order in which the nodes of
-// a tree are asked for and however few families it keeps; an invalid node fails as it does
-// with loadFamily(), and a node below a plain directory is not given its grandparent's family.
+// TreeIndex::family: the family it gives is loadFamily()'s, whatever the order in which the nodes
+// of a tree are asked for and however few families it keeps; an invalid node fails as it does with
+// loadFamily(), and a node below a plain directory is not given its grandparent's family.
 #include "files.h"
-#include "redpak/merge/family_cache.h"
 #include "redpak/merge/merge.h"
+#include "redpak/merge/tree_index.h"
 #include "redpak/review/diff.h"
 #include "redpak/tree/node.h"
 
@@ -86,15 +86,15 @@ void TestFamilyCache::sameFamiliesAsLoadFamily() {
     if (reverse) {
         std::reverse(entries.begin(), entries.end());
     }
-    FamilyCache cache(mode, FamilyTrust::AnyOwner, static_cast<std::size_t>(capacity));
+    TreeIndex index(nullptr, FamilyTrust::AnyOwner, static_cast<std::size_t>(capacity));
     for (const TreeEntry& entry : entries) {
         const fs::path& node = entry.location.base;
         const std::string expected = loaded([&] { return describe(loadFamily(node, mode), mode); });
-        const std::string cached = loaded([&] { return describe(cache.family(node), mode); });
+        const std::string cached = loaded([&] { return describe(index.family(node, mode), mode); });
         QCOMPARE(QString::fromStdString(cached), QString::fromStdString(expected));
     }
-    QCOMPARE(cache.family(root / "plain/c").size(), std::size_t(1));
-    QCOMPARE(cache.family(root / "a/b").size(), std::size_t(3));
+    QCOMPARE(index.family(root / "plain/c", mode).size(), std::size_t(1));
+    QCOMPARE(index.family(root / "a/b", mode).size(), std::size_t(3));
 }
 
 QTEST_GUILESS_MAIN(TestFamilyCache)
