@@ -6,7 +6,7 @@
 #include "applicationsmodel.h"
 #include "fakelauncher.h"
 #include "launchmodel.h"
-#include "testtree.h"
+#include "testworkspace.h"
 #include "workspace.h"
 
 #include <QDir>
@@ -47,10 +47,7 @@ class TestApplicationsModel : public QObject {
 
 private Q_SLOTS:
     void init() {
-        m_tree = std::make_unique<test::TestTree>();
-        QVERIFY(m_tree->isValid());
-        m_workspace = std::make_unique<Workspace>();
-        QVERIFY(m_workspace->addRoot(m_tree->root()));
+        test::openTestTree(m_tree, m_workspace);
         m_launches = std::make_unique<LaunchModel>([this](const QString&) { return &m_launcher; });
         m_model = std::make_unique<ApplicationsModel>(m_workspace.get(), m_launches.get());
         m_menu = std::make_unique<QTemporaryDir>();

@@ -7,7 +7,7 @@
 #include "localnodestore.h"
 #include "redpak/config/parser.h"
 #include "reviewmodel.h"
-#include "testtree.h"
+#include "testworkspace.h"
 #include "workspace.h"
 
 #include <QFile>
@@ -46,10 +46,7 @@ class TestConfigDocument : public QObject {
 
 private Q_SLOTS:
     void init() {
-        m_tree = std::make_unique<test::TestTree>();
-        QVERIFY(m_tree->isValid());
-        m_workspace = std::make_unique<Workspace>();
-        QVERIFY(m_workspace->addRoot(m_tree->root()));
+        test::openTestTree(m_tree, m_workspace);
         m_document = std::make_unique<ConfigDocument>(m_workspace.get(), ConfigKind::Normal);
         m_document->load(m_tree->browser());
         QTRY_COMPARE(m_document->status(), ConfigDocument::Status::Ready);

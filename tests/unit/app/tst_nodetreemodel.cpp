@@ -3,7 +3,7 @@
 #include "nodefiltermodel.h"
 #include "nodetreemodel.h"
 #include "redpak/review/audit_status.h"
-#include "testtree.h"
+#include "testworkspace.h"
 #include "workspace.h"
 
 #include <QAbstractItemModelTester>
@@ -18,10 +18,7 @@ class TestNodeTreeModel : public QObject {
 
 private Q_SLOTS:
     void init() {
-        m_tree = std::make_unique<test::TestTree>();
-        QVERIFY(m_tree->isValid());
-        m_workspace = std::make_unique<Workspace>();
-        QVERIFY(m_workspace->addRoot(m_tree->root()));
+        test::openTestTree(m_tree, m_workspace);
         m_model = std::make_unique<NodeTreeModel>(m_workspace.get());
         // The hierarchy, then the badges and search text, come from the inspection thread.
         QTRY_VERIFY(!m_model->isInspecting());

@@ -7,7 +7,7 @@
 #include "configdocument.h"
 #include "fakelauncher.h"
 #include "session.h"
-#include "testtree.h"
+#include "testworkspace.h"
 #include "workspace.h"
 
 #include <QFile>
@@ -45,10 +45,7 @@ class TestSession : public QObject {
 
 private Q_SLOTS:
     void init() {
-        m_tree = std::make_unique<test::TestTree>();
-        QVERIFY(m_tree->isValid());
-        m_workspace = std::make_unique<Workspace>();
-        QVERIFY(m_workspace->addRoot(m_tree->root()));
+        test::openTestTree(m_tree, m_workspace);
         m_session = std::make_unique<Session>(m_workspace.get(),
                                               [this](const QString&) { return &m_launcher; });
         m_session->setCurrentNode(m_tree->browser());

@@ -3,7 +3,7 @@
 // the tree it replaced, and a changed file re-inspects only the families that contain it.
 #include "nodefiltermodel.h"
 #include "nodetreemodel.h"
-#include "testtree.h"
+#include "testworkspace.h"
 #include "workspace.h"
 
 #include <QDir>
@@ -55,12 +55,7 @@ class TestTreeInspection : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void init() {
-        m_tree = std::make_unique<test::TestTree>();
-        QVERIFY(m_tree->isValid());
-        m_workspace = std::make_unique<Workspace>();
-        QVERIFY(m_workspace->addRoot(m_tree->root()));
-    }
+    void init() { test::openTestTree(m_tree, m_workspace); }
     void cleanup() {
         m_model.reset();
         m_workspace.reset();

@@ -96,7 +96,7 @@ struct NewApplication {
     // Program and arguments, taken literally, but for an argument that is exactly %f, %F, %u
     // or %U: that field code (where the files a desktop opens it with go).
     std::vector<std::string> command;
-    std::string icon;                 // icon name or absolute path; empty for none
+    std::string icon; // icon name or absolute path; empty for none
     bool terminal = false;
     std::vector<std::string> categories;
 };

@@ -5,10 +5,11 @@
 // An approval writes an audit record next to the node: BASE/.rednode-audit.json. It holds, for
 // every file of the family (status, normal and admin config of each node, root first, then the
 // leaf's applications), its path, SHA-256 and *content* (so that drift can be shown as a diff),
-// the digest of the effective configuration (review/effective_canonical.h, normal and admin mode), who approved, when
-// and why. BASE is never mounted in a node (the plan refuses any export that would expose the
-// status file it holds), so the record is not reachable from inside; it is written atomically with
-// mode 0644 by the tree's owner, or by the privileged helper (root-owned) for system nodes.
+// the digest of the effective configuration (review/effective_canonical.h, normal and admin mode),
+// who approved, when and why. BASE is never mounted in a node (the plan refuses any export that
+// would expose the status file it holds), so the record is not reachable from inside; it is written
+// atomically with mode 0644 by the tree's owner, or by the privileged helper (root-owned) for
+// system nodes.
 //
 // Drift: any file of the family whose bytes differ from the record, a file that appeared
 // (a new admin config, a new parent node) or disappeared. The launch policy (launch_policy.h) lets
