@@ -206,7 +206,8 @@ void ConfigDocument::applyEdit(const QString& description,
     }
     Config config = *m_working;
     edit(config);
-    const QString text = QString::fromStdString(writeConfig(config));
+    const QString text =
+        QString::fromStdString(writeConfigKeepingComments(config, m_text.toStdString()));
     push(description, Snapshot{text, config}, false);
 }
 
