@@ -78,7 +78,8 @@ public:
     // The applications of `name`, sorted by ID, each checked by core's desktop-entry parser.
     // Every write, removal and listing of applications first requires the family, the node's
     // directory and its applications/ to be root-owned and unwritable by others
-    // (HelperError(UnsafeNode)); symbolic and hard links are refused (HelperError(Failed)).
+    // (HelperError(UnsafeNode)); symbolic and hard links are refused (InvalidConfig from core's
+    // reading of the family, Failed when met by the directory descriptors).
     std::vector<ApplicationFile> listApplications(const NodeName& name) const;
     // Replaces (or adds) application `id` when its digest is still `expectedDigest` ("" =
     // absent), `content` validated first; creates applications/ (root, 0755) when missing.
