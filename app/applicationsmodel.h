@@ -3,7 +3,9 @@
 // the Applications page does to them: launch and stop (through LaunchModel, so output and exit
 // status stay in the Launch tab), the user's desktop menu entry (tree/application_menu.h),
 // remove, and sandbox a command or a host application into the node. Nothing here parses or
-// validates an entry: core does, and refuses what it refuses with the file and line.
+// validates an entry: core does, and refuses what it refuses with the file and line. The list
+// is read and changed through the node's store (NodeStore: the user's files, or the helper for
+// a system node), asynchronously; each change carries the digest of the entry as listed.
 #pragma once
 
 #include "launchmodel.h"
@@ -37,8 +39,8 @@ class ApplicationsModel : public QAbstractListModel {
     Q_PROPERTY(QString nodePath READ nodePath NOTIFY nodePathChanged)
     // Why the node's applications could not be read or changed, empty when all is well.
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
-    // Whether applications can be added and removed here (the node's root is the user's; for
-    // system nodes, `redconf app` as root).
+    // Whether applications can be added and removed here (the node is under an opened root:
+    // the user's, or a system root through the helper).
     Q_PROPERTY(bool editable READ isEditable NOTIFY nodePathChanged)
 
 public:
@@ -64,11 +66,15 @@ public:
     bool isEditable() const;
 
     void setNodePath(const QString& nodeDir);
+    // Asks the store for the list again; the rows change when it answers.
     Q_INVOKABLE void reload();
     // Launches the application of `row`; returns the row of the launch in LaunchModel.
     Q_INVOKABLE int launch(int row, bool admin);
     Q_INVOKABLE void stop(int row);
     Q_INVOKABLE bool setInMenu(int row, bool inMenu);
+    // The changes below return false when refused before the store is asked (`error` says
+    // why), else true: the store's answer follows, the list read again or its refusal (not
+    // authorized, changed since listed, ...) in `error`.
     Q_INVOKABLE bool remove(int row);
     // Adds an application running `commandLine` (POSIX shell quoting) called `name`.
     Q_INVOKABLE bool addCommand(const QString& name, const QString& commandLine, bool terminal);
@@ -87,12 +93,16 @@ private:
         ApplicationText text;
         bool terminal = false;
         bool inMenu = false;
+        QByteArray digest; // of the entry as listed
     };
     void setError(const QString& error);
     bool validRow(int row) const { return row >= 0 && row < rowCount(); }
     QString menuDirectory() const;
     QString nodeName() const;
-    bool write(const std::function<void()>& change);
+    void show(const ApplicationList& list);
+    bool attempt(const std::function<void()>& step);
+    bool writeEntry(const std::string& id, const std::string& content);
+    void finishChange(const QString& nodeDir, const StoreResult& result);
 
     Workspace* m_workspace;
     LaunchModel* m_launches;
@@ -100,6 +110,7 @@ private:
     QString m_error;
     QString m_menuDir;
     std::vector<Row> m_rows;
+    quint64 m_listing = 0; // the last list asked: older answers are dropped
 };
 
 // The applications installed on the host (core hostApplications), filtered by a search text

@@ -19,62 +19,57 @@
         <translation>Ajouter une application de l’hôte ou une commande au nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="46"/>
-        <source>This is a system node: its applications are added and removed as root with &apos;redconf app&apos;.</source>
-        <translation>Ceci est un nœud système : ses applications sont ajoutées et supprimées en root avec « redconf app ».</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="58"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="51"/>
         <source>Applications of the node</source>
         <translation>Applications du nœud</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="93"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="86"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="98"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="91"/>
         <source>In menu</source>
         <translation>Dans le menu</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="100"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="93"/>
         <source>Show %1 in the desktop menu, sandboxed in this node</source>
         <translation>Afficher %1 dans le menu du bureau, isolée dans ce nœud</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="105"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="98"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="105"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="98"/>
         <source>Launch</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="107"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="100"/>
         <source>Stop %1</source>
         <translation>Arrêter %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="107"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="100"/>
         <source>Launch %1</source>
         <translation>Lancer %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="117"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="110"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="119"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="112"/>
         <source>Remove %1 from the node</source>
         <translation>Supprimer %1 du nœud</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="128"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="121"/>
         <source>No application in this node yet.</source>
         <translation>Aucune application dans ce nœud pour l’instant.</translation>
     </message>

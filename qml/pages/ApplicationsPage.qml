@@ -41,13 +41,6 @@ Pane {
             visible: page.applications.error !== ""
             text: page.applications.error
         }
-        Label {
-            visible: page.hasNode && !page.applications.editable
-            text: qsTr("This is a system node: its applications are added and removed as root with 'redconf app'.")
-            wrapMode: Text.Wrap
-            color: palette.placeholderText
-            Layout.fillWidth: true
-        }
         ListView {
             id: applicationList
             objectName: "applicationList"
