@@ -266,7 +266,7 @@ ApplicationWindow {
         ColumnLayout {
             id: sidePane
             objectName: "sidePane"
-            SplitView.preferredWidth: 400
+            SplitView.preferredWidth: 460
             // What the Launch tab's command row needs.
             SplitView.minimumWidth: 370
             spacing: 0
