@@ -51,6 +51,9 @@ public:
         Q_UNUSED(id);
         return 0;
     }
+    // Whether launches go on when this program exits: local ones are its children and are
+    // stopped with it, the helper's are the helper's children.
+    virtual bool keepsRunningWithoutClient() const { return false; }
     // Whether capture() launches from this process, so that what the node gets can be compared
     // with this process's identity, capabilities and namespaces (Verify). The helper's launches
     // start from the helper, which does not report its own.

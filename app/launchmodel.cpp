@@ -371,6 +371,24 @@ QSet<QString> LaunchModel::runningNodes() const {
     return nodes;
 }
 
+QVariantList LaunchModel::runningLaunches() const {
+    QVariantList running;
+    for (std::size_t row = 0; row < m_launches.size(); ++row) {
+        const Launch& launch = m_launches[row];
+        if (launch.state != State::Running && launch.state != State::Starting) {
+            continue;
+        }
+        const QModelIndex at = index(static_cast<int>(row));
+        running.append(QVariantMap{
+            {QStringLiteral("node"), launch.nodeDir},
+            {QStringLiteral("command"), data(at, CommandRole)},
+            {QStringLiteral("keepsRunning"),
+             !launch.launcher.isNull() && launch.launcher->keepsRunningWithoutClient()},
+        });
+    }
+    return running;
+}
+
 int LaunchModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_launches.size());
 }

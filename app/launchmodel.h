@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 #include <functional>
 #include <optional>
@@ -79,6 +80,10 @@ public:
     QString dryRunText() const { return m_dryRunText; }
     QString dryRunError() const { return m_dryRunError; }
     QSet<QString> runningNodes() const;
+    // The launches running now, oldest first, as {node, command, keepsRunning}: keepsRunning
+    // when the launch goes on after this program exits (started by the helper), else quitting
+    // stops it.
+    Q_INVOKABLE QVariantList runningLaunches() const;
     bool statsActive() const { return m_statsActive; }
     void setStatsActive(bool active);
     // Where the usage is read from (tests give fake /proc and cgroup roots).

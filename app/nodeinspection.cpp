@@ -5,6 +5,7 @@
 #include "redpak/merge/merge.h"
 #include "redpak/review/audit_status.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <algorithm>
 
@@ -128,10 +129,13 @@ bool inspectMerge(const std::filesystem::path& base, MergeMode mode, TreeIndex& 
     return false;
 }
 
-// The alias and the path, lower case, one a line: the search text's first lines.
+// The alias and the node's directory name, lower case, one a line: the search text's first
+// lines. Not the whole path: the words of the directories above (the root's "redpak-demo")
+// would make every node match them.
 QString searchPrefix(const QString& alias, const NodeLocation& location) {
-    return alias.toLower() + QLatin1Char('\n') +
-           QString::fromStdString(location.base.string()).toLower() + QLatin1Char('\n');
+    const QString dir = QDir::cleanPath(QString::fromStdString(location.base.string()));
+    return alias.toLower() + QLatin1Char('\n') + QFileInfo(dir).fileName().toLower() +
+           QLatin1Char('\n');
 }
 
 } // namespace

@@ -20,11 +20,11 @@ struct NodeInspection {
     bool unaudited = false;
     QStringList errors;   // "FILE:LINE:COLUMN: message" from parser, status reader and merge
     QStringList warnings; // idem
-    QString searchText;   // alias, path and config file contents, lower case
+    QString searchText;   // alias, directory name and config file contents, lower case
 };
 
 // What is known before the node's files are read: its directory name as alias, whether it has
-// an admin file, and its alias and path for the search.
+// an admin file, and its alias and directory name for the search.
 NodeInspection uninspectedNode(const NodeLocation& location);
 
 // Parses the node's files and merges its family (normal mode, and admin mode when the family

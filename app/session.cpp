@@ -3,6 +3,7 @@
 
 #include "redpak/base/diagnostic.h"
 #include "redpak/tree/application_menu.h"
+#include "redpak/tree/node.h"
 
 #include <QDir>
 
@@ -67,6 +68,21 @@ void Session::setCurrentNode(const QString& path) {
     m_findings->setNodePath(clean);
     m_audit->setNodePath(clean);
     Q_EMIT currentNodeChanged();
+}
+
+bool Session::reopenNode(const QString& path) {
+    if (!m_currentNode.isEmpty() || path.isEmpty() || !m_workspace->storeFor(path)) {
+        return false;
+    }
+    try {
+        if (!locateNode(path.toStdString())) {
+            return false;
+        }
+    } catch (const InputError&) {
+        return false; // unreadable now: the tree shows why
+    }
+    setCurrentNode(path);
+    return true;
 }
 
 // A deleted node's applications leave the user's menu with it (and its children's).

@@ -75,6 +75,9 @@ public:
     // Every modified file of the current node is valid, so reviewing them can lead to a save.
     bool canSaveAll() const;
     ConfigDocument* modifiedDocument() const;
+    // Opens the node at `path` again (the last one of a previous run) when no node is open yet,
+    // and `path` is still a node of an opened root. Returns whether it was opened.
+    Q_INVOKABLE bool reopenNode(const QString& path);
     // After a config file of the node at `nodeDir` was written: the families that contain it
     // are inspected again, the effective config, findings and audit status follow.
     void nodeFilesWritten(const QString& nodeDir);

@@ -2,6 +2,122 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../qml/dialogs/AboutDialog.qml" line="10"/>
+        <source>About RedPak Manager</source>
+        <translation>À propos de RedPak Manager</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/AboutDialog.qml" line="26"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/AboutDialog.qml" line="29"/>
+        <source>Browse, edit, review and launch rednodes: light containers made with bubblewrap, configured by trees of YAML files.</source>
+        <translation>Parcourir, modifier, auditer et lancer des rednodes : des conteneurs légers faits avec bubblewrap, configurés par des arbres de fichiers YAML.</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/AboutDialog.qml" line="35"/>
+        <source>Licensed under the Apache License, version 2.0 (Apache-2.0). &lt;a href=&quot;%1&quot;&gt;Read the licence&lt;/a&gt;.</source>
+        <translation>Distribué sous la licence Apache, version 2.0 (Apache-2.0). &lt;a href=&quot;%1&quot;&gt;Lire la licence&lt;/a&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>AppMenuBar</name>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="32"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="34"/>
+        <source>&amp;Open tree…</source>
+        <translation>&amp;Ouvrir un arbre…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="42"/>
+        <source>&amp;Save…</source>
+        <translation>&amp;Enregistrer…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="50"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="56"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="58"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="59"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Annuler %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="65"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="66"/>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rétablir %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="73"/>
+        <source>&amp;Find node…</source>
+        <translation>&amp;Chercher un nœud…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="79"/>
+        <source>&amp;Node</source>
+        <translation>&amp;Nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="81"/>
+        <source>&amp;New node…</source>
+        <translation>&amp;Nouveau nœud…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="88"/>
+        <source>&amp;Delete node…</source>
+        <translation>&amp;Supprimer le nœud…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="95"/>
+        <source>&amp;Launch</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="103"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="105"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="128"/>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="131"/>
+        <source>&amp;About RedPak Manager</source>
+        <translation>À &amp;propos de RedPak Manager</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsPage</name>
     <message>
         <location filename="../qml/pages/ApplicationsPage.qml" line="25"/>
@@ -564,72 +680,72 @@
         <translation>Score d’exposition : %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="91"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="92"/>
         <source>Why this configuration is approved</source>
         <translation>Pourquoi cette configuration est approuvée</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="92"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="93"/>
         <source>Approval comment</source>
         <translation>Commentaire d’approbation</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="96"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="97"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="96"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="97"/>
         <source>Approving…</source>
         <translation>Approbation…</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="103"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="104"/>
         <source>Hide drift</source>
         <translation>Masquer les écarts</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="103"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="104"/>
         <source>Show drift</source>
         <translation>Afficher les écarts</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="118"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="119"/>
         <source>Drift from the approved version</source>
         <translation>Écarts par rapport à la version approuvée</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="131"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="136"/>
         <source>Findings (score %1)</source>
         <translation>Constats (score %1)</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="135"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="139"/>
         <source>Whole tree</source>
         <translation>Arbre entier</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="141"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="148"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="141"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="148"/>
         <source>Warnings and errors</source>
         <translation>Avertissements et erreurs</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="141"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="148"/>
         <source>Errors</source>
         <translation>Erreurs</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="142"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="149"/>
         <source>Minimum severity</source>
         <translation>Gravité minimale</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="158"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="165"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
@@ -762,133 +878,133 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="172"/>
+        <location filename="../qml/Main.qml" line="36"/>
         <source>Audit and findings</source>
         <translation>Audit et constats</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="241"/>
+        <location filename="../qml/Main.qml" line="365"/>
         <source>Review before saving</source>
         <translation>Revue avant enregistrement</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="22"/>
+        <location filename="../qml/Main.qml" line="23"/>
         <source>RedPak Manager</source>
         <translation>RedPak Manager</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="23"/>
+        <location filename="../qml/Main.qml" line="24"/>
         <source>%1 – RedPak Manager</source>
         <translation>%1 – RedPak Manager</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="54"/>
+        <location filename="../qml/Main.qml" line="130"/>
         <source>Open tree…</source>
         <translation>Ouvrir un arbre…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="55"/>
+        <location filename="../qml/Main.qml" line="131"/>
         <source>Open a directory of nodes</source>
         <translation>Ouvrir un répertoire de nœuds</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="59"/>
+        <location filename="../qml/Main.qml" line="135"/>
         <source>New node…</source>
         <translation>Nouveau nœud…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="60"/>
+        <location filename="../qml/Main.qml" line="136"/>
         <source>Create a node below the selected one</source>
         <translation>Créer un nœud sous le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="66"/>
+        <location filename="../qml/Main.qml" line="141"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="67"/>
+        <location filename="../qml/Main.qml" line="142"/>
         <source>Delete the selected node</source>
         <translation>Supprimer le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="72"/>
+        <location filename="../qml/Main.qml" line="147"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="73"/>
+        <location filename="../qml/Main.qml" line="148"/>
         <source>Reload the node tree from disk</source>
         <translation>Relire l’arbre des nœuds depuis le disque</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="79"/>
+        <location filename="../qml/Main.qml" line="154"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="80"/>
+        <location filename="../qml/Main.qml" line="155"/>
         <source>Save the configuration file</source>
         <translation>Enregistrer le fichier de configuration</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="85"/>
+        <location filename="../qml/Main.qml" line="160"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="86"/>
+        <location filename="../qml/Main.qml" line="161"/>
         <source>Undo %1</source>
         <translation>Annuler : %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="91"/>
+        <location filename="../qml/Main.qml" line="166"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="92"/>
+        <location filename="../qml/Main.qml" line="167"/>
         <source>Redo %1</source>
         <translation>Rétablir : %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="98"/>
-        <location filename="../qml/Main.qml" line="170"/>
+        <location filename="../qml/Main.qml" line="35"/>
+        <location filename="../qml/Main.qml" line="173"/>
         <source>Launch</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="99"/>
+        <location filename="../qml/Main.qml" line="174"/>
         <source>Run the command in the selected node</source>
         <translation>Exécuter la commande dans le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="131"/>
+        <location filename="../qml/Main.qml" line="203"/>
         <source>Open a tree of nodes</source>
         <translation>Ouvrir un arbre de nœuds</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="166"/>
+        <location filename="../qml/Main.qml" line="35"/>
         <source>Effective configuration</source>
         <translation>Configuration effective</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="169"/>
+        <location filename="../qml/Main.qml" line="286"/>
         <source>Launch (%1 running)</source>
         <translation>Lancer (%1 en cours)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="175"/>
+        <location filename="../qml/Main.qml" line="36"/>
         <source>Applications</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="177"/>
+        <location filename="../qml/Main.qml" line="37"/>
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Main.qml" line="204"/>
+        <location filename="../qml/Main.qml" line="317"/>
         <source>%n node(s) in %1</source>
         <translation>
             <numerusform>%n nœud dans %1</numerusform>
@@ -896,7 +1012,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="211"/>
+        <location filename="../qml/Main.qml" line="324"/>
         <source>System node: changes go through the privileged helper</source>
         <translation>Nœud système : les modifications passent par l’assistant privilégié</translation>
     </message>
@@ -904,47 +1020,47 @@
 <context>
     <name>NodeTreeDelegate</name>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="43"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="47"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="45"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="49"/>
         <source>A command launched from here is running in this node</source>
         <translation>Une commande lancée d’ici s’exécute dans ce nœud</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="61"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="65"/>
         <source>unaudited</source>
         <translation>non audité</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="63"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="67"/>
         <source>The configuration changed since it was last approved</source>
         <translation>La configuration a changé depuis sa dernière approbation</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="67"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="71"/>
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="69"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="73"/>
         <source>This node has an administrative configuration</source>
         <translation>Ce nœud a une configuration d’administration</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="73"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="77"/>
         <source>system</source>
         <translation>système</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="75"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="79"/>
         <source>System node: edited and launched through the privileged helper</source>
         <translation>Nœud système : modifié et lancé via l’assistant privilégié</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="81"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="85"/>
         <source>This node is disabled</source>
         <translation>Ce nœud est désactivé</translation>
     </message>
@@ -952,22 +1068,22 @@
 <context>
     <name>NodeTreePane</name>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="81"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="110"/>
         <source>Checking nodes: %1 of %2</source>
         <translation>Vérification des nœuds : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="59"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="84"/>
         <source>Search names and values…</source>
         <translation>Rechercher noms et valeurs…</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="60"/>
-        <source>Search nodes by name, path or configuration value</source>
-        <translation>Rechercher des nœuds par nom, chemin ou valeur de configuration</translation>
+        <location filename="../qml/pages/NodeTreePane.qml" line="85"/>
+        <source>Search nodes by name or configuration value</source>
+        <translation>Chercher des nœuds par nom ou valeur de configuration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/NodeTreePane.qml" line="90"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="119"/>
         <source>%n matching node(s)</source>
         <translation>
             <numerusform>%n nœud correspondant</numerusform>
@@ -975,19 +1091,90 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="104"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="133"/>
         <source>Node tree</source>
         <translation>Arbre des nœuds</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="132"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="175"/>
         <source>No root is open. Start with --root DIR.</source>
         <translation>Aucune racine n’est ouverte. Démarrez avec --root RÉP.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="133"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="176"/>
         <source>No rednode was found in the opened roots. Use “New node…” to create one.</source>
         <translation>Aucun rednode dans les racines ouvertes. Utilisez « Nouveau nœud… » pour en créer un.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="191"/>
+        <source>New node below…</source>
+        <translation>Nouveau nœud en dessous…</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="196"/>
+        <source>Launch</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="202"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+</context>
+<context>
+    <name>QuitDialog</name>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="28"/>
+        <source>Quit RedPak Manager?</source>
+        <translation>Quitter RedPak Manager ?</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="55"/>
+        <source>The configuration of %1 has unsaved changes.</source>
+        <translation>La configuration de %1 a des modifications non enregistrées.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/dialogs/QuitDialog.qml" line="61"/>
+        <source>%n launch(es) still running:</source>
+        <translation>
+            <numerusform>%n lancement toujours en cours :</numerusform>
+            <numerusform>%n lancements toujours en cours :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="70"/>
+        <source>%1 in %2: %3</source>
+        <translation>%1 dans %2 : %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="71"/>
+        <source>keeps running</source>
+        <translation>continue de tourner</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="72"/>
+        <source>stopped when you quit</source>
+        <translation>arrêté en quittant</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="85"/>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="93"/>
+        <source>Discard and quit</source>
+        <translation>Abandonner et quitter</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="93"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="99"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1262,7 +1449,7 @@
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/UnsavedChangesDialog.qml" line="59"/>
+        <location filename="../qml/dialogs/UnsavedChangesDialog.qml" line="60"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1384,27 +1571,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="126"/>
+        <location filename="../app/main.cpp" line="93"/>
         <source>Print as JSON the time to the first frame, to the tree inspected and to a leaf&apos;s change shown, and exit.</source>
         <translation>Afficher en JSON le temps jusqu’à la première image, jusqu’à l’arbre inspecté et jusqu’à l’affichage du changement d’une feuille, puis quitter.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="110"/>
+        <location filename="../app/main.cpp" line="77"/>
         <source>Browse, edit, review and launch rednodes.</source>
         <translation>Parcourir, modifier, auditer et lancer des rednodes.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="115"/>
+        <location filename="../app/main.cpp" line="82"/>
         <source>Open the node root DIR (repeatable).</source>
         <translation>Ouvrir la racine de nœuds RÉP (répétable).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="118"/>
+        <location filename="../app/main.cpp" line="85"/>
         <source>Select the node DIR.</source>
         <translation>Sélectionner le nœud RÉP.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="122"/>
+        <location filename="../app/main.cpp" line="89"/>
         <source>Render the main window to FILE (PNG) and exit.</source>
         <translation>Rendre la fenêtre principale dans FICHIER (PNG) et quitter.</translation>
     </message>
@@ -1717,37 +1904,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="391"/>
+        <location filename="../app/launchmodel.cpp" line="409"/>
         <source>application %1</source>
         <translation>application %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="393"/>
+        <location filename="../app/launchmodel.cpp" line="411"/>
         <source>(default shell)</source>
         <translation>(shell par défaut)</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="411"/>
+        <location filename="../app/launchmodel.cpp" line="429"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="413"/>
+        <location filename="../app/launchmodel.cpp" line="431"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="415"/>
+        <location filename="../app/launchmodel.cpp" line="433"/>
         <source>killed by signal %1</source>
         <translation>tué par le signal %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="416"/>
+        <location filename="../app/launchmodel.cpp" line="434"/>
         <source>exited with status %1</source>
         <translation>terminé avec le code %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="418"/>
+        <location filename="../app/launchmodel.cpp" line="436"/>
         <source>failed to start: %1</source>
         <translation>échec du démarrage : %1</translation>
     </message>

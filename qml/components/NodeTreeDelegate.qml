@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // One node in the tree: alias, badges (admin config, errors, warnings, unaudited, running,
-// disabled) and the path as tooltip.
+// disabled) and the path as tooltip. While searching, ancestors shown only for context are
+// dimmed and in italics, so that the matches stand out.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -20,6 +21,7 @@ TreeViewDelegate {
     required property bool unaudited
     required property bool running
     required property bool usesHelper
+    required property bool searchMatch
 
     implicitWidth: treeView.width
     implicitHeight: 30
@@ -34,6 +36,8 @@ TreeViewDelegate {
             text: row.alias
             font.bold: row.current
             font.strikeout: row.disabled
+            font.italic: !row.searchMatch
+            opacity: row.searchMatch ? 1 : 0.6
             elide: Text.ElideRight
             color: row.highlighted ? row.palette.highlightedText : row.palette.text
             Layout.fillWidth: true

@@ -51,11 +51,11 @@ Pane {
             Layout.fillWidth: true
             Layout.leftMargin: 10
             Layout.rightMargin: 10
-            TabButton {
+            FocusTabButton {
                 text: qsTr("Normal configuration") + (page.session.normalDocument.modified ? " *" : "")
                 Accessible.name: qsTr("Edit etc/redpak.yaml")
             }
-            TabButton {
+            FocusTabButton {
                 text: qsTr("Admin configuration") + (page.session.adminDocument.modified ? " *" : "")
                 Accessible.name: qsTr("Edit etc/redpak-admin.yaml")
             }
@@ -120,8 +120,8 @@ Pane {
             Layout.leftMargin: 10
             Layout.rightMargin: 10
             Layout.topMargin: 6
-            TabButton { text: qsTr("Form") }
-            TabButton { text: qsTr("YAML") }
+            FocusTabButton { text: qsTr("Form") }
+            FocusTabButton { text: qsTr("YAML") }
         }
 
         StackLayout {

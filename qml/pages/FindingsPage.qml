@@ -88,6 +88,7 @@ Pane {
                         id: comment
                         objectName: "approvalComment"
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 80 // grows into the room the buttons leave
                         placeholderText: qsTr("Why this configuration is approved")
                         Accessible.name: qsTr("Approval comment")
                     }
@@ -126,11 +127,14 @@ Pane {
             Layout.leftMargin: 10
             Layout.rightMargin: 10
             spacing: 8
+            // Everything in this row gives way at the window's minimum width.
             Label {
+                Layout.fillWidth: true
+                Layout.minimumWidth: 60
+                elide: Text.ElideRight
                 font.bold: true
                 text: qsTr("Findings (score %1)").arg(page.findings.score)
             }
-            Item { Layout.fillWidth: true }
             CheckBox {
                 text: qsTr("Whole tree")
                 checked: page.findings.recursive
@@ -138,6 +142,9 @@ Pane {
             }
             ComboBox {
                 id: severityFilter
+                Layout.fillWidth: true
+                Layout.minimumWidth: 90
+                Layout.maximumWidth: implicitWidth
                 model: [qsTr("All"), qsTr("Warnings and errors"), qsTr("Errors")]
                 Accessible.name: qsTr("Minimum severity")
             }

@@ -43,6 +43,7 @@ public:
 
     qint64 processId(quint64 id) const override { return pids.value(id); }
     bool capturesFromThisProcess() const override { return captures; }
+    bool keepsRunningWithoutClient() const override { return keepsRunning; }
     void capture(const LaunchRequest& request, QObject* context,
                  std::function<void(const CaptureResult&)> done) override {
         captureRequests.append(request);
@@ -68,6 +69,7 @@ public:
     Q_INVOKABLE int startCount() const { return static_cast<int>(starts.size()); }
     Q_INVOKABLE void setCaptureProgram(const QString& program) { captureProgram = program; }
     Q_INVOKABLE void setCaptures(bool capturing) { captures = capturing; }
+    Q_INVOKABLE void setKeepsRunning(bool keeps) { keepsRunning = keeps; }
     Q_INVOKABLE QString lastCaptureCommand() const {
         return captureRequests.isEmpty() ? QString()
                                          : captureRequests.last().command.join(QLatin1Char(' '));
@@ -88,6 +90,7 @@ public:
     QHash<quint64, qint64> pids;
     QString captureProgram;
     bool captures = true;
+    bool keepsRunning = false; // launches outlive the program, as the helper's do
 };
 
 } // namespace redpak::gui::test

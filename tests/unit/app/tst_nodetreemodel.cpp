@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -107,6 +108,9 @@ private Q_SLOTS:
         QTest::newRow("by config value") << "/opt/browser" << 1 << QStringList{"browser"};
         QTest::newRow("case-insensitive, every word") << "STATIC demo" << 1 << QStringList{"apps"};
         QTest::newRow("no match") << "nowhere-to-be-found" << 0 << QStringList{};
+        // The children's paths hold "platform": they are shown below it, not matched.
+        QTest::newRow("the alias, not the paths below it")
+            << "platform" << 1 << QStringList{"platform"};
     }
     void search() {
         QFETCH(QString, text);
@@ -128,6 +132,16 @@ private Q_SLOTS:
         if (visible.isEmpty()) {
             QCOMPARE(filter.rowCount(), 0);
         }
+    }
+
+    // A word of the directories above the nodes (the root's own name) matches none of them.
+    void pathWordsDoNotMatch() {
+        NodeFilterModel filter;
+        filter.setSourceModel(m_model.get());
+        filter.setFilterText(QFileInfo(m_tree->root()).fileName());
+        QCOMPARE(filter.matchCount(), 0);
+        filter.setFilterText(QStringLiteral("browser apps"));
+        QCOMPARE(filter.matchCount(), 0); // "apps" is browser's parent directory, not its own
     }
 
     void reloadSeesNewNodes() {
