@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // One node in the tree: alias, badges (admin config, errors, warnings, unaudited, running,
-// disabled) and the path as tooltip.
+// disabled) and the path as tooltip. A badge's own tooltip says what it counts (the messages),
+// and the row's stays hidden while a badge is hovered (one tooltip shows at a time).
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -29,6 +30,15 @@ TreeViewDelegate {
     Accessible.description: path
 
     contentItem: RowLayout {
+        id: badges
+        // A badge under the pointer shows its own tooltip.
+        readonly property bool badgeHovered: {
+            for (let i = 0; i < children.length; ++i) {
+                if (children[i].hovered === true)
+                    return true
+            }
+            return false
+        }
         spacing: 6
         Label {
             text: row.alias
@@ -45,12 +55,14 @@ TreeViewDelegate {
             toolTip: qsTr("A command launched from here is running in this node")
         }
         Badge {
+            objectName: "errorBadge"
             visible: row.errorCount > 0
             text: row.errorCount
             tone: Colors.error
             toolTip: row.errorText
         }
         Badge {
+            objectName: "warningBadge"
             visible: row.warningCount > 0
             text: row.warningCount
             tone: Colors.warning
@@ -76,7 +88,7 @@ TreeViewDelegate {
         }
     }
 
-    ToolTip.visible: hovered && !pressed
+    ToolTip.visible: hovered && !pressed && !badges.badgeHovered
     ToolTip.delay: 700
     ToolTip.text: row.path + (row.disabled ? "\n" + qsTr("This node is disabled") : "")
 }
