@@ -66,6 +66,9 @@ public:
 Q_SIGNALS:
     void started(quint64 id);
     void outputReceived(quint64 id, const QString& text);
+    // What the process wrote on its error output, for launchers that read it apart (shown
+    // with the output; its last lines say why a launch failed).
+    void errorOutputReceived(quint64 id, const QString& text);
     // `status`: exit code, or 128 + signal number.
     void finished(quint64 id, int status);
     void failedToStart(quint64 id, const QString& error);

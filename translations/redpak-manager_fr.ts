@@ -279,7 +279,7 @@
 <context>
     <name>ConfigEditorPage</name>
     <message>
-        <location filename="../qml/pages/ConfigEditorPage.qml" line="169"/>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="193"/>
         <source>Select a node in the tree to edit its configuration.</source>
         <translation>Sélectionnez un nœud dans l’arbre pour modifier sa configuration.</translation>
     </message>
@@ -345,26 +345,41 @@
     </message>
     <message>
         <location filename="../qml/pages/ConfigEditorPage.qml" line="109"/>
+        <source>With this text the node cannot be launched: its parent nodes forbid it.</source>
+        <translation>Avec ce texte, le nœud ne peut pas être lancé : ses nœuds parents l’interdisent.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="117"/>
+        <source>New warnings against the parent nodes:</source>
+        <translation>Nouveaux avertissements par rapport aux nœuds parents :</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="125"/>
+        <source>Cannot save: these fields hold values that were refused. Correct them or remove the key.</source>
+        <translation>Enregistrement impossible : ces champs contiennent des valeurs refusées. Corrigez-les ou supprimez la clé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="133"/>
         <source>This node has no admin configuration. Settings in an admin file take precedence and cannot be overridden by children.</source>
         <translation>Ce nœud n’a pas de configuration d’administration. Les réglages d’un fichier d’administration priment et ne peuvent pas être remplacés par les enfants.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ConfigEditorPage.qml" line="111"/>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="135"/>
         <source>Create it</source>
         <translation>La créer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ConfigEditorPage.qml" line="123"/>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="147"/>
         <source>Form</source>
         <translation>Formulaire</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ConfigEditorPage.qml" line="124"/>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="148"/>
         <source>YAML</source>
         <translation>YAML</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ConfigEditorPage.qml" line="147"/>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="171"/>
         <source>The form is read-only until the YAML text parses again.</source>
         <translation>Le formulaire est en lecture seule tant que le texte YAML n’est pas de nouveau valide.</translation>
     </message>
@@ -529,37 +544,37 @@
         <translation>Ajouter une variable</translation>
     </message>
     <message>
-        <location filename="../qml/components/EnvironSection.qml" line="56"/>
+        <location filename="../qml/components/EnvironSection.qml" line="58"/>
         <source>Variable name</source>
         <translation>Nom de la variable</translation>
     </message>
     <message>
-        <location filename="../qml/components/EnvironSection.qml" line="63"/>
+        <location filename="../qml/components/EnvironSection.qml" line="65"/>
         <source>Mode of %1</source>
         <translation>Mode de %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/EnvironSection.qml" line="70"/>
+        <location filename="../qml/components/EnvironSection.qml" line="72"/>
         <source>value</source>
         <translation>valeur</translation>
     </message>
     <message>
-        <location filename="../qml/components/EnvironSection.qml" line="70"/>
+        <location filename="../qml/components/EnvironSection.qml" line="72"/>
         <source>no value for this mode</source>
         <translation>pas de valeur pour ce mode</translation>
     </message>
     <message>
-        <location filename="../qml/components/EnvironSection.qml" line="72"/>
+        <location filename="../qml/components/EnvironSection.qml" line="74"/>
         <source>Value of %1</source>
         <translation>Valeur de %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/EnvironSection.qml" line="77"/>
+        <location filename="../qml/components/EnvironSection.qml" line="79"/>
         <source>Remove %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/EnvironSection.qml" line="100"/>
+        <location filename="../qml/components/EnvironSection.qml" line="107"/>
         <source>No variable is set by this file.</source>
         <translation>Ce fichier ne définit aucune variable.</translation>
     </message>
@@ -582,49 +597,57 @@
         <translation>Ajouter un export</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="58"/>
+        <location filename="../qml/components/ExportsSection.qml" line="60"/>
         <source>Mode of %1</source>
         <translation>Mode de %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="66"/>
+        <location filename="../qml/components/ExportsSection.qml" line="68"/>
         <source>mount point in the node</source>
         <translation>point de montage dans le nœud</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="68"/>
+        <location filename="../qml/components/ExportsSection.qml" line="70"/>
         <source>Mount point</source>
         <translation>Point de montage</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="77"/>
+        <location filename="../qml/components/ExportsSection.qml" line="79"/>
         <source>not used by this mode</source>
         <translation>non utilisé par ce mode</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="78"/>
+        <location filename="../qml/components/ExportsSection.qml" line="80"/>
         <source>host path (required)</source>
         <translation>chemin hôte (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="79"/>
+        <location filename="../qml/components/ExportsSection.qml" line="81"/>
         <source>host path (default: same)</source>
         <translation>chemin hôte (par défaut : identique)</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="81"/>
+        <location filename="../qml/components/ExportsSection.qml" line="83"/>
         <source>Host path for %1</source>
         <translation>Chemin hôte pour %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="86"/>
+        <location filename="../qml/components/ExportsSection.qml" line="88"/>
         <source>Remove the export %1</source>
         <translation>Supprimer l’export %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="109"/>
+        <location filename="../qml/components/ExportsSection.qml" line="116"/>
         <source>Nothing is exported by this file.</source>
         <translation>Ce fichier n’exporte rien.</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyMessages</name>
+    <message>
+        <location filename="../qml/components/FamilyMessages.qml" line="21"/>
+        <source>Against the parent nodes: %1</source>
+        <translation>Par rapport aux nœuds parents : %1</translation>
     </message>
 </context>
 <context>
@@ -681,71 +704,95 @@
     </message>
     <message>
         <location filename="../qml/pages/FindingsPage.qml" line="92"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="84"/>
+        <source>Since its approval the node cannot be launched any more:</source>
+        <translation>Depuis son approbation, le nœud ne peut plus être lancé :</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="99"/>
         <source>Why this configuration is approved</source>
         <translation>Pourquoi cette configuration est approuvée</translation>
     </message>
     <message>
         <location filename="../qml/pages/FindingsPage.qml" line="93"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="100"/>
         <source>Approval comment</source>
         <translation>Commentaire d’approbation</translation>
     </message>
     <message>
         <location filename="../qml/pages/FindingsPage.qml" line="97"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="104"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
         <location filename="../qml/pages/FindingsPage.qml" line="97"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="104"/>
         <source>Approving…</source>
         <translation>Approbation…</translation>
     </message>
     <message>
         <location filename="../qml/pages/FindingsPage.qml" line="104"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="111"/>
         <source>Hide drift</source>
         <translation>Masquer les écarts</translation>
     </message>
     <message>
         <location filename="../qml/pages/FindingsPage.qml" line="104"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="111"/>
         <source>Show drift</source>
         <translation>Afficher les écarts</translation>
     </message>
     <message>
         <location filename="../qml/pages/FindingsPage.qml" line="119"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="126"/>
+        <source>Merge errors:</source>
+        <translation>Erreurs de fusion :</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="129"/>
         <source>Drift from the approved version</source>
         <translation>Écarts par rapport à la version approuvée</translation>
     </message>
     <message>
         <location filename="../qml/pages/FindingsPage.qml" line="136"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="142"/>
         <source>Findings (score %1)</source>
         <translation>Constats (score %1)</translation>
     </message>
     <message>
         <location filename="../qml/pages/FindingsPage.qml" line="139"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="146"/>
         <source>Whole tree</source>
         <translation>Arbre entier</translation>
     </message>
     <message>
         <location filename="../qml/pages/FindingsPage.qml" line="148"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="152"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
         <location filename="../qml/pages/FindingsPage.qml" line="148"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="152"/>
         <source>Warnings and errors</source>
         <translation>Avertissements et erreurs</translation>
     </message>
     <message>
         <location filename="../qml/pages/FindingsPage.qml" line="148"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="152"/>
         <source>Errors</source>
         <translation>Erreurs</translation>
     </message>
     <message>
         <location filename="../qml/pages/FindingsPage.qml" line="149"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="153"/>
         <source>Minimum severity</source>
         <translation>Gravité minimale</translation>
     </message>
     <message>
         <location filename="../qml/pages/FindingsPage.qml" line="165"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="169"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
@@ -824,53 +871,58 @@
         <translation>Exécuter la commande dans le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="88"/>
-        <source>bwrap command line (dry run)</source>
-        <translation>Ligne de commande bwrap (simulation)</translation>
+        <location filename="../qml/pages/LaunchPage.qml" line="90"/>
+        <source>bwrap command line of %1 (dry run)</source>
+        <translation>Ligne de commande bwrap de %1 (simulation)</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="100"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="102"/>
         <source>bwrap command line</source>
         <translation>Ligne de commande bwrap</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="106"/>
-        <location filename="../qml/pages/LaunchPage.qml" line="116"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="108"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="118"/>
         <source>Launches</source>
         <translation>Lancements</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="154"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="155"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="156"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="157"/>
         <source>Stop %1</source>
         <translation>Arrêter %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="184"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="170"/>
+        <source>Last error messages of %1</source>
+        <translation>Derniers messages d’erreur de %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="196"/>
         <source>Nothing launched yet.</source>
         <translation>Aucun lancement pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="200"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="212"/>
         <source>Output of the selected launch</source>
         <translation>Sortie du lancement sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="210"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="222"/>
         <source>Type a line for the command&apos;s input and press Enter</source>
         <translation>Tapez une ligne pour l’entrée de la commande et appuyez sur Entrée</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="212"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="224"/>
         <source>Input for the selected launch</source>
         <translation>Entrée du lancement sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="222"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="234"/>
         <source>Clear finished</source>
         <translation>Effacer les terminés</translation>
     </message>
@@ -1021,46 +1073,55 @@
     <name>NodeTreeDelegate</name>
     <message>
         <location filename="../qml/components/NodeTreeDelegate.qml" line="47"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="53"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
         <location filename="../qml/components/NodeTreeDelegate.qml" line="49"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="55"/>
         <source>A command launched from here is running in this node</source>
         <translation>Une commande lancée d’ici s’exécute dans ce nœud</translation>
     </message>
     <message>
         <location filename="../qml/components/NodeTreeDelegate.qml" line="65"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="73"/>
         <source>unaudited</source>
         <translation>non audité</translation>
     </message>
     <message>
         <location filename="../qml/components/NodeTreeDelegate.qml" line="67"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="75"/>
         <source>The configuration changed since it was last approved</source>
         <translation>La configuration a changé depuis sa dernière approbation</translation>
     </message>
     <message>
         <location filename="../qml/components/NodeTreeDelegate.qml" line="71"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="79"/>
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
         <location filename="../qml/components/NodeTreeDelegate.qml" line="73"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="81"/>
         <source>This node has an administrative configuration</source>
         <translation>Ce nœud a une configuration d’administration</translation>
     </message>
     <message>
         <location filename="../qml/components/NodeTreeDelegate.qml" line="77"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="85"/>
         <source>system</source>
         <translation>système</translation>
     </message>
     <message>
         <location filename="../qml/components/NodeTreeDelegate.qml" line="79"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="87"/>
         <source>System node: edited and launched through the privileged helper</source>
         <translation>Nœud système : modifié et lancé via l’assistant privilégié</translation>
     </message>
     <message>
         <location filename="../qml/components/NodeTreeDelegate.qml" line="85"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="93"/>
         <source>This node is disabled</source>
         <translation>Ce nœud est désactivé</translation>
     </message>
@@ -1210,7 +1271,15 @@
         <translation>modifié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/ReviewPage.qml" line="44"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="47"/>
+        <source>%n merge error(s): the node cannot be launched after this change. </source>
+        <translation>
+            <numerusform>%n erreur de fusion : le nœud ne peut plus être lancé après cette modification. </numerusform>
+            <numerusform>%n erreurs de fusion : le nœud ne peut plus être lancé après cette modification. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/ReviewPage.qml" line="49"/>
         <source>%1 widening, %2 narrowing, %3 neutral in %n node(s)</source>
         <translation>
             <numerusform>%1 élargissement(s), %2 restriction(s), %3 neutre(s) dans %n nœud</numerusform>
@@ -1218,52 +1287,60 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="54"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="58"/>
         <source>Exposure score in admin mode: %1 → %2</source>
         <translation>Score d’exposition en mode administration : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="55"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="59"/>
         <source>Exposure score: %1 → %2</source>
         <translation>Score d’exposition : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="66"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="70"/>
         <source>Admin file: nodes are compared as launched in admin mode (redwrap --admin), the only mode that reads admin files.</source>
         <translation>Fichier d’administration : les nœuds sont comparés tels que lancés en mode administration (redwrap --admin), le seul mode qui lit les fichiers d’administration.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="78"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="82"/>
         <source>After this change these nodes could not be launched any more:</source>
         <translation>Après cette modification, ces nœuds ne pourraient plus être lancés :</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="85"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="89"/>
         <source>New merge warnings:</source>
         <translation>Nouveaux avertissements de fusion :</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="90"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="94"/>
         <source>This change does not change what any node can do.</source>
         <translation>Cette modification ne change ce que peut faire aucun nœud.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="101"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="105"/>
         <source>Changes, widening first</source>
         <translation>Modifications, élargissements en premier</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="134"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="138"/>
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="150"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="154"/>
         <source>Score of %1: %2</source>
         <translation>Score de %1 : %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/ReviewPage.qml" line="163"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="168"/>
+        <source>Save with %n merge error(s)</source>
+        <translation>
+            <numerusform>Enregistrer avec %n erreur de fusion</numerusform>
+            <numerusform>Enregistrer avec %n erreurs de fusion</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/ReviewPage.qml" line="170"/>
         <source>Save with %n widening change(s)</source>
         <translation>
             <numerusform>Enregistrer avec %n élargissement</numerusform>
@@ -1271,12 +1348,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="164"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="171"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="169"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="176"/>
         <source>Back to editing</source>
         <translation>Revenir à l’édition</translation>
     </message>
@@ -1354,28 +1431,28 @@
 <context>
     <name>SettingDelegate</name>
     <message>
-        <location filename="../qml/components/SettingDelegate.qml" line="62"/>
+        <location filename="../qml/components/SettingDelegate.qml" line="64"/>
         <source>(not set)</source>
         <translation>(non défini)</translation>
     </message>
     <message>
-        <location filename="../qml/components/SettingDelegate.qml" line="63"/>
+        <location filename="../qml/components/SettingDelegate.qml" line="65"/>
         <source>join a namespace…</source>
         <translation>rejoindre un espace de noms…</translation>
     </message>
     <message>
-        <location filename="../qml/components/SettingDelegate.qml" line="79"/>
+        <location filename="../qml/components/SettingDelegate.qml" line="81"/>
         <source>Namespace to join for %1</source>
         <translation>Espace de noms à rejoindre pour %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/SettingDelegate.qml" line="86"/>
+        <location filename="../qml/components/SettingDelegate.qml" line="88"/>
         <source>not set</source>
         <translation>non défini</translation>
     </message>
     <message>
-        <location filename="../qml/components/SettingDelegate.qml" line="95"/>
         <location filename="../qml/components/SettingDelegate.qml" line="97"/>
+        <location filename="../qml/components/SettingDelegate.qml" line="99"/>
         <source>Remove %1 from this file</source>
         <translation>Retirer %1 de ce fichier</translation>
     </message>
@@ -1411,17 +1488,17 @@
 <context>
     <name>SettingsSection</name>
     <message>
-        <location filename="../qml/components/SettingsSection.qml" line="22"/>
+        <location filename="../qml/components/SettingsSection.qml" line="25"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../qml/components/SettingsSection.qml" line="23"/>
+        <location filename="../qml/components/SettingsSection.qml" line="26"/>
         <source>Unset keys inherit from the parent nodes. Sharings: enabled shares the host namespace, disabled creates a new one, a path joins an existing one.</source>
         <translation>Les clés non définies sont héritées des nœuds parents. Partages : enabled partage l’espace de noms de l’hôte, disabled en crée un nouveau, un chemin rejoint un espace existant.</translation>
     </message>
     <message>
-        <location filename="../qml/components/SettingsSection.qml" line="30"/>
+        <location filename="../qml/components/SettingsSection.qml" line="33"/>
         <source>Show all keys (%1 set in this file)</source>
         <translation>Afficher toutes les clés (%1 définies dans ce fichier)</translation>
     </message>
@@ -1563,7 +1640,7 @@
 <context>
     <name>YamlEditor</name>
     <message>
-        <location filename="../qml/components/YamlEditor.qml" line="42"/>
+        <location filename="../qml/components/YamlEditor.qml" line="64"/>
         <source>YAML text of %1</source>
         <translation>Texte YAML de %1</translation>
     </message>
@@ -1599,17 +1676,17 @@
 <context>
     <name>redpak::gui::AuditController</name>
     <message>
-        <location filename="../app/audit/auditcontroller.cpp" line="126"/>
+        <location filename="../app/audit/auditcontroller.cpp" line="135"/>
         <source>Cannot approve %1: it is not in an opened node root.</source>
         <translation>Impossible d’approuver %1 : il n’est dans aucune racine ouverte.</translation>
     </message>
     <message>
-        <location filename="../app/audit/auditcontroller.cpp" line="130"/>
+        <location filename="../app/audit/auditcontroller.cpp" line="139"/>
         <source>Cannot approve %1: its files could not be read.</source>
         <translation>Impossible d’approuver %1 : ses fichiers n’ont pas pu être lus.</translation>
     </message>
     <message>
-        <location filename="../app/audit/auditcontroller.cpp" line="138"/>
+        <location filename="../app/audit/auditcontroller.cpp" line="147"/>
         <source>Cannot approve %1: %2</source>
         <translation>Impossible d’approuver %1 : %2</translation>
     </message>
@@ -1703,32 +1780,37 @@
         <translation>L’opération a échoué.</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="114"/>
+        <location filename="../app/configdocument.cpp" line="130"/>
+        <source>%1: “%2”: %3</source>
+        <translation>%1 : « %2 » : %3</translation>
+    </message>
+    <message>
+        <location filename="../app/configdocument.cpp" line="149"/>
         <source>This node is not in an opened root.</source>
         <translation>Ce nœud n’est dans aucune racine ouverte.</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="199"/>
+        <location filename="../app/configdocument.cpp" line="242"/>
         <source>Edit YAML</source>
         <translation>Modifier le YAML</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="214"/>
+        <location filename="../app/configdocument.cpp" line="258"/>
         <source>Revert to the file on disk</source>
         <translation>Revenir au fichier sur le disque</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="227"/>
+        <location filename="../app/configdocument.cpp" line="271"/>
         <source>Create the admin configuration</source>
         <translation>Créer la configuration d’administration</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="294"/>
+        <location filename="../app/configdocument.cpp" line="338"/>
         <source>Reload the file changed on disk</source>
         <translation>Recharger le fichier modifié sur le disque</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="322"/>
+        <location filename="../app/configdocument.cpp" line="366"/>
         <source>Load the file changed on disk</source>
         <translation>Charger le fichier modifié sur le disque</translation>
     </message>
@@ -1853,6 +1935,14 @@
     </message>
 </context>
 <context>
+    <name>redpak::gui::FamilyCheck</name>
+    <message>
+        <location filename="../app/familycheck.cpp" line="83"/>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>redpak::gui::HeadersForm</name>
     <message>
         <location filename="../app/headersform.cpp" line="46"/>
@@ -1873,7 +1963,7 @@
 <context>
     <name>redpak::gui::LaunchModel</name>
     <message numerus="yes">
-        <location filename="../app/launchmodel.cpp" line="104"/>
+        <location filename="../app/launchmodel.cpp" line="115"/>
         <source>%n process(es), no cgroup of its own</source>
         <translation>
             <numerusform>%n processus, sans cgroup propre</numerusform>
@@ -1881,22 +1971,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="110"/>
+        <location filename="../app/launchmodel.cpp" line="121"/>
         <source>CPU %1 s, %2%</source>
         <translation>CPU %1 s, %2 %</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="112"/>
+        <location filename="../app/launchmodel.cpp" line="123"/>
         <source>CPU %1 s</source>
         <translation>CPU %1 s</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="115"/>
+        <location filename="../app/launchmodel.cpp" line="126"/>
         <source>memory %1</source>
         <translation>mémoire %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/launchmodel.cpp" line="119"/>
+        <location filename="../app/launchmodel.cpp" line="130"/>
         <source>%n process(es)</source>
         <translation>
             <numerusform>%n processus</numerusform>
@@ -1905,36 +1995,48 @@
     </message>
     <message>
         <location filename="../app/launchmodel.cpp" line="409"/>
+        <location filename="../app/launchmodel.cpp" line="460"/>
         <source>application %1</source>
         <translation>application %1</translation>
     </message>
     <message>
         <location filename="../app/launchmodel.cpp" line="411"/>
+        <location filename="../app/launchmodel.cpp" line="462"/>
         <source>(default shell)</source>
         <translation>(shell par défaut)</translation>
     </message>
     <message>
         <location filename="../app/launchmodel.cpp" line="429"/>
+        <location filename="../app/launchmodel.cpp" line="500"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
         <location filename="../app/launchmodel.cpp" line="431"/>
+        <location filename="../app/launchmodel.cpp" line="500"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
         <location filename="../app/launchmodel.cpp" line="433"/>
+        <location filename="../app/launchmodel.cpp" line="505"/>
+        <source>ended with error messages (status 0)</source>
+        <translation>terminé avec des messages d’erreur (code 0)</translation>
+    </message>
+    <message>
+        <location filename="../app/launchmodel.cpp" line="507"/>
         <source>killed by signal %1</source>
         <translation>tué par le signal %1</translation>
     </message>
     <message>
         <location filename="../app/launchmodel.cpp" line="434"/>
+        <location filename="../app/launchmodel.cpp" line="503"/>
         <source>exited with status %1</source>
         <translation>terminé avec le code %1</translation>
     </message>
     <message>
         <location filename="../app/launchmodel.cpp" line="436"/>
+        <location filename="../app/launchmodel.cpp" line="509"/>
         <source>failed to start: %1</source>
         <translation>échec du démarrage : %1</translation>
     </message>
@@ -1960,7 +2062,12 @@
 <context>
     <name>redpak::gui::ReviewModel</name>
     <message>
-        <location filename="../app/audit/reviewmodel.cpp" line="223"/>
+        <location filename="../app/audit/reviewmodel.cpp" line="200"/>
+        <source>These fields hold refused values, which would not be saved:</source>
+        <translation>Ces champs contiennent des valeurs refusées, qui ne seraient pas enregistrées :</translation>
+    </message>
+    <message>
+        <location filename="../app/audit/reviewmodel.cpp" line="229"/>
         <source>%1 is not a rednode</source>
         <translation>%1 n’est pas un rednode</translation>
     </message>
@@ -1973,12 +2080,12 @@
 <context>
     <name>redpak::gui::SettingsModel</name>
     <message>
-        <location filename="../app/settingsmodel.cpp" line="152"/>
+        <location filename="../app/settingsmodel.cpp" line="168"/>
         <source>Set %1</source>
         <translation>Définir %1</translation>
     </message>
     <message>
-        <location filename="../app/settingsmodel.cpp" line="163"/>
+        <location filename="../app/settingsmodel.cpp" line="181"/>
         <source>Remove %1</source>
         <translation>Supprimer %1</translation>
     </message>

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // One node in the tree: alias, badges (admin config, errors, warnings, unaudited, running,
-// disabled) and the path as tooltip. While searching, ancestors shown only for context are
-// dimmed and in italics, so that the matches stand out.
+// disabled) and the path as tooltip. A badge's own tooltip says what it counts (the messages),
+// and the row's stays hidden while a badge is hovered (one tooltip shows at a time). While
+// searching, ancestors shown only for context are dimmed and in italics, so that the matches
+// stand out.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -31,6 +33,15 @@ TreeViewDelegate {
     Accessible.description: path
 
     contentItem: RowLayout {
+        id: badges
+        // A badge under the pointer shows its own tooltip.
+        readonly property bool badgeHovered: {
+            for (let i = 0; i < children.length; ++i) {
+                if (children[i].hovered === true)
+                    return true
+            }
+            return false
+        }
         spacing: 6
         Label {
             text: row.alias
@@ -49,12 +60,14 @@ TreeViewDelegate {
             toolTip: qsTr("A command launched from here is running in this node")
         }
         Badge {
+            objectName: "errorBadge"
             visible: row.errorCount > 0
             text: row.errorCount
             tone: Colors.error
             toolTip: row.errorText
         }
         Badge {
+            objectName: "warningBadge"
             visible: row.warningCount > 0
             text: row.warningCount
             tone: Colors.warning
@@ -80,7 +93,7 @@ TreeViewDelegate {
         }
     }
 
-    ToolTip.visible: hovered && !pressed
+    ToolTip.visible: hovered && !pressed && !badges.badgeHovered
     ToolTip.delay: 700
     ToolTip.text: row.path + (row.disabled ? "\n" + qsTr("This node is disabled") : "")
 }

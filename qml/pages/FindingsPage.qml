@@ -77,6 +77,14 @@ Pane {
                     text: page.audit.driftedFiles.join("\n")
                 }
                 MessageBanner {
+                    objectName: "driftMergeErrors"
+                    Layout.fillWidth: true
+                    tone: Colors.error
+                    visible: page.audit.mergeErrors.length > 0
+                    text: qsTr("Since its approval the node cannot be launched any more:") + "\n"
+                          + page.audit.mergeErrors.join("\n")
+                }
+                MessageBanner {
                     Layout.fillWidth: true
                     tone: Colors.error
                     visible: page.audit.errorString !== "" || page.audit.problem !== ""
@@ -115,7 +123,10 @@ Pane {
                         readOnly: true
                         font.family: "monospace"
                         wrapMode: TextEdit.NoWrap
-                        text: page.audit.semanticSummary + "\n\n" + page.audit.driftText
+                        text: (page.audit.mergeErrors.length > 0
+                               ? qsTr("Merge errors:") + "\n" + page.audit.mergeErrors.join("\n") + "\n\n"
+                               : "")
+                              + page.audit.semanticSummary + "\n\n" + page.audit.driftText
                         Accessible.name: qsTr("Drift from the approved version")
                     }
                 }

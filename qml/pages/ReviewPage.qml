@@ -40,11 +40,15 @@ Page {
             Layout.bottomMargin: 0
             font.bold: true
             wrapMode: Text.Wrap
-            text: page.review.status === ReviewModel.Ready
-                  ? qsTr("%1 widening, %2 narrowing, %3 neutral in %n node(s)", "", page.review.changedNodes)
+            objectName: "reviewSummary"
+            // A merge error is what matters most: the node would not launch any more.
+            text: page.review.status !== ReviewModel.Ready ? ""
+                  : (page.review.newErrors.length > 0
+                     ? qsTr("%n merge error(s): the node cannot be launched after this change. ", "",
+                            page.review.newErrors.length) : "")
+                    + qsTr("%1 widening, %2 narrowing, %3 neutral in %n node(s)", "", page.review.changedNodes)
                         .arg(page.review.wideningCount).arg(page.review.narrowingCount)
                         .arg(page.review.neutralCount)
-                  : ""
         }
         Label {
             objectName: "scoreChange"
@@ -160,8 +164,11 @@ Page {
     footer: DialogButtonBox {
         Button {
             objectName: "reviewSaveButton"
-            text: page.review.wideningCount > 0 ? qsTr("Save with %n widening change(s)", "", page.review.wideningCount)
-                                                : qsTr("Save")
+            text: page.review.newErrors.length > 0
+                  ? qsTr("Save with %n merge error(s)", "", page.review.newErrors.length)
+                  : page.review.wideningCount > 0
+                    ? qsTr("Save with %n widening change(s)", "", page.review.wideningCount)
+                    : qsTr("Save")
             enabled: page.review.status === ReviewModel.Ready
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
         }

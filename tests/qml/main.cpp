@@ -5,10 +5,11 @@
 // with bwrap, `realVerify` verifies through the real redwrap and bwrap (the probe copied below
 // /usr/local/libexec, which the nodes export); elsewhere it is null. XDG_DATA_HOME is a
 // temporary directory of the fixture, `testDataHome`: menu entries the tests make never reach
-// the user's menu.
+// the user's menu. `testFiles` changes the tree's files as another program would.
 #include "fakelauncher.h"
 #include "locallauncher.h"
 #include "session.h"
+#include "testfiles.h"
 #include "testtree.h"
 #include "workspace.h"
 
@@ -57,6 +58,7 @@ public Q_SLOTS:
         QQmlContext* context = engine->rootContext();
         context->setContextProperty(QStringLiteral("testSession"), fixture->session.get());
         context->setContextProperty(QStringLiteral("fakeLauncher"), launcher);
+        context->setContextProperty(QStringLiteral("testFiles"), &fixture->files);
         context->setContextProperty(QStringLiteral("testDataHome"), fixture->dataHome.path());
         context->setContextProperty(QStringLiteral("probeProgram"),
                                     QStringLiteral(REDPAK_PROBE_PROGRAM));
@@ -77,6 +79,7 @@ private:
         QTemporaryDir dataHome;
         Workspace workspace;
         test::FakeLauncher launcher;
+        test::TestFiles files;
         std::unique_ptr<Session> session;
         std::unique_ptr<LocalLauncher> redwrap;
         std::unique_ptr<VerifyModel> realVerify;

@@ -64,7 +64,13 @@ public:
     Q_INVOKABLE void playOutput(quint64 id, const QString& text) {
         Q_EMIT outputReceived(id, text);
     }
+    Q_INVOKABLE void playErrorOutput(quint64 id, const QString& text) {
+        Q_EMIT errorOutputReceived(id, text);
+    }
     Q_INVOKABLE void playFinished(quint64 id, int status) { Q_EMIT finished(id, status); }
+    Q_INVOKABLE void playFailedToStart(quint64 id, const QString& error) {
+        Q_EMIT failedToStart(id, error);
+    }
     Q_INVOKABLE quint64 lastId() const { return starts.isEmpty() ? 0 : starts.last().first; }
     Q_INVOKABLE int startCount() const { return static_cast<int>(starts.size()); }
     Q_INVOKABLE void setCaptureProgram(const QString& program) { captureProgram = program; }

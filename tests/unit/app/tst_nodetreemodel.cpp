@@ -46,16 +46,26 @@ private Q_SLOTS:
         QTest::addColumn<bool>("admin");
         QTest::addColumn<bool>("errors");
         QTest::addColumn<bool>("warnings");
-        // The root template's admin file redefines PS1: a merge warning in admin mode.
-        QTest::newRow("root template: admin file") << "platform" << true << false << true;
-        QTest::newRow("child redefines PS1: merge warning") << "apps" << false << false << true;
-        QTest::newRow("invalid value: parser error") << "broken" << true << true << false;
+        QTest::addColumn<bool>("adminMode"); // the mode the badges count
+        // The root template's admin file redefines PS1: a merge warning of admin mode only.
+        QTest::newRow("root template: admin file, normal mode")
+            << "platform" << true << false << false << false;
+        QTest::newRow("root template: admin file, admin mode")
+            << "platform" << true << false << true << true;
+        QTest::newRow("child redefines PS1: merge warning")
+            << "apps" << false << false << true << false;
+        QTest::newRow("child redefines PS1: also in admin mode")
+            << "apps" << false << false << true << true;
+        QTest::newRow("invalid value: parser error") << "broken" << true << true << false << false;
+        QTest::newRow("invalid value: in every mode") << "broken" << true << true << false << true;
     }
     void badges() {
         QFETCH(QString, node);
         QFETCH(bool, admin);
         QFETCH(bool, errors);
         QFETCH(bool, warnings);
+        QFETCH(bool, adminMode);
+        m_model->setAdminMode(adminMode);
         const QString path = node == QLatin1String("broken") ? m_tree->broken()
                              : node == QLatin1String("apps") ? m_tree->apps()
                                                              : m_tree->platform();
@@ -71,6 +81,19 @@ private Q_SLOTS:
                          .contains(QStringLiteral("etc/redpak.yaml:4:")),
                      qPrintable(index.data(NodeTreeModel::ErrorTextRole).toString()));
         }
+    }
+
+    void findingErrorsAreCounted() {
+        const QModelIndex apps = m_model->indexForPath(m_tree->apps());
+        QCOMPARE(apps.data(NodeTreeModel::ErrorCountRole).toInt(), 0);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setFindingErrors({{m_tree->apps(), {QStringLiteral("export /x: writable")}}});
+        QVERIFY(changed.count() > 0);
+        QCOMPARE(apps.data(NodeTreeModel::ErrorCountRole).toInt(), 1);
+        QCOMPARE(apps.data(NodeTreeModel::ErrorTextRole).toString(),
+                 QStringLiteral("export /x: writable"));
+        m_model->setFindingErrors({});
+        QCOMPARE(apps.data(NodeTreeModel::ErrorCountRole).toInt(), 0);
     }
 
     void runningBadge() {
