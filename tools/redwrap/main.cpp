@@ -4,6 +4,7 @@
 //   redwrap [--admin] [--dump-only] [--dump-format text|json] [--bwrap PATH] [--force]
 //           --redpath DIR [-- COMMAND ARGS...]
 //   redwrap [OPTIONS] --redpath DIR --app APP [FILE|URL...]
+//   OPTIONS include --session-bus NAME (repeatable): the session bus through a filtering proxy
 //
 // Merge errors, invalid configs and setup failures print a message on stderr, nothing on
 // stdout, and exit non-zero; nothing is started. On success redwrap becomes bwrap, which exits
@@ -20,6 +21,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -33,7 +35,7 @@ constexpr int kFailure = 1;
 
 constexpr const char* kUsage =
     "usage: redwrap [--admin] [--dump-only] [--dump-format text|json] [--bwrap PATH] [--force]\n"
-    "               --redpath DIR [-- COMMAND [ARGS...]]\n"
+    "               [--session-bus NAME]... --redpath DIR [-- COMMAND [ARGS...]]\n"
     "       redwrap [OPTIONS] --redpath DIR --app APP [FILE|URL...]\n"
     "Runs COMMAND (default /bin/sh) in the rednode DIR with bubblewrap.\n"
     "  --redpath DIR       the rednode to launch (its family is merged, root first)\n"
@@ -48,7 +50,11 @@ constexpr const char* kUsage =
     "  --bwrap PATH        bubblewrap executable (default /usr/bin/bwrap)\n"
     "  --force             launch even when cgroup limits cannot be applied\n"
     "  --require-audit     refuse a node whose family differs from its approved audit\n"
-    "                      (always on with 'audit: required' in /etc/redpak/launch-policy)\n";
+    "                      (always on with 'audit: required' in /etc/redpak/launch-policy)\n"
+    "  --session-bus NAME  give the node the session bus through xdg-dbus-proxy, letting it\n"
+    "                      talk to NAME only (org.example.App, org.example.*, or 'portals'\n"
+    "                      for org.freedesktop.portal.*); repeatable, before --app; added to\n"
+    "                      the X-RedPak-Session-Bus names of the application's desktop entry\n";
 
 struct Arguments {
     std::string redpath;
@@ -59,8 +65,9 @@ struct Arguments {
     bool requireAudit = false;
     std::string bwrap = "/usr/bin/bwrap";
     std::vector<std::string> command;
-    std::string app;                   // --app: the node's application to run
-    std::vector<std::string> appFiles; // the files or URLs after --app APP
+    std::string app;                     // --app: the node's application to run
+    std::vector<std::string> appFiles;   // the files or URLs after --app APP
+    std::vector<std::string> sessionBus; // --session-bus names, as given
 };
 
 void printError(const char* message) {
@@ -119,6 +126,10 @@ int parseArguments(int argc, char** argv, Arguments& args, bool& done) {
             args.force = true;
         } else if (arg == "--require-audit") {
             args.requireAudit = true;
+        } else if (arg == "--session-bus") {
+            if (!value(args.sessionBus.emplace_back())) {
+                return kUsageError;
+            }
         } else if (arg == "--help" || arg == "-h") {
             std::fputs(kUsage, stdout);
             done = true;
@@ -140,15 +151,39 @@ int parseArguments(int argc, char** argv, Arguments& args, bool& done) {
     return 0;
 }
 
-// The command of the application --app names, as the snapshot read its desktop entry.
-std::vector<std::string> applicationCommand(const redpak::FamilySnapshot& snapshot,
-                                            const Arguments& args) {
+// What runs: the command, and the session bus names it may talk to (none: no bus).
+struct Launched {
+    std::vector<std::string> command;
+    std::vector<std::string> sessionBus;
+};
+
+// The command of the application --app names, as the snapshot read its desktop entry, or the
+// command after --; the bus names of --session-bus and of the entry.
+Launched whatRuns(const redpak::FamilySnapshot& snapshot, const Arguments& args) {
     using namespace redpak;
-    const std::vector<NodeApplication> applications = leafApplications(snapshot);
-    const NodeApplication& application =
-        findApplication(applications, args.app, snapshot.leaf().location.base);
-    const std::string file = application.file.string();
-    return execArguments(application.entry, args.appFiles, file, file);
+    Launched launched{args.command, args.sessionBus};
+    if (!args.app.empty()) {
+        const std::vector<NodeApplication> applications = leafApplications(snapshot);
+        const NodeApplication& application =
+            findApplication(applications, args.app, snapshot.leaf().location.base);
+        const std::string file = application.file.string();
+        launched.command = execArguments(application.entry, args.appFiles, file, file);
+        const std::vector<std::string> names =
+            application.entry.sessionBus().value_or(std::vector<std::string>());
+        launched.sessionBus.insert(launched.sessionBus.end(), names.begin(), names.end());
+    }
+    launched.sessionBus = parseSessionBusNames(launched.sessionBus, "--session-bus", 0);
+    return launched;
+}
+
+// The launcher's session bus: its DBUS_SESSION_BUS_ADDRESS, else the usual socket of its
+// runtime directory (as GDBus and libdbus find it); empty when it has none.
+std::string launcherSessionBus() {
+    if (const char* address = std::getenv("DBUS_SESSION_BUS_ADDRESS"); address && *address) {
+        return address;
+    }
+    const char* runtime = std::getenv("XDG_RUNTIME_DIR");
+    return runtime && *runtime ? std::string("unix:path=") + runtime + "/bus" : std::string();
 }
 
 int run(const Arguments& args, const char* argv0) {
@@ -162,8 +197,7 @@ int run(const Arguments& args, const char* argv0) {
     const FamilySnapshot snapshot = openFamilyForLaunch(args.redpath, preconditions);
     const std::vector<FamilyMember> family = loadFamily(snapshot, mode);
     // Resolved from the same snapshot, before anything runs (a dump checks it too).
-    const std::vector<std::string> command =
-        args.app.empty() ? args.command : applicationCommand(snapshot, args);
+    const Launched launched = whatRuns(snapshot, args);
     // Only the caller's own commands run, confined (root's as nobody; see shell_command.cpp).
     // Environ Execfd values are part of the dump, so they run in dump mode too; export Execfd
     // commands only run for a real launch.
@@ -181,7 +215,10 @@ int run(const Arguments& args, const char* argv0) {
         std::fprintf(stderr, "redwrap: error: merge failed, nothing launched\n");
         return kFailure;
     }
-    const BwrapPlan plan = buildPlan(effective);
+    BwrapPlan plan = buildPlan(effective);
+    if (!launched.sessionBus.empty()) {
+        planSessionBus(plan, launched.sessionBus, launcherSessionBus());
+    }
     if (args.dumpOnly) {
         const std::string text = args.json ? formatPlanJson(plan, effective, args.bwrap, argv0)
                                            : formatDump(plan, args.bwrap, argv0);
@@ -190,7 +227,7 @@ int run(const Arguments& args, const char* argv0) {
     }
     LaunchOptions options;
     options.bwrapPath = args.bwrap;
-    options.command = command;
+    options.command = launched.command;
     options.force = args.force;
     options.commands = &commands;
     options.warn = [](const std::string& message) {

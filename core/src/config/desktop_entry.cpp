@@ -122,6 +122,30 @@ const DesktopEntryKey* findKey(const DesktopEntryGroup& group, std::string_view 
     return nullptr;
 }
 
+// The items of a list value ("A;B\;C;" -> "A", "B;C"); "A;;B" has no empty item.
+std::vector<std::string> splitListValue(const DesktopEntryKey& key) {
+    std::vector<std::string> out;
+    std::string current;
+    const std::string decoded = decodeDesktopString(key.value, {}, key.line);
+    for (std::size_t i = 0; i < decoded.size(); ++i) {
+        if (decoded[i] == '\\' && i + 1 < decoded.size() && decoded[i + 1] == ';') {
+            current += ';';
+            ++i;
+        } else if (decoded[i] == ';') {
+            if (!current.empty()) {
+                out.push_back(std::move(current));
+            }
+            current.clear();
+        } else {
+            current += decoded[i];
+        }
+    }
+    if (!current.empty()) {
+        out.push_back(std::move(current));
+    }
+    return out;
+}
+
 const DesktopEntryKey& requireKey(const DesktopEntryGroup& group, std::string_view key,
                                   const std::string& fileName) {
     const DesktopEntryKey* found = findKey(group, key);
@@ -147,6 +171,9 @@ void checkMainGroup(const DesktopEntryGroup& group, const std::string& fileName)
         }
         if (!boolean) {
             decodeDesktopString(key.value, fileName, key.line); // refuses bad escapes
+        }
+        if (key.key == kSessionBusKey && key.locale.empty()) {
+            parseSessionBusNames(splitListValue(key), fileName, key.line);
         }
     }
 }
@@ -356,28 +383,60 @@ std::optional<std::string> DesktopEntry::value(std::string_view key) const {
 
 std::vector<std::string> DesktopEntry::categories() const {
     const DesktopEntryKey* found = findKey(m_groups.front(), "Categories");
-    std::vector<std::string> out;
+    return found ? splitListValue(*found) : std::vector<std::string>();
+}
+
+std::optional<std::vector<std::string>> DesktopEntry::sessionBus() const {
+    const DesktopEntryKey* found = findKey(m_groups.front(), kSessionBusKey);
     if (!found) {
-        return out;
+        return std::nullopt;
     }
-    std::string current;
-    const std::string decoded = decodeDesktopString(found->value, {}, found->line);
-    for (std::size_t i = 0; i < decoded.size(); ++i) {
-        if (decoded[i] == '\\' && i + 1 < decoded.size() && decoded[i + 1] == ';') {
-            current += ';';
-            ++i;
-        } else if (decoded[i] == ';') {
-            if (!current.empty()) { // "A;;B" has no empty category
-                out.push_back(std::move(current));
-            }
-            current.clear();
+    return parseSessionBusNames(splitListValue(*found), {}, found->line);
+}
+
+bool isValidBusNamePattern(std::string_view name) {
+    constexpr std::size_t kMaxBusName = 255;
+    if (name.ends_with(".*")) {
+        name.remove_suffix(2);
+    }
+    if (name.empty() || name.size() > kMaxBusName || name.find('.') == std::string_view::npos) {
+        return false;
+    }
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t dot = name.find('.', start);
+        const std::string_view element = name.substr(start, dot - start);
+        const auto allowed = [](char c) {
+            return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                   c == '_' || c == '-';
+        };
+        if (element.empty() || (element[0] >= '0' && element[0] <= '9') ||
+            !std::all_of(element.begin(), element.end(), allowed)) {
+            return false;
+        }
+        if (dot == std::string_view::npos) {
+            return true;
+        }
+        start = dot + 1;
+    }
+}
+
+std::vector<std::string> parseSessionBusNames(const std::vector<std::string>& names,
+                                              const std::string& fileName, int line) {
+    std::vector<std::string> out;
+    for (const std::string& name : names) {
+        if (name == kPortalsWord) {
+            out.emplace_back(kPortalBusNames);
+        } else if (isValidBusNamePattern(name)) {
+            out.push_back(name);
         } else {
-            current += decoded[i];
+            failAt(fileName, line,
+                   "'" + name + "' is not a session bus name (org.example.App, org.example.* or " +
+                       std::string(kPortalsWord) + ")");
         }
     }
-    if (!current.empty()) {
-        out.push_back(std::move(current));
-    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
 }
 

@@ -384,6 +384,19 @@ Node launcherNode(const BwrapPlan& plan) {
     if (plan.cgroupRoot) {
         launcher.emplace_back("cgroup_root", *plan.cgroupRoot);
     }
+    if (plan.sessionBus) {
+        List talk;
+        List proxy;
+        talk.assign(plan.sessionBus->talk.begin(), plan.sessionBus->talk.end());
+        for (const std::string& argument :
+             proxyArguments(*plan.sessionBus, "PROXY_SOCKET", "PROXY_SYNC")) {
+            proxy.emplace_back(argument);
+        }
+        launcher.emplace_back("session_bus", Map{{"talk", talk},
+                                                 {"socket", plan.sessionBus->socketInNode},
+                                                 {"address", plan.sessionBus->addressInNode()},
+                                                 {"proxy", proxy}});
+    }
     return launcher;
 }
 

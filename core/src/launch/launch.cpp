@@ -4,6 +4,7 @@
 
 #include "launch/launch_sources.h"
 #include "launch/seccomp_filter.h"
+#include "launch/session_bus_proxy.h"
 #include "redpak/base/diagnostic.h"
 #include "redpak/base/fd_io.h"
 #include "redpak/base/privileges.h"
@@ -321,11 +322,31 @@ std::string_view descriptorBind(std::string_view option) {
     return option == "--ro-bind" ? "--ro-bind-fd" : std::string_view();
 }
 
+// The numbers bwrap gets the descriptors at (see launch.h).
+struct DescriptorNumbers {
+    int firstBind = 3;
+    int seccomp = 3;
+    int busSocket = -1; // with a session bus only
+    int busSync = -1;
+};
+
+// The session bus proxy's socket bound in the node, the node's address of it, and the
+// proxy's pipe, which bwrap holds for as long as the sandbox runs.
+void appendSessionBus(const SessionBusProxy& bus, const DescriptorNumbers& fds,
+                      std::vector<std::string>& args) {
+    args.insert(args.end(), {"--ro-bind-fd", std::to_string(fds.busSocket), bus.socketInNode,
+                             "--setenv", "DBUS_SESSION_BUS_ADDRESS", bus.addressInNode(),
+                             "--sync-fd", std::to_string(fds.busSync)});
+}
+
 // What execve gets: the plan's options with each bind of a path replaced by the bind of the
-// descriptor opened for it (plan.sources holds one source per bind, in order), --new-session
-// unless the configuration disabled it, the seccomp program, then the command.
+// descriptor opened for it (plan.sources holds one source per bind, in order), the session
+// bus, --new-session unless the configuration disabled it, the seccomp program, then the
+// command.
 std::vector<std::string> bwrapArguments(const BwrapPlan& plan, const LaunchOptions& options,
-                                        int firstBindFd, int seccompFd) {
+                                        const DescriptorNumbers& fds) {
+    const int firstBindFd = fds.firstBind;
+    const int seccompFd = fds.seccomp;
     std::vector<std::string> args{"bwrap"};
     std::size_t bind = 0;
     for (const BwrapOption& option : plan.options) {
@@ -349,6 +370,9 @@ std::vector<std::string> bwrapArguments(const BwrapPlan& plan, const LaunchOptio
     }
     if (bind != plan.sources.size()) {
         throw LaunchError("internal error: a checked export source has no bind");
+    }
+    if (plan.sessionBus) {
+        appendSessionBus(*plan.sessionBus, fds, args);
     }
     if (plan.newSession && !hasOption(plan, "--new-session")) {
         args.emplace_back("--new-session");
@@ -445,8 +469,19 @@ void launch(const BwrapPlan& plan, const LaunchOptions& options) {
     }
     // What bwrap mounts: opened now, with the rights bwrap itself would have had.
     std::vector<PlacedFd> placed = openBindSources(plan, family);
-    const int seccompFd = firstFreeFd(plan) + static_cast<int>(placed.size());
-    placed.push_back({seccompHigh, seccompFd});
+    DescriptorNumbers numbers{firstFreeFd(plan),
+                              firstFreeFd(plan) + static_cast<int>(placed.size())};
+    placed.push_back({seccompHigh, numbers.seccomp});
+    int lastFd = numbers.seccomp;
+    if (plan.sessionBus) {
+        // With bwrap's identity, before any namespace of the launcher's own.
+        const StartedProxy proxy = startSessionBusProxy(*plan.sessionBus);
+        numbers.busSocket = numbers.seccomp + 1;
+        numbers.busSync = numbers.seccomp + 2;
+        placed.push_back({moveHigh(proxy.socketFd), numbers.busSocket});
+        placed.push_back({moveHigh(proxy.syncFd), numbers.busSync});
+        lastFd = numbers.busSync;
+    }
     if (plan.launcherCreatesTimeNamespace) {
         createTimeNamespace(plan);
     }
@@ -454,7 +489,7 @@ void launch(const BwrapPlan& plan, const LaunchOptions& options) {
         dropSysAdminFromBoundingSet();
     }
 
-    std::vector<std::string> args = bwrapArguments(plan, options, firstFreeFd(plan), seccompFd);
+    std::vector<std::string> args = bwrapArguments(plan, options, numbers);
     std::vector<char*> argv;
     argv.reserve(args.size() + 1);
     for (std::string& arg : args) {
@@ -463,7 +498,7 @@ void launch(const BwrapPlan& plan, const LaunchOptions& options) {
     argv.push_back(nullptr);
     placeAll(placed);
     // Nothing the launcher inherited reaches the sandbox: only stdio and the placed fds.
-    close_range(static_cast<unsigned>(seccompFd + 1), ~0U, 0);
+    close_range(static_cast<unsigned>(lastFd + 1), ~0U, 0);
     char* emptyEnvironment[] = {nullptr};
     execve(options.bwrapPath.c_str(), argv.data(),
            plan.inheritEnvironment ? environ : emptyEnvironment);

@@ -434,6 +434,69 @@ BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
     return plan;
 }
 
+namespace {
+
+// The value `--setenv KEY` gives the node last, if any.
+std::optional<std::string> nodeVariable(const BwrapPlan& plan, std::string_view key) {
+    std::optional<std::string> value;
+    for (const BwrapOption& option : plan.options) {
+        if (option.name == "--setenv" && option.values.size() == 2 && option.values[0] == key) {
+            value = option.values[1];
+        } else if (option.name == "--unsetenv" && !option.values.empty() &&
+                   option.values[0] == key) {
+            value.reset();
+        }
+    }
+    return value;
+}
+
+std::string sessionBusDump(const SessionBusProxy& bus) {
+    std::string text = "  --ro-bind-fd PROXY_SOCKET " + escapeText(bus.socketInNode) + "\n" +
+                       "  --setenv DBUS_SESSION_BUS_ADDRESS " + escapeText(bus.addressInNode()) +
+                       "\n  --sync-fd PROXY_SYNC\nPROXY:";
+    for (const std::string& argument : proxyArguments(bus, "PROXY_SOCKET", "PROXY_SYNC")) {
+        text += " " + escapeText(argument);
+    }
+    return text + "\n";
+}
+
+} // namespace
+
+void planSessionBus(BwrapPlan& plan, std::vector<std::string> talk, std::string hostAddress) {
+    const std::string origin = "session bus";
+    if (talk.empty()) {
+        throw InputError(Diagnostic{origin, 0, 0, "no name to talk to on the session bus"});
+    }
+    const std::optional<std::string> runtime = nodeVariable(plan, "XDG_RUNTIME_DIR");
+    if (!runtime || runtime->empty() || runtime->front() != '/') {
+        throw InputError(Diagnostic{
+            origin, 0, 0,
+            "the node has no XDG_RUNTIME_DIR of its own, where the session bus proxy is bound "
+            "(set it, with a Tmpfs export at /run/user/$UID, as the x11 and wayland templates "
+            "do)"});
+    }
+    if (hostAddress.empty()) {
+        throw InputError(Diagnostic{origin, 0, 0,
+                                    "the launcher has no session bus "
+                                    "(DBUS_SESSION_BUS_ADDRESS is not set)"});
+    }
+    SessionBusProxy bus;
+    bus.talk = std::move(talk);
+    bus.hostAddress = std::move(hostAddress);
+    bus.socketInNode = normalizeMountPath(*runtime + "/bus");
+    plan.sessionBus = std::move(bus);
+}
+
+std::vector<std::string> proxyArguments(const SessionBusProxy& bus, const std::string& socketPath,
+                                        const std::string& syncFd) {
+    std::vector<std::string> args{bus.proxyPath, bus.hostAddress, socketPath, "--filter"};
+    for (const std::string& name : bus.talk) {
+        args.push_back("--talk=" + name);
+    }
+    args.push_back("--fd=" + syncFd);
+    return args;
+}
+
 std::string formatDump(const BwrapPlan& plan, const std::string& bwrapPath,
                        const std::string& argv0) {
     // Values come from configurations and paths: escaped, so that what a terminal shows is
@@ -455,7 +518,7 @@ std::string formatDump(const BwrapPlan& plan, const std::string& bwrapPath,
         }
         text += "\n";
     }
-    return text;
+    return plan.sessionBus ? text + sessionBusDump(*plan.sessionBus) : text;
 }
 
 } // namespace redpak

@@ -9,6 +9,7 @@
 #include <array>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
@@ -18,6 +19,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <vector>
 
 namespace redpak {
 namespace {
@@ -28,6 +30,11 @@ constexpr std::size_t kMaxErrorOutput = 4096;
 // Fixed, so that neither the caller's PATH nor a configuration chooses what `sh` finds.
 constexpr const char* kSafePath =
     "PATH=/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin";
+// Where the caller's own display session is: a command making the node's Xauthority (the x11
+// template) reads the caller's cookie file with the caller's rights (as nobody for root, which
+// then reads nothing of root's). Nothing else of the launching environment reaches a command.
+constexpr const char* kSessionVariables[] = {"HOME", "XAUTHORITY", "DISPLAY", "WAYLAND_DISPLAY",
+                                             "XDG_RUNTIME_DIR"};
 // Exit status of a child that could not be confined (its reason is on its stderr).
 constexpr int kConfinementFailed = 126;
 
@@ -231,6 +238,17 @@ void checkFinished(const std::string& command, const TextOrigin& origin, const C
     }
 }
 
+// "NAME=value" of each kSessionVariables the launcher has.
+std::vector<std::string> sessionVariables() {
+    std::vector<std::string> variables;
+    for (const char* name : kSessionVariables) {
+        if (const char* value = std::getenv(name)) {
+            variables.push_back(std::string(name) + "=" + value);
+        }
+    }
+    return variables;
+}
+
 } // namespace
 
 std::string ShellCommandRunner::run(const std::string& command, const TextOrigin& origin) {
@@ -242,9 +260,14 @@ std::string ShellCommandRunner::run(const std::string& command, const TextOrigin
         fail(origin, std::string("cannot run command: pipe: ") + std::strerror(errno));
     }
     const char* argv[] = {"/bin/sh", "-c", command.c_str(), nullptr};
-    const char* envp[] = {kSafePath, nullptr};
-    const ChildSetup setup{out[1], err[1], identity, static_cast<rlim_t>(m_limits.cpuSeconds),
-                           argv,   envp};
+    const std::vector<std::string> variables = sessionVariables();
+    std::vector<const char*> envp{kSafePath};
+    for (const std::string& variable : variables) {
+        envp.push_back(variable.c_str());
+    }
+    envp.push_back(nullptr);
+    const ChildSetup setup{out[1], err[1],     identity, static_cast<rlim_t>(m_limits.cpuSeconds),
+                           argv,   envp.data()};
     const pid_t pid = fork();
     if (pid == 0) {
         runChild(setup);

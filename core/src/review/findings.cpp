@@ -97,7 +97,9 @@ DesktopSocket desktopSocketKind(const std::string& source) {
     if (isRuntimeDirectory(path) || (isRuntimeDirectory(dir) && name == "bus")) {
         return DesktopSocket::RawBus; // the whole runtime directory holds the bus too
     }
-    if (isRuntimeDirectory(dir) && name.starts_with("wayland-")) {
+    // The compositor's socket, named literally or by the launcher's WAYLAND_DISPLAY.
+    if (isRuntimeDirectory(dir) && (name.starts_with("wayland-") || name == "$WAYLAND_DISPLAY" ||
+                                    name == "${WAYLAND_DISPLAY}")) {
         return DesktopSocket::Wayland;
     }
     if (isRuntimeDirectory(dir) && (name.starts_with("pipewire-") || name == "pulse")) {
@@ -651,7 +653,9 @@ private:
     void environmentDependentExports() {
         for (const EffectiveExport& exp : m_config.exports) {
             std::vector<std::string> tags = environmentTagsIn(exp.mount);
-            for (std::string& tag : environmentTagsIn(exp.source)) {
+            // An Execfd source is a shell command: its `$` are the shell's (cmd.present).
+            const std::string source = exp.mode == ExportMode::Execfd ? "" : exp.source;
+            for (std::string& tag : environmentTagsIn(source)) {
                 if (std::find(tags.begin(), tags.end(), tag) == tags.end()) {
                     tags.push_back(std::move(tag));
                 }

@@ -253,7 +253,8 @@ private slots:
     }
 
     // Items 1 and 14: the caller's own command runs (root's as nobody) in its own session, on
-    // no terminal, with only its stdio, PATH alone in its environment, no new privileges.
+    // no terminal, with only its stdio, PATH and its display session in its environment, no new
+    // privileges.
     void ownCommandsRunConfined_data() {
         QTest::addColumn<QString>("caller");
         QTest::newRow("root's own node, as nobody") << "root";
@@ -278,7 +279,18 @@ private slots:
         }
         QCOMPARE(seen.value("fds"), QString("0,1,2"));
         QCOMPARE(seen.value("fd5"), QString(std::strerror(EBADF)));
-        QCOMPARE(seen.value("env"), QString(kSafePath));
+        // PATH, and where the caller's display session is: nothing else of the caller's.
+        QStringList expected{kSafePath};
+        for (const char* name :
+             {"HOME", "XAUTHORITY", "DISPLAY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR"}) {
+            if (qEnvironmentVariableIsSet(name)) {
+                expected << QString(name) + "=" + qEnvironmentVariable(name);
+            }
+        }
+        QStringList env = seen.value("env").split(';');
+        env.sort();
+        expected.sort();
+        QCOMPARE(env, expected);
         QCOMPARE(seen.value("nnp"), QString("1"));
         QCOMPARE(seen.value("capeff"), QString("0000000000000000"));
         if (!as) {

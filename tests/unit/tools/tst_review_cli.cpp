@@ -214,6 +214,10 @@ void TestReviewCli::templateNodesLint_data() {
     for (const char* name : {"root", "leaf", "full"}) {
         QTest::newRow(name) << name << QStringList{} << 0 << QStringList{};
     }
+    // The graphical presets: the X11 display is a warning of its own (README "Graphical
+    // applications").
+    QTest::newRow("x11") << "x11" << QStringList{} << 1
+                         << QStringList{"desktop.x11 export /tmp/.X11-unix (/tmp/.X11-unix)"};
     QTest::newRow("leaf, admin") << "leaf" << QStringList{"--admin"} << 0 << QStringList{};
     // Admin sessions of root and full share the network on purpose (package installation).
     QTest::newRow("root, admin") << "root" << QStringList{"--admin"} << 1

@@ -49,6 +49,10 @@ public:
     std::string icon() const { return value("Icon").value_or(std::string()); }
     bool terminal() const { return value("Terminal") == "true"; }
     std::vector<std::string> categories() const;
+    // The names the application may talk to on the session bus (its X-RedPak-Session-Bus
+    // key, checked by parse; see parseSessionBusNames), nullopt when the key is absent: then
+    // the application gets no session bus at all.
+    std::optional<std::vector<std::string>> sessionBus() const;
 
     // The Exec line as arguments, field codes not yet expanded (execArguments does that).
     const std::vector<std::string>& execTokens() const { return m_execTokens; }
@@ -59,6 +63,22 @@ private:
     std::vector<DesktopEntryGroup> m_groups;
     std::vector<std::string> m_execTokens;
 };
+
+// The key of a desktop entry listing the session bus names its application may talk to
+// (xdg-dbus-proxy --talk): "X-RedPak-Session-Bus=portals;org.example.App;".
+inline constexpr std::string_view kSessionBusKey = "X-RedPak-Session-Bus";
+// The word standing for the desktop portals, the default allow-list.
+inline constexpr std::string_view kPortalsWord = "portals";
+inline constexpr std::string_view kPortalBusNames = "org.freedesktop.portal.*";
+
+// True for a well-known D-Bus name ("org.example.App": two or more elements of letters,
+// digits, '_' and '-', not starting with a digit, 255 bytes at most) or such a name ending in
+// ".*" (every name below it), as xdg-dbus-proxy --talk takes them.
+bool isValidBusNamePattern(std::string_view name);
+// The allow-list that `names` asks for: kPortalsWord becomes kPortalBusNames, duplicates go,
+// sorted. Throws InputError (`fileName`, `line`) for an invalid name.
+std::vector<std::string> parseSessionBusNames(const std::vector<std::string>& names,
+                                              const std::string& fileName, int line);
 
 // Decodes the escapes of a string value (\s \n \t \r \\). Throws InputError on another one.
 std::string decodeDesktopString(std::string_view value, const std::string& fileName, int line);

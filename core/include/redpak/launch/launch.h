@@ -81,8 +81,12 @@ FamilySnapshot openFamilyForLaunch(const std::filesystem::path& nodeDir,
 // `--bind-fd`/`--ro-bind-fd`; Internal sources are read once, without following symbolic
 // links, as `readSourcesAs` when set. Every launch gets `--new-session` unless the
 // configuration says `new-session: disabled`, and a seccomp program refusing ioctl TIOCSTI and
-// TIOCLINUX (`--seccomp`). Descriptors given to bwrap: the plan's fds (3, 4, ...), then one per
-// bind source in the order of plan.sources, then the seccomp program; nothing else.
+// TIOCLINUX (`--seccomp`). With plan.sessionBus, xdg-dbus-proxy is started (with bwrap's
+// identity, no capability) and ready before bwrap runs; its socket is bound at
+// SessionBusProxy::socketInNode, DBUS_SESSION_BUS_ADDRESS set to it, and bwrap holds its pipe
+// (`--sync-fd`): the proxy stops when the sandbox ends or the launcher dies. Descriptors given
+// to bwrap: the plan's fds (3, 4, ...), then one per bind source in the order of plan.sources,
+// then the seccomp program, then the proxy's socket and pipe; nothing else.
 [[noreturn]] void launch(const BwrapPlan& plan, const LaunchOptions& options);
 
 // The source checks of `launch`, with the caller's rights, changing nothing (the helper and

@@ -68,6 +68,20 @@ struct CgroupStep {
 // alias part is cut to 64 characters so that the name stays within NAME_MAX.
 std::string nodeCgroupName(std::string_view alias, std::string_view nodePath);
 
+// The node's session bus: never the launcher's socket, only a filtering xdg-dbus-proxy that
+// the launcher starts before bwrap and that stops with the sandbox (bwrap --sync-fd). The
+// names come from the application's desktop entry (X-RedPak-Session-Bus) or redwrap
+// --session-bus; everything else on the bus is hidden from the node.
+struct SessionBusProxy {
+    std::vector<std::string> talk; // --talk names (desktop_entry.h parseSessionBusNames)
+    std::string hostAddress;       // the launcher's session bus (DBUS_SESSION_BUS_ADDRESS)
+    std::string socketInNode;      // where the proxy's socket is bound: $XDG_RUNTIME_DIR/bus
+    std::string proxyPath = "/usr/bin/xdg-dbus-proxy";
+
+    // DBUS_SESSION_BUS_ADDRESS in the node.
+    std::string addressInNode() const { return "unix:path=" + socketInNode; }
+};
+
 struct BwrapPlan {
     std::vector<BwrapOption> options; // in the order passed to bwrap
     std::vector<FdContent> fds;       // numbered 3, 4, ... in order of their mounts (the
@@ -93,6 +107,8 @@ struct BwrapPlan {
     // Rec. 1 beyond `--cap-drop`: the launcher also removes CAP_SYS_ADMIN from the bounding
     // set when bwrap creates the user namespace (it does not need the capability then).
     bool dropSysAdminFromBoundingSet = false;
+    // Absent: the node has no session bus (planSessionBus adds it).
+    std::optional<SessionBusProxy> sessionBus;
 
     // Arguments for execve after the bwrap path: options flattened (without the command).
     std::vector<std::string> arguments() const;
@@ -107,6 +123,18 @@ struct PlanOptions {
 // the family inside the node (risk analysis rec. 4), or when the merge has errors.
 BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options = {});
 
+// Gives the node of `plan` the session bus through a proxy letting it talk to `talk` only.
+// The proxy's socket is bound as `bus` in the node's XDG_RUNTIME_DIR (the value the plan sets:
+// the x11 and wayland templates give a private one). Throws InputError when `talk` is empty,
+// when the node has no absolute XDG_RUNTIME_DIR, or when `hostAddress` is empty (the launcher
+// has no session bus).
+void planSessionBus(BwrapPlan& plan, std::vector<std::string> talk, std::string hostAddress);
+
+// The proxy's command line: listening on `socketPath`, filtering, --talk for each name, and
+// reporting readiness on (then stopping when the sandbox closes) descriptor `syncFd`.
+std::vector<std::string> proxyArguments(const SessionBusProxy& bus, const std::string& socketPath,
+                                        const std::string& syncFd);
+
 // True when `inner` is `outer` or below it, compared component by component ("/run/hostage"
 // is not below "/run/host").
 bool isSameOrBelow(std::string_view inner, std::string_view outer);
@@ -116,7 +144,9 @@ bool mountPointLess(std::string_view a, std::string_view b);
 
 // The `--dump-only` text (spec §4): "DUMP: BWRAP (as ARGV0)" then one option per line, every
 // path and value escaped for a terminal (text_escape.h).
-// Internal exports show their source path where bwrap will get a file descriptor.
+// Internal exports show their source path where bwrap will get a file descriptor. A session
+// bus adds the options the launcher gives bwrap for it (descriptors named PROXY_SOCKET and
+// PROXY_SYNC) and a last line "PROXY: " with the proxy's command line.
 std::string formatDump(const BwrapPlan& plan, const std::string& bwrapPath,
                        const std::string& argv0);
 

@@ -62,8 +62,10 @@ struct CommandLimits {
 // owner). The owner is TextOrigin::owner, taken when the file was opened; the path is never
 // looked at again. The command is confined: a new session (no controlling terminal), stdin
 // /dev/null, stdout a pipe, stderr a capped pipe (quoted in the error when it fails), no
-// other descriptor, an environment of PATH only, working directory /, PR_SET_NO_NEW_PRIVS and
-// the CommandLimits.
+// other descriptor, an environment of a fixed PATH and the launcher's HOME, XAUTHORITY,
+// DISPLAY, WAYLAND_DISPLAY and XDG_RUNTIME_DIR when set (where the caller's display session is,
+// used with the command's own rights), working directory /, PR_SET_NO_NEW_PRIVS and the
+// CommandLimits.
 class ShellCommandRunner final : public CommandRunner {
 public:
     explicit ShellCommandRunner(CommandLimits limits = {}) : m_limits(limits) {}

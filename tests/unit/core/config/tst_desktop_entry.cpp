@@ -63,6 +63,8 @@ private slots:
     void newApplicationKeepsItsFileCode();
     void fileArgumentsCodeFollowsTheEntry_data();
     void fileArgumentsCodeFollowsTheEntry();
+    void sessionBusNames_data();
+    void sessionBusNames();
 };
 
 void TestDesktopEntry::accepts_data() {
@@ -270,6 +272,44 @@ void TestDesktopEntry::fileArgumentsCodeFollowsTheEntry() {
     const DesktopEntry entry =
         DesktopEntry::parse(entryWithExec(exec.toStdString()), "app.desktop");
     QCOMPARE(QString::fromStdString(std::string(fileArgumentsCode(entry))), code);
+}
+
+void TestDesktopEntry::sessionBusNames_data() {
+    QTest::addColumn<QString>("line"); // "" for no key
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QStringList>("names");
+    QTest::newRow("absent: no bus") << "" << true << QStringList{};
+    QTest::newRow("portals") << "X-RedPak-Session-Bus=portals;\n"
+                             << true << QStringList{"org.freedesktop.portal.*"};
+    QTest::newRow("names, sorted, once")
+        << "X-RedPak-Session-Bus=org.b.C;portals;org.a_1.B-2;org.b.C\n"
+        << true << QStringList{"org.a_1.B-2", "org.b.C", "org.freedesktop.portal.*"};
+    QTest::newRow("prefix") << "X-RedPak-Session-Bus=org.example.*\n"
+                            << true << QStringList{"org.example.*"};
+    QTest::newRow("one element") << "X-RedPak-Session-Bus=org\n" << false << QStringList{};
+    QTest::newRow("unique name") << "X-RedPak-Session-Bus=:1.5\n" << false << QStringList{};
+    QTest::newRow("digit first") << "X-RedPak-Session-Bus=org.1a\n" << false << QStringList{};
+    QTest::newRow("everything") << "X-RedPak-Session-Bus=*\n" << false << QStringList{};
+    QTest::newRow("empty element") << "X-RedPak-Session-Bus=org..a\n" << false << QStringList{};
+    QTest::newRow("option") << "X-RedPak-Session-Bus=--own=org.a.B\n" << false << QStringList{};
+}
+
+void TestDesktopEntry::sessionBusNames() {
+    QFETCH(QString, line);
+    QFETCH(bool, valid);
+    QFETCH(QStringList, names);
+    const std::string text = std::string(kHeader) + "Exec=a\n" + line.toStdString();
+    if (!valid) {
+        QVERIFY_THROWS_EXCEPTION(InputError, DesktopEntry::parse(text, "app.desktop"));
+        return;
+    }
+    const DesktopEntry entry = DesktopEntry::parse(text, "app.desktop");
+    QCOMPARE(entry.sessionBus().has_value(), !line.isEmpty());
+    QStringList got;
+    for (const std::string& name : entry.sessionBus().value_or(std::vector<std::string>())) {
+        got << QString::fromStdString(name);
+    }
+    QCOMPARE(got, names);
 }
 
 QTEST_APPLESS_MAIN(TestDesktopEntry)

@@ -34,6 +34,31 @@ class TestPlan : public QObject {
     Q_OBJECT
 
 private slots:
+    // The session bus proxy: bound as `bus` in the node's own runtime directory, its
+    // allow-list and the options the launcher adds shown by the dump; refused without a
+    // runtime directory of the node's or a bus of the launcher's.
+    void sessionBusProxy() {
+        NodeSpec node = makeNode("/r", "R");
+        node.normal.environ.push_back(
+            EnvEntry{"XDG_RUNTIME_DIR", EnvMode::Default, "/run/user/7/", {}, {}, {}});
+        BwrapPlan plan = buildPlan(merge({node}, MergeMode::Normal));
+        planSessionBus(plan, {"org.a.B", "org.freedesktop.portal.*"}, "unix:path=/run/user/7/bus");
+        QCOMPARE(plan.sessionBus->socketInNode, std::string("/run/user/7/bus"));
+        QCOMPARE(formatDump(plan, "/usr/bin/bwrap", "redwrap"),
+                 "DUMP: /usr/bin/bwrap (as redwrap)\n  --setenv XDG_RUNTIME_DIR /run/user/7/\n" +
+                     std::string(kDefaultTail) +
+                     "  --ro-bind-fd PROXY_SOCKET /run/user/7/bus\n"
+                     "  --setenv DBUS_SESSION_BUS_ADDRESS unix:path=/run/user/7/bus\n"
+                     "  --sync-fd PROXY_SYNC\n"
+                     "PROXY: /usr/bin/xdg-dbus-proxy unix:path=/run/user/7/bus PROXY_SOCKET "
+                     "--filter --talk=org.a.B --talk=org.freedesktop.portal.* --fd=PROXY_SYNC\n");
+        QVERIFY_THROWS_EXCEPTION(InputError, planSessionBus(plan, {"org.a.B"}, ""));
+        QVERIFY_THROWS_EXCEPTION(InputError, planSessionBus(plan, {}, "unix:path=/b"));
+        BwrapPlan without = buildPlan(merge({makeNode("/r", "R")}, MergeMode::Normal));
+        QVERIFY_THROWS_EXCEPTION(InputError, planSessionBus(without, {"org.a.B"}, "unix:path=/b"));
+        QVERIFY(!without.sessionBus);
+    }
+
     void emptyConfig() {
         QCOMPARE(dumpOf({makeNode("/r", "R")}),
                  std::string("DUMP: /usr/bin/bwrap (as redwrap)\n") + kDefaultTail);

@@ -279,14 +279,16 @@ private slots:
     }
 
     // What a command finds when it runs (issue 13, item 1): its own session, nothing of the
-    // caller's but its output pipe, PATH only, no way to gain privileges.
+    // caller's but its output pipe, PATH and where its display session is, no way to gain
+    // privileges.
     void commandsRunConfined_data() {
         QTest::addColumn<QString>("command");
         QTest::addColumn<QString>("expected");
-        // The shell itself exports PWD.
-        QTest::newRow("environment: PATH only")
-            << "env | grep -v ^PWD="
-            << "PATH=/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin";
+        // The shell itself exports PWD; the test sets HOME and DISPLAY, unsets the others.
+        QTest::newRow("environment: PATH and the display session")
+            << "env | grep -v ^PWD= | sort"
+            << "DISPLAY=:42\nHOME=/home/tester\n"
+               "PATH=/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin";
         QTest::newRow("descriptors: 0, 1, 2 only") << "ls /proc/$$/fd; true"
                                                    << "0\n1\n2";
         QTest::newRow("stdin is /dev/null") << "readlink /proc/$$/fd/0; true"
@@ -317,6 +319,11 @@ private slots:
         const int inherited = open("/dev/null", O_RDONLY);
         QVERIFY(inherited >= 0);
         qputenv("REDPAK_TEST_SECRET", "leaked");
+        qputenv("HOME", "/home/tester");
+        qputenv("DISPLAY", ":42");
+        for (const char* unset : {"XAUTHORITY", "WAYLAND_DISPLAY", "XDG_RUNTIME_DIR"}) {
+            qunsetenv(unset);
+        }
         ShellCommandRunner runner;
         const std::string output = runner.run(command.toStdString(), kOrigin);
         close(inherited);

@@ -7,6 +7,7 @@
 #include "review_fixtures.h"
 
 #include <QtTest>
+#include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -58,6 +59,8 @@ private slots:
     void textOutputIsEscaped();
     void nodeFromEveryTemplate_data();
     void nodeFromEveryTemplate();
+    void graphicalTemplatesSound_data();
+    void graphicalTemplatesSound();
 };
 
 void TestFindings::findings_data() {
@@ -177,6 +180,15 @@ void TestFindings::findings_data() {
         << ""
         << "exports:\n  - mode: RestrictedFile\n    mount: /run/user/1000/wayland-0\n"
         << "desktop.wayland" << true << S::Info;
+    QTest::newRow("desktop.wayland by the launcher's WAYLAND_DISPLAY")
+        << ""
+        << "exports:\n  - mode: RestrictedFile\n    mount: /run/user/1000/wayland-0\n"
+           "    path: $XDG_RUNTIME_DIR/$WAYLAND_DISPLAY\n"
+        << "desktop.wayland" << true << S::Info;
+    QTest::newRow("export.env-dependent - an Execfd command's shell variables")
+        << ""
+        << "exports:\n  - mode: Execfd\n    mount: /run/a\n    path: 'x=1; echo \\$x'\n"
+        << "export.env-dependent" << false << S::Info;
     QTest::newRow("desktop.audio pipewire")
         << ""
         << "exports:\n  - mode: RestrictedFile\n    mount: /run/user/1000/pipewire-0\n"
@@ -573,16 +585,33 @@ void TestFindings::textOutputIsEscaped() {
 
 void TestFindings::nodeFromEveryTemplate_data() {
     QTest::addColumn<QString>("templateName");
+    QTest::addColumn<QStringList>("aboveInfo"); // finding ids, sorted
+    QTest::addColumn<QStringList>("someInfo");
     for (const std::string& name : templateNames()) {
-        QTest::newRow(name.c_str()) << QString::fromStdString(name);
+        QStringList aboveInfo;
+        QStringList someInfo;
+        if (name == "x11") {
+            aboveInfo = QStringList{"desktop.x11"};
+            someInfo = QStringList{"cmd.present"}; // the node's Xauthority
+        } else if (name == "wayland") {
+            aboveInfo = QStringList{"export.env-dependent"};
+            someInfo = QStringList{"desktop.wayland"};
+        }
+        QTest::newRow(name.c_str()) << QString::fromStdString(name) << aboveInfo << someInfo;
     }
 }
 
 void TestFindings::nodeFromEveryTemplate() {
     // A node nobody has touched yet must not fail `redconf lint` (default --fail-on warning):
-    // nothing above info in normal mode. README "New nodes" lists the documented exceptions
-    // of admin mode and of trees (tst_review_cli checks them).
+    // nothing above info in normal mode, but the graphical templates' documented findings (the
+    // X11 display; the Wayland socket named by the launcher's environment). README "New nodes"
+    // lists the exceptions of admin mode and of trees (tst_review_cli checks them).
     QFETCH(QString, templateName);
+    QFETCH(QStringList, aboveInfo);
+    QFETCH(QStringList, someInfo);
+    // As in a desktop session: the Wayland socket's tags are set.
+    qputenv("XDG_RUNTIME_DIR", "/run/user/1000");
+    qputenv("WAYLAND_DISPLAY", "wayland-0");
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     CreateOptions options;
@@ -590,8 +619,56 @@ void TestFindings::nodeFromEveryTemplate() {
     options.templateName = templateName.toStdString();
     createNode(options);
     const NodeFindings found = analyzeNodeAt(options.dir);
-    const std::optional<Severity> highest = highestSeverity(found.findings);
-    QVERIFY2(!highest || *highest == Severity::Info, listOf(found).c_str());
+    QStringList above;
+    for (const Finding& finding : found.findings) {
+        if (finding.severity != Severity::Info) {
+            above << QString::fromStdString(finding.id);
+        }
+    }
+    above.sort();
+    QVERIFY2(above == aboveInfo, listOf(found).c_str());
+    for (const QString& id : someInfo) {
+        QVERIFY2(findingOf(found, id.toStdString()), listOf(found).c_str());
+    }
+}
+
+void TestFindings::graphicalTemplatesSound_data() {
+    QTest::addColumn<QString>("templateName");
+    QTest::newRow("x11") << "x11";
+    QTest::newRow("wayland") << "wayland";
+}
+
+// Sound is left out of the graphical templates (a missing socket fails the launch); the
+// commented exports a user uncomments give the node the sound server, and lint says so.
+void TestFindings::graphicalTemplatesSound() {
+    QFETCH(QString, templateName);
+    const auto tmpl = findTemplate(templateName.toStdString());
+    QVERIFY(tmpl);
+    std::string text(tmpl->normal);
+    const std::size_t sound = text.find("# Sound:");
+    QVERIFY(sound != std::string::npos);
+    // memMerge writes the headers.
+    const std::size_t config = text.find("\nconfig:");
+    std::string uncommented = text.substr(config + 1, sound - config - 1);
+    std::istringstream lines(text.substr(sound));
+    for (std::string line; std::getline(lines, line);) {
+        const std::size_t hash = line.find("# ");
+        const bool entry = hash != std::string::npos &&
+                           (line.find("# - mode:") == hash || line.find("#   ") == hash);
+        uncommented += (entry ? line.substr(0, hash) + line.substr(hash + 2) : line) + "\n";
+    }
+    qputenv("XDG_RUNTIME_DIR", "/run/user/1000");
+    NodeFindings found;
+    try {
+        found = analyzeNode(memMerge({{"/r", uncommented, {}}}));
+    } catch (const InputError& error) {
+        QFAIL((error.what() + std::string("\n") + uncommented).c_str());
+    }
+    int audio = 0;
+    for (const Finding& finding : found.findings) {
+        audio += finding.id == "desktop.audio" ? 1 : 0;
+    }
+    QVERIFY2(audio == 2, listOf(found).c_str());
 }
 
 QTEST_GUILESS_MAIN(TestFindings)
