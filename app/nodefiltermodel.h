@@ -3,6 +3,7 @@
 // word of `filterText` (case-insensitive), with their ancestors so the hierarchy stays visible.
 #pragma once
 
+#include <QByteArrayList>
 #include <QSortFilterProxyModel>
 #include <QtQml/qqmlregistration.h>
 
@@ -40,6 +41,9 @@ private:
 
     QString m_filterText;
     QStringList m_words;
+    // The words in UTF-8, as the search texts are (NodeInspection); empty when a word holds a
+    // lone surrogate, which UTF-8 cannot spell: then compared as QStrings.
+    QByteArrayList m_utf8Words;
     int m_matchCount = 0;
 };
 
