@@ -325,7 +325,6 @@ private:
         }
     }
 
-private:
     void mergeNode(std::size_t i) {
         const Layer normal = normalLayer(i);
         Layer admin;
