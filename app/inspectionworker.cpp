@@ -45,6 +45,7 @@ bool InspectionWorker::isCurrent(quint64 generation) const {
 
 void InspectionWorker::load(quint64 generation, const QStringList& roots) {
     m_index = TreeIndex(nullptr); // a load reads every file as it is now
+    m_texts.clear();
     std::vector<NodeLocation> nodes;
     QSet<QString> seen;
     for (const QString& root : roots) {
@@ -93,7 +94,7 @@ void InspectionWorker::inspect(quint64 generation, std::vector<InspectionRequest
         if (!isCurrent(generation)) {
             return; // the tree was reloaded or is going away: nobody wants these results
         }
-        batch.push_back({request.node, inspectNode(currentLocation(request), m_index)});
+        batch.push_back({request.node, inspectNode(currentLocation(request), m_index, m_texts)});
         if (batch.size() >= kBatchSize || age.elapsed() >= kBatchAgeMs) {
             deliver(generation, std::exchange(batch, {}));
             age.restart();

@@ -61,6 +61,7 @@ private:
     DeliverTree m_deliverTree;
     Deliver m_deliver;
     TreeIndex m_index{nullptr};
+    SharedTexts m_texts;
 };
 
 // The worker and its thread; destroying it stops the thread after the node in progress.

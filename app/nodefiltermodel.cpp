@@ -3,9 +3,33 @@
 
 #include "nodetreemodel.h"
 
+#include <algorithm>
 #include <QLocale>
 
 namespace redpak::gui {
+
+namespace {
+
+// The words in UTF-8, or none when one does not survive the conversion (a lone surrogate):
+// a UTF-8 text contains a word's UTF-8 exactly when its UTF-16 contains the word.
+QByteArrayList utf8Words(const QStringList& words) {
+    QByteArrayList out;
+    for (const QString& word : words) {
+        QByteArray utf8 = word.toUtf8();
+        if (QString::fromUtf8(utf8) != word) {
+            return {};
+        }
+        out.append(std::move(utf8));
+    }
+    return out;
+}
+
+template <typename Text, typename Words> bool containsAll(const Text& text, const Words& words) {
+    return std::all_of(words.begin(), words.end(),
+                       [&text](const auto& word) { return text.contains(word); });
+}
+
+} // namespace
 
 NodeFilterModel::NodeFilterModel(QObject* parent) : QSortFilterProxyModel(parent) {
     setRecursiveFilteringEnabled(true);
@@ -43,6 +67,7 @@ void NodeFilterModel::setFilterText(const QString& text) {
     }
     m_filterText = text;
     m_words = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    m_utf8Words = utf8Words(m_words);
     invalidateRowsFilter();
     announceSearchMatches({});
     Q_EMIT filterTextChanged();
@@ -62,13 +87,11 @@ void NodeFilterModel::announceSearchMatches(const QModelIndex& parent) {
 }
 
 bool NodeFilterModel::matches(const QModelIndex& sourceIndex) const {
-    const QString haystack = sourceIndex.data(NodeTreeModel::SearchTextRole).toString();
-    for (const QString& word : m_words) {
-        if (!haystack.contains(word)) {
-            return false;
-        }
+    const QByteArray haystack = sourceIndex.data(NodeTreeModel::SearchTextRole).toByteArray();
+    if (m_utf8Words.size() != m_words.size()) {
+        return containsAll(QString::fromUtf8(haystack), m_words);
     }
-    return true;
+    return containsAll(haystack, m_utf8Words);
 }
 
 bool NodeFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {

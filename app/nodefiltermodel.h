@@ -5,6 +5,7 @@
 // alias in natural order (node2 before node10).
 #pragma once
 
+#include <QByteArrayList>
 #include <QCollator>
 #include <QSortFilterProxyModel>
 #include <QtQml/qqmlregistration.h>
@@ -58,6 +59,9 @@ private:
 
     QString m_filterText;
     QStringList m_words;
+    // The words in UTF-8, as the search texts are (NodeInspection); empty when a word holds a
+    // lone surrogate, which UTF-8 cannot spell: then compared as QStrings.
+    QByteArrayList m_utf8Words;
     int m_matchCount = 0;
     bool m_removingRows = false;
     QCollator m_collator; // numeric, case-insensitive

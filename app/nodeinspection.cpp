@@ -23,25 +23,25 @@ void appendUnique(QStringList& list, const QString& text) {
     }
 }
 
-// `text` lower case, as QString::toLower gives it: config files are most often ASCII only,
-// lowered byte by byte far faster than through the Unicode tables.
-QString lowerCase(const std::string& text) {
+// `text` lower case, as QString::toLower gives it, in UTF-8: config files are most often ASCII
+// only, lowered byte by byte far faster than through the Unicode tables.
+QByteArray lowerCase(const std::string& text) {
     if (std::any_of(text.begin(), text.end(), [](char c) { return (c & 0x80) != 0; })) {
-        return QString::fromStdString(text).toLower();
+        return QString::fromStdString(text).toLower().toUtf8();
     }
-    std::string lowered = text;
+    QByteArray lowered(text.data(), static_cast<qsizetype>(text.size()));
     for (char& c : lowered) {
         if (c >= 'A' && c <= 'Z') {
             c = static_cast<char>(c - 'A' + 'a');
         }
     }
-    return QString::fromLatin1(lowered.data(), static_cast<qsizetype>(lowered.size()));
+    return lowered;
 }
 
 // Records one config file's alias, problems and text for the search, from its parse.
 void recordFile(const std::string& text, const ParsedConfigs::Parsed& parsed,
                 NodeInspection& inspection, bool isNormal) {
-    inspection.searchText += lowerCase(text) + QLatin1Char('\n');
+    inspection.searchText += lowerCase(text) + '\n';
     if (parsed.error) {
         appendUnique(inspection.errors, formatted(*parsed.error));
         return;
@@ -133,10 +133,11 @@ bool inspectMerge(const std::filesystem::path& base, MergeMode mode, TreeIndex& 
 // The alias and the node's directory name, lower case, one a line: the search text's first
 // lines. Not the whole path: the words of the directories above (the root's "redpak-demo")
 // would make every node match them.
-QString searchPrefix(const QString& alias, const NodeLocation& location) {
+QByteArray searchPrefix(const QString& alias, const NodeLocation& location) {
     const QString dir = QDir::cleanPath(QString::fromStdString(location.base.string()));
-    return alias.toLower() + QLatin1Char('\n') + QFileInfo(dir).fileName().toLower() +
-           QLatin1Char('\n');
+    return (alias.toLower() + QLatin1Char('\n') + QFileInfo(dir).fileName().toLower() +
+            QLatin1Char('\n'))
+        .toUtf8();
 }
 
 } // namespace
@@ -149,7 +150,12 @@ NodeInspection uninspectedNode(const NodeLocation& location) {
     return inspection;
 }
 
-NodeInspection inspectNode(const NodeLocation& location, TreeIndex& index) {
+QString SharedTexts::shared(const QString& text) {
+    const auto found = m_texts.constFind(text);
+    return found != m_texts.constEnd() ? *found : *m_texts.insert(text);
+}
+
+NodeInspection inspectNode(const NodeLocation& location, TreeIndex& index, SharedTexts& texts) {
     NodeInspection inspection = uninspectedNode(location);
     inspection.searchText.clear(); // rebuilt at the end, with the alias the file gives
     inspectFiles(location, index, inspection);
@@ -169,6 +175,13 @@ NodeInspection inspectNode(const NodeLocation& location, TreeIndex& index) {
     const AuditState state = quickAuditState(location.base);
     inspection.unaudited = state == AuditState::Drifted || state == AuditState::Invalid;
     inspection.searchText = searchPrefix(inspection.alias, location) + inspection.searchText;
+    inspection.searchText.squeeze(); // held for every node: no spare capacity
+    for (QStringList* list : {&inspection.errors, &inspection.warnings, &inspection.adminErrors,
+                              &inspection.adminWarnings}) {
+        for (QString& text : *list) {
+            text = texts.shared(text);
+        }
+    }
     return inspection;
 }
 

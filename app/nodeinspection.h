@@ -6,6 +6,8 @@
 #include "redpak/merge/tree_index.h"
 #include "redpak/tree/node.h"
 
+#include <QByteArray>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -25,7 +27,20 @@ struct NodeInspection {
     QStringList warnings;
     QStringList adminErrors;
     QStringList adminWarnings;
-    QString searchText; // alias, directory name and config file contents, lower case
+    // Alias, directory name and config file contents, lower case, in UTF-8: half the memory of
+    // a QString, and every node's config is held.
+    QByteArray searchText;
+};
+
+// One copy of each problem text across the tree's inspections (QString shares its data): a
+// merge reports the warnings of an ancestor's files again for each of its descendants.
+class SharedTexts {
+public:
+    QString shared(const QString& text);
+    void clear() { m_texts.clear(); }
+
+private:
+    QSet<QString> m_texts;
 };
 
 // What is known before the node's files are read: its directory name as alias, whether it has
@@ -34,7 +49,8 @@ NodeInspection uninspectedNode(const NodeLocation& location);
 
 // Parses the node's files and merges its family (normal mode, and admin mode when the family
 // has admin files), each file read and parsed once through `index` (one per thread, merging
-// without expansion: TreeIndex(nullptr)). Never throws.
-NodeInspection inspectNode(const NodeLocation& location, TreeIndex& index);
+// without expansion: TreeIndex(nullptr)), its problem texts shared through `texts`. Never
+// throws.
+NodeInspection inspectNode(const NodeLocation& location, TreeIndex& index, SharedTexts& texts);
 
 } // namespace redpak::gui

@@ -49,7 +49,7 @@ public:
         UnauditedRole,
         RunningRole,
         UsesHelperRole,
-        SearchTextRole,
+        SearchTextRole, // QByteArray, UTF-8: NodeInspection::searchText
     };
     Q_ENUM(Roles)
 

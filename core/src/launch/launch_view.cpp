@@ -93,10 +93,9 @@ void viewKeptCapabilities(const BwrapPlan& plan, LaunchView& view) {
 LaunchView launchViewOf(const EffectiveConfig& config) {
     // The plan decides namespaces and capabilities; exports (which the plan may refuse, rec. 4)
     // and merge errors are findings of their own, so they are left out of this plan.
-    EffectiveConfig launchable = config;
-    launchable.exports.clear();
-    launchable.errors.clear();
-    const BwrapPlan plan = buildPlan(launchable);
+    PlanOptions options;
+    options.withExports = false;
+    const BwrapPlan plan = buildPlan(config, options);
     LaunchView view;
     viewNamespaces(plan, view);
     viewPrivilegeReasons(config, plan, view);

@@ -409,14 +409,16 @@ std::vector<std::string> BwrapPlan::arguments() const {
 }
 
 BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
-    if (!config.ok()) {
+    if (options.withExports && !config.ok()) {
         const MergeError& first = config.errors.front();
         throw InputError(first.diagnostic);
     }
     checkExpandedSyntax(config);
     // The steps run in the order bwrap gets their options: the reference dumps record it.
     BwrapPlan plan;
-    planMounts(config, plan);
+    if (options.withExports) {
+        planMounts(config, plan);
+    }
     emitEnvironment(config, plan.options);
     const CapabilityOutcome capabilities = emitCapabilities(config, options, plan.options);
     planProcess(config, plan);

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <tuple>
 
 namespace redpak {
 
@@ -206,7 +207,15 @@ struct CapabilityDecision {
 };
 
 // Where a deferred text goes.
-enum class DeferredField { EnvValue, EnvCommand, ExportSource, Scalar, ShareJoin, CgroupValue };
+enum class DeferredField {
+    EnvValue,
+    EnvCommand,
+    ExportMount,
+    ExportSource,
+    Scalar,
+    ShareJoin,
+    CgroupValue
+};
 
 // A value of the merge that expands otherwise with another leaf, as written: a merge continued
 // for another leaf expands it again (the leaf-dependent expansion is done last).
@@ -219,6 +228,14 @@ struct DeferredText {
     std::size_t node = 0; // the defining node, in the family
     std::optional<std::uint32_t> owner;
     bool definingNode = false;
+};
+
+// The mount point of one export definition of a merged file, as expanded for the leaf.
+struct MountKey {
+    std::string file;
+    int line = 0;
+    int column = 0;
+    std::string mount;
 };
 
 // Everything the merge holds between two nodes (MergeProgress).
@@ -236,6 +253,10 @@ struct MergeState {
     // `deferred`: expanding is otherwise a const step of the merge.
     mutable bool leafDependent = false;
     mutable std::vector<DeferredText> deferred;
+    // Every export definition merged while the progress is kept: a deferred mount point (a
+    // merge key) is only continued while it is the mount point of no other definition, for the
+    // leaf merged and for the next one, so that the merge took the same decisions for both.
+    std::vector<MountKey> mountKeys;
 };
 
 } // namespace detail
@@ -246,6 +267,7 @@ using detail::CapabilityDecision;
 using detail::DeferredField;
 using detail::DeferredText;
 using detail::MergeState;
+using detail::MountKey;
 
 class FamilyMerger {
 public:
@@ -257,22 +279,11 @@ public:
         if (from) {
             m_state = *from;
         }
-        m_state.out.mode = options.mode;
-        m_state.out.expanded = options.expander != nullptr;
-        for (std::size_t i = m_state.tags.size(); i < family.size(); ++i) {
-            const FamilyMember& member = family[i];
-            const Headers& h = member.normal.headers;
-            NodeTags tags{h.alias.value, h.name ? h.name->value : std::string(),
-                          normalizeMountPath(member.location.base.string()),
-                          h.info ? h.info->value : std::string()};
-            m_state.out.family.push_back(FamilyNodeInfo{
-                tags.path, tags.alias, tags.name, tags.info, member.location.normalConfig.string(),
-                member.location.adminConfig ? member.location.adminConfig->string() : std::string(),
-                member.location.statusFile.string(), member.objects});
-            m_state.tags.push_back(std::move(tags));
-        }
-        if (from && m_options.expander) {
-            expandDeferredAgain();
+        addMembers();
+        if (from && m_options.expander && !expandDeferredAgain()) {
+            // A deferred mount point meets another one for this leaf: merged from scratch.
+            m_state = MergeState{};
+            addMembers();
         }
     }
 
@@ -284,6 +295,9 @@ public:
         }
         m_state.merged = m_family.size();
         if (progress) {
+            if (!deferredMountsUnique()) {
+                m_state.leafDependent = true;
+            }
             progress->state = std::make_shared<const MergeState>(m_state);
         }
         mergePathLists();
@@ -293,6 +307,24 @@ public:
     }
 
 private:
+    // The tags and family entries of the members the state does not know yet.
+    void addMembers() {
+        m_state.out.mode = m_options.mode;
+        m_state.out.expanded = m_options.expander != nullptr;
+        for (std::size_t i = m_state.tags.size(); i < m_family.size(); ++i) {
+            const FamilyMember& member = m_family[i];
+            const Headers& h = member.normal.headers;
+            NodeTags tags{h.alias.value, h.name ? h.name->value : std::string(),
+                          normalizeMountPath(member.location.base.string()),
+                          h.info ? h.info->value : std::string()};
+            m_state.out.family.push_back(FamilyNodeInfo{
+                tags.path, tags.alias, tags.name, tags.info, member.location.normalConfig.string(),
+                member.location.adminConfig ? member.location.adminConfig->string() : std::string(),
+                member.location.statusFile.string(), member.objects});
+            m_state.tags.push_back(std::move(tags));
+        }
+    }
+
     void mergeNode(std::size_t i) {
         const Layer normal = normalLayer(i);
         Layer admin;
@@ -379,15 +411,47 @@ private:
         }
     }
 
-    // The deferred values of a continued merge, expanded for its leaf.
-    void expandDeferredAgain() {
+    // The deferred values of a continued merge, expanded for its leaf; false when a deferred
+    // mount point then meets another one (the merge would have decided otherwise).
+    bool expandDeferredAgain() {
+        bool mounts = false;
         for (const DeferredText& d : m_state.deferred) {
             const NodeTags& defining = d.definingNode ? m_state.tags[d.node] : leafTags();
             const std::string text = m_options.expander->expand(
                 d.raw, defining, leafTags(),
                 TextOrigin{d.file, SourcePos{d.line, d.column}, d.owner});
             setDeferred(d, text);
+            mounts = mounts || d.field == DeferredField::ExportMount;
         }
+        if (!mounts) {
+            return true;
+        }
+        m_state.exportIndex.rebuild(m_state.out.exports);
+        return deferredMountsUnique();
+    }
+
+    static bool samePlace(const MountKey& key, const DeferredText& d) {
+        return key.file == d.file && key.line == d.line && key.column == d.column;
+    }
+
+    // Whether each deferred mount point is that of its own definition only.
+    bool deferredMountsUnique() const {
+        using Place = std::tuple<std::string_view, int, int>;
+        std::set<Place> deferredMounts;
+        for (const DeferredText& d : m_state.deferred) {
+            if (d.field == DeferredField::ExportMount) {
+                deferredMounts.emplace(d.file, d.line, d.column);
+            }
+        }
+        std::map<std::string_view, std::size_t> uses;
+        for (const MountKey& key : m_state.mountKeys) {
+            ++uses[key.mount];
+        }
+        return std::all_of(
+            m_state.mountKeys.begin(), m_state.mountKeys.end(), [&](const MountKey& key) {
+                return uses[key.mount] == 1 ||
+                       !deferredMounts.contains(Place{key.file, key.line, key.column});
+            });
     }
 
     void setDeferred(const DeferredText& d, const std::string& text) {
@@ -402,6 +466,13 @@ private:
         for (EffectiveExport& exp : m_state.out.exports) {
             if (at(exp.provenance) && d.field == DeferredField::ExportSource) {
                 exp.source = exp.mode == ExportMode::Execfd ? text : normalizeMountPath(text);
+            } else if (at(exp.provenance) && d.field == DeferredField::ExportMount) {
+                exp.mount = normalizeMountPath(text);
+            }
+        }
+        for (MountKey& key : m_state.mountKeys) {
+            if (d.field == DeferredField::ExportMount && samePlace(key, d)) {
+                key.mount = normalizeMountPath(text);
             }
         }
         for (std::optional<EffectiveShare>& share : m_state.out.shares) {
@@ -632,7 +703,8 @@ private:
     EffectiveExport makeExport(const ExportEntry& entry, const Layer& layer) const {
         EffectiveExport exp;
         exp.mode = entry.mode;
-        exp.mount = normalizeMountPath(expand(entry.mount, layer, entry.pos, true));
+        exp.mount = normalizeMountPath(
+            expand(entry.mount, layer, entry.pos, true, DeferredField::ExportMount));
         const Presence presence = pathPresence(entry.mode);
         if (presence != Presence::Ignored && presence != Presence::Forbidden) {
             exp.source = expand(entry.path.value_or(entry.mount), layer, entry.pos, true,
@@ -662,6 +734,10 @@ private:
             for (const ExportEntry& entry : layer.config->exports) {
                 EffectiveExport exp = makeExport(entry, layer);
                 const std::string mount = exp.mount;
+                if (m_keepsProgress) {
+                    m_state.mountKeys.push_back(
+                        MountKey{layer.file, entry.pos.line, entry.pos.column, mount});
+                }
                 if (seen.insert(mount).second) {
                     mounts.push_back(mount);
                 }

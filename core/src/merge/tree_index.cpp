@@ -10,10 +10,6 @@ namespace redpak {
 
 namespace {
 
-std::size_t modeIndex(MergeMode mode) {
-    return mode == MergeMode::Admin ? 1 : 0;
-}
-
 bool sameIdentity(const FileIdentity& a, const FileIdentity& b) {
     return a.device == b.device && a.inode == b.inode && a.uid == b.uid && a.gid == b.gid &&
            a.mode == b.mode && a.links == b.links;
@@ -124,9 +120,9 @@ TreeIndex::Node& TreeIndex::node(const std::filesystem::path& leafDir) {
     return made;
 }
 
-const std::vector<FamilyMember>& TreeIndex::familyOf(Node& entry, MergeMode mode) {
-    std::optional<std::vector<FamilyMember>>& family = entry.families[modeIndex(mode)];
-    std::vector<std::uint64_t>& serials = entry.serials[modeIndex(mode)];
+const std::vector<FamilyMember>& TreeIndex::familyOf(Node& entry, Slot slot) {
+    std::optional<std::vector<FamilyMember>>& family = entry.families[slot.index()];
+    std::vector<std::uint64_t>& serials = entry.serials[slot.index()];
     if (!family) {
         family.emplace();
         serials.clear();
@@ -140,10 +136,13 @@ const std::vector<FamilyMember>& TreeIndex::familyOf(Node& entry, MergeMode mode
                             std::nullopt, n.normal.identity,
                             std::nullopt, n.objects()};
         std::uint64_t adminSerial = 0;
-        if (mode == MergeMode::Admin && n.admin) {
+        if (slot.mode == MergeMode::Admin && n.admin) {
             member.admin = m_parsed.config(*n.admin);
             member.adminIdentity = n.admin->identity;
             adminSerial = m_parsed.parse(*n.admin).serial;
+        }
+        if (slot.changed && m_change && n.location.base == m_changedBase) {
+            m_change(member);
         }
         serials.push_back(m_parsed.parse(n.normal).serial);
         serials.push_back(adminSerial);
@@ -153,12 +152,13 @@ const std::vector<FamilyMember>& TreeIndex::familyOf(Node& entry, MergeMode mode
 }
 
 const std::vector<FamilyMember>& TreeIndex::family(const std::filesystem::path& leafDir,
-                                                   MergeMode mode) {
+                                                   MergeMode mode, bool withChange) {
     Node& entry = node(leafDir);
+    const Slot slot{mode, withChange};
     try {
-        return familyOf(entry, mode);
+        return familyOf(entry, slot);
     } catch (const InputError&) {
-        entry.families[modeIndex(mode)].reset(); // the members before the bad one stay unused
+        entry.families[slot.index()].reset(); // the members before the bad one stay unused
         throw;
     }
 }
@@ -167,34 +167,32 @@ const FamilySnapshot& TreeIndex::snapshot(const std::filesystem::path& leafDir) 
     return node(leafDir).snapshot;
 }
 
-const TreeIndex::Ancestor& TreeIndex::ancestor(const Node& entry, MergeMode mode,
-                                               std::size_t count) {
-    const std::vector<FamilyMember>& family = *entry.families[modeIndex(mode)];
-    const std::vector<std::uint64_t>& serials = entry.serials[modeIndex(mode)];
+const TreeIndex::Ancestor& TreeIndex::ancestor(const Node& entry, Slot slot, std::size_t count) {
+    const std::vector<FamilyMember>& family = *entry.families[slot.index()];
+    const std::vector<std::uint64_t>& serials = entry.serials[slot.index()];
     Signature signature{{serials.begin(), serials.begin() + static_cast<std::ptrdiff_t>(2 * count)},
                         {}};
     for (std::size_t i = 0; i < count; ++i) {
         signature.objects.insert(signature.objects.end(), family[i].objects.begin(),
                                  family[i].objects.end());
     }
-    std::map<std::string, Ancestor>& ancestors = m_ancestors[modeIndex(mode)];
+    std::map<std::string, Ancestor>& ancestors = m_ancestors[slot.index()];
     const std::string base = family[count - 1].location.base.string();
     if (const auto found = ancestors.find(base);
         found != ancestors.end() && found->second.signature == signature) {
         return found->second;
     }
-    const MergeProgress* from = continuableAbove(entry, mode, count);
+    const MergeProgress* from = continuableAbove(entry, slot, count);
     const std::vector<FamilyMember> members(family.begin(),
                                             family.begin() + static_cast<std::ptrdiff_t>(count));
     Ancestor made{std::move(signature), {}, {}};
-    made.effective = mergeFamily(members, options(mode), from, &made.progress);
+    made.effective = mergeFamily(members, options(slot.mode), from, &made.progress);
     return ancestors.insert_or_assign(base, std::move(made)).first->second;
 }
 
-const MergeProgress* TreeIndex::continuableAbove(const Node& entry, MergeMode mode,
-                                                 std::size_t count) {
+const MergeProgress* TreeIndex::continuableAbove(const Node& entry, Slot slot, std::size_t count) {
     for (std::size_t k = count; k-- > 1;) {
-        const MergeProgress& progress = ancestor(entry, mode, k).progress;
+        const MergeProgress& progress = ancestor(entry, slot, k).progress;
         if (progress.continuable()) {
             return &progress;
         }
@@ -205,15 +203,28 @@ const MergeProgress* TreeIndex::continuableAbove(const Node& entry, MergeMode mo
 const EffectiveConfig& TreeIndex::mergedAncestor(const std::filesystem::path& leafDir,
                                                  MergeMode mode, std::size_t count) {
     Node& entry = node(leafDir);
-    familyOf(entry, mode);
-    return ancestor(entry, mode, count).effective;
+    familyOf(entry, Slot{mode, false});
+    return ancestor(entry, Slot{mode, false}, count).effective;
 }
 
-EffectiveConfig TreeIndex::merged(const std::filesystem::path& leafDir, MergeMode mode) {
+EffectiveConfig TreeIndex::merged(const std::filesystem::path& leafDir, MergeMode mode,
+                                  bool withChange) {
     Node& entry = node(leafDir);
-    const std::vector<FamilyMember>& family = familyOf(entry, mode);
-    return mergeFamily(family, options(mode), continuableAbove(entry, mode, family.size()),
+    const Slot slot{mode, withChange};
+    const std::vector<FamilyMember>& family = familyOf(entry, slot);
+    return mergeFamily(family, options(mode), continuableAbove(entry, slot, family.size()),
                        nullptr);
+}
+
+void TreeIndex::setChange(const std::filesystem::path& base, MemberChange change) {
+    m_changedBase = base;
+    m_change = std::move(change);
+    m_lastAsked.reset();
+    m_recent.clear();
+    m_byKey.clear();
+    for (std::map<std::string, Ancestor>& ancestors : m_ancestors) {
+        ancestors.clear();
+    }
 }
 
 void TreeIndex::invalidate(const std::filesystem::path& file) {

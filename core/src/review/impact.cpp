@@ -71,14 +71,16 @@ NodeLocation requireNode(const std::filesystem::path& nodeDir) {
 }
 
 // Merges every family of the subtree of `changed` as it is and with `replace` applied to the
-// changed node's member, and adds the nodes that change to `report`.
+// changed node's member, and adds the nodes that change to `report`. One index reads and
+// parses each file once for both sides; each merge continues from its parent's on its side.
 void addSubtreeImpact(ImpactReport& report, const NodeLocation& changed, MergeMode mode,
                       const std::function<void(FamilyMember&)>& replace) {
     TreeWalk walk = walkTree(changed.base);
     report.uninspected = std::move(walk.uninspected);
     TreeIndex index(&reviewExpander());
+    index.setChange(changed.base, replace);
     for (const TreeEntry& entry : walk.entries) {
-        std::vector<FamilyMember> family = index.family(entry.location.base, mode);
+        const std::vector<FamilyMember>& family = index.family(entry.location.base, mode, true);
         const auto member = std::find_if(family.begin(), family.end(), [&](const FamilyMember& m) {
             return m.location.base == changed.base;
         });
@@ -86,13 +88,14 @@ void addSubtreeImpact(ImpactReport& report, const NodeLocation& changed, MergeMo
             continue; // below the node on disk, but not its descendant (plain directory between)
         }
         ++report.examined;
+        const std::string alias = family.back().normal.headers.alias.value;
+        const int depth = static_cast<int>(std::distance(member, family.end()) - 1);
         const EffectiveConfig before = index.merged(entry.location.base, mode);
-        replace(*member);
-        const EffectiveConfig after = mergeForReview(family, mode);
+        const EffectiveConfig after = index.merged(entry.location.base, mode, true);
         NodeImpact impact;
         impact.node = entry.location.base.string();
-        impact.alias = family.back().normal.headers.alias.value;
-        impact.depth = static_cast<int>(std::distance(member, family.end()) - 1);
+        impact.alias = alias;
+        impact.depth = depth;
         impact.diff = diffEffective(before, after);
         impact.newWarnings = warningsOnlyIn(after.warnings, before.warnings);
         impact.newErrors = errorsOnlyIn(after.errors, before.errors);

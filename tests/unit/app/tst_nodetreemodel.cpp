@@ -167,6 +167,34 @@ private Q_SLOTS:
         QCOMPARE(filter.matchCount(), 0); // "apps" is browser's parent directory, not its own
     }
 
+    // Search texts are held in UTF-8: a word matches as it matches the text in UTF-16, non-ASCII
+    // letters lowered, a lone surrogate matching half of a character outside the BMP.
+    void searchNonAsciiText_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("matches");
+        QTest::newRow("lower case") << QStringLiteral("éléphant") << 1;
+        QTest::newRow("upper case, lowered") << QStringLiteral("ÉLÉPHANT") << 1;
+        QTest::newRow("a character outside the BMP") << QStringLiteral("\U0001F418") << 1;
+        QTest::newRow("its high surrogate alone") << QString(QChar(0xD83D)) << 1;
+        QTest::newRow("its low surrogate and more")
+            << QString(QChar(0xDC18)) + QLatin1Char('x') << 0;
+        QTest::newRow("another word") << QStringLiteral("éléphant girafe") << 0;
+    }
+    void searchNonAsciiText() {
+        QFETCH(QString, text);
+        QFETCH(int, matches);
+        QFile config(m_tree->browser() + QStringLiteral("/etc/redpak.yaml"));
+        QVERIFY(config.open(QIODevice::Append));
+        config.write(QStringLiteral("# Éléphant \U0001F418\n").toUtf8());
+        config.close();
+        m_model->reload();
+        QTRY_VERIFY(!m_model->isInspecting());
+        NodeFilterModel filter;
+        filter.setSourceModel(m_model.get());
+        filter.setFilterText(text);
+        QCOMPARE(filter.matchCount(), matches);
+    }
+
     void reloadSeesNewNodes() {
         redpak::CreateOptions options;
         options.dir = (m_tree->platform() + QStringLiteral("/db")).toStdString();

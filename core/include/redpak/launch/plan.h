@@ -117,10 +117,13 @@ struct BwrapPlan {
 struct PlanOptions {
     // Risk analysis rec. 1: `--cap-drop cap_sys_admin` unless the configuration adds it (or ALL).
     bool dropSysAdminByDefault = true;
+    // false: the plan of what the launch view shows (namespaces, capabilities, process), the
+    // exports left out and merge errors not refused (findings of their own).
+    bool withExports = true;
 };
 
 // Throws InputError naming the export when an export would expose a config or status file of
-// the family inside the node (risk analysis rec. 4), or when the merge has errors.
+// the family inside the node (risk analysis rec. 4), or when the merge has errors (with exports).
 BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options = {});
 
 // Gives the node of `plan` the session bus through a proxy letting it talk to `talk` only.

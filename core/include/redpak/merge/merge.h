@@ -69,10 +69,11 @@ struct MergeState;
 // paths, the final capability set, environ commands): a child's merge can start from its
 // parent's instead of merging every ancestor again. Values that expand otherwise with another
 // leaf (LEAF_* tags, NODE_* in the values that name the leaf) are kept as written too and
-// expanded again for the child's leaf (the leaf-dependent expansion is done last). Where the
-// rules do not allow it, the child's merge starts from scratch: a mount point (a merge key)
-// that depends on the leaf, a redefinition of such a value (its text is in the provenance),
-// a command that may run.
+// expanded again for the child's leaf (the leaf-dependent expansion is done last), mount points
+// (merge keys) included while each is that of its own definition only, for the merged leaf and
+// for the child's. Where the rules do not allow it, the child's merge starts from scratch: a
+// leaf-dependent mount point that meets another definition's, a redefinition of a
+// leaf-dependent value (its text is in the provenance), a command that may run.
 struct MergeProgress {
     std::shared_ptr<const detail::MergeState> state;
 

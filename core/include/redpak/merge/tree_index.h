@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <list>
 #include <map>
 #include <optional>
@@ -59,11 +60,15 @@ public:
     explicit TreeIndex(const Expander* expander, FamilyTrust trust = FamilyTrust::AnyOwner,
                        std::size_t capacity = 64);
 
-    // loadFamily(leafDir, mode). Throws InputError as loadFamily(). The node asked for last is
-    // not read again until another is asked for or invalidate() is called.
-    const std::vector<FamilyMember>& family(const std::filesystem::path& leafDir, MergeMode mode);
-    // mergeFamily(family(leafDir, mode), {mode, expander}), from the parent's progress.
-    EffectiveConfig merged(const std::filesystem::path& leafDir, MergeMode mode);
+    // loadFamily(leafDir, mode), with setChange()'s change applied when `withChange`. Throws
+    // InputError as loadFamily(). The node asked for last is not read again until another is
+    // asked for or invalidate() is called.
+    const std::vector<FamilyMember>& family(const std::filesystem::path& leafDir, MergeMode mode,
+                                            bool withChange = false);
+    // mergeFamily(family(leafDir, mode, withChange), {mode, expander}), from the parent's
+    // progress.
+    EffectiveConfig merged(const std::filesystem::path& leafDir, MergeMode mode,
+                           bool withChange = false);
     // The merge of the first `count` members of family(leafDir, mode) (the family of the
     // ancestor at that depth); 0 < count < the family's size. Kept for the next descendants.
     const EffectiveConfig& mergedAncestor(const std::filesystem::path& leafDir, MergeMode mode,
@@ -73,16 +78,31 @@ public:
 
     ParsedConfigs& parsedConfigs() { return m_parsed; }
 
+    // How a proposed change makes a member (impact: another config in its place).
+    using MemberChange = std::function<void(FamilyMember&)>;
+    // The change family() and merged() apply `withChange` to the member of the node at `base`:
+    // both sides of an impact share the snapshots and parses, each side its merges.
+    void setChange(const std::filesystem::path& base, MemberChange change);
+
     // Forgets `file` (a config, status or node directory that changed, was added or removed):
     // its parse, and the families and merges of the nodes whose family it belongs to.
     void invalidate(const std::filesystem::path& file);
 
 private:
     using Key = std::pair<std::uint64_t, std::uint64_t>; // device, inode of the node directory
+    // A family as read or with the change applied, in one mode.
+    struct Slot {
+        MergeMode mode = MergeMode::Normal;
+        bool changed = false;
+        std::size_t index() const {
+            return (mode == MergeMode::Admin ? std::size_t{1} : 0) + (changed ? std::size_t{2} : 0);
+        }
+    };
+    static constexpr std::size_t kSlots = 4;
     struct Node {
         FamilySnapshot snapshot;
-        std::array<std::optional<std::vector<FamilyMember>>, 2> families; // by MergeMode
-        std::array<std::vector<std::uint64_t>, 2> serials; // parses of each member's configs
+        std::array<std::optional<std::vector<FamilyMember>>, kSlots> families; // by Slot
+        std::array<std::vector<std::uint64_t>, kSlots> serials; // parses of each member's configs
     };
     // What a merge was made of: each member's parses and objects.
     struct Signature {
@@ -99,12 +119,12 @@ private:
 
     Node& node(const std::filesystem::path& leafDir);
     Node& remember(Node entry);
-    const std::vector<FamilyMember>& familyOf(Node& entry, MergeMode mode);
+    const std::vector<FamilyMember>& familyOf(Node& entry, Slot slot);
     MergeOptions options(MergeMode mode) const { return MergeOptions{mode, m_expander}; }
-    const Ancestor& ancestor(const Node& entry, MergeMode mode, std::size_t count);
+    const Ancestor& ancestor(const Node& entry, Slot slot, std::size_t count);
     // The progress of the deepest ancestor above the first `count` members whose merge can be
     // continued, or nullptr.
-    const MergeProgress* continuableAbove(const Node& entry, MergeMode mode, std::size_t count);
+    const MergeProgress* continuableAbove(const Node& entry, Slot slot, std::size_t count);
 
     const Expander* m_expander;
     FamilyTrust m_trust;
@@ -113,8 +133,10 @@ private:
     std::list<std::pair<Key, Node>> m_recent; // most recently used first
     std::map<Key, std::list<std::pair<Key, Node>>::iterator> m_byKey;
     std::optional<std::filesystem::path> m_lastAsked; // the leaf of m_recent.front()
-    // By mode, then by the ancestor's base directory.
-    std::array<std::map<std::string, Ancestor>, 2> m_ancestors;
+    // By Slot, then by the ancestor's base directory.
+    std::array<std::map<std::string, Ancestor>, kSlots> m_ancestors;
+    std::filesystem::path m_changedBase;
+    MemberChange m_change;
 };
 
 } // namespace redpak

@@ -4,6 +4,7 @@
 // texts included), on a generated tree and on the fixture family of tests/support (templates,
 // a node that does not parse); after a file changes and is invalidated it gives the new result.
 #include "files.h"
+#include "redpak/config/parser.h"
 #include "redpak/merge/tree_index.h"
 #include "redpak/review/diff.h"
 #include "redpak/review/review_merge.h"
@@ -30,9 +31,11 @@ void makeNode(const fs::path& base, const QByteArray& alias, const QByteArray& b
 }
 
 // A tree where some ancestors expand nothing that depends on the leaf, others values that do
-// (their merge is continued, the values expanded again for each leaf: the root, `a`), and
-// others a mount point that does or redefine such a value (the merge is not continued: `l`,
-// the groups); Private exports of ancestors.
+// (their merge is continued, the values expanded again for each leaf: the root, `a`), or a
+// mount point that does (continued while it meets no other definition's: `l`, `h`, whose
+// leaves redefine it, meet another definition of the group, of the root, or of `h/sub`), and
+// others redefine such a value (the merge is not continued: the groups); Private exports of
+// ancestors.
 fs::path makeTree(const fs::path& root) {
     makeNode(root, "root",
              "config:\n  share_net: disabled\n  share_all: enabled\n  hostname: $LEAF_ALIAS\n"
@@ -40,7 +43,8 @@ fs::path makeTree(const fs::path& root) {
              "environ:\n  - {key: R, value: $NODE_ALIAS-$LEAF_ALIAS}\n"
              "exports:\n  - {mode: Restricted, mount: /usr}\n"
              "  - {mode: Private, mount: /data, path: $NODE_PATH/data}\n"
-             "  - {mode: Restricted, mount: /srv, path: /srv/$LEAF_ALIAS}\n",
+             "  - {mode: Restricted, mount: /srv, path: /srv/$LEAF_ALIAS}\n"
+             "  - {mode: Tmpfs, mount: /home/x}\n",
              "config:\n  umask: '077'\n");
     makeNode(root / "a", "a",
              "config:\n  share_net: unset\n  capabilities:\n    - {cap: cap_chown, add: 1}\n"
@@ -56,6 +60,17 @@ fs::path makeTree(const fs::path& root) {
              "  - {mode: Tmpfs, mount: /run/$LEAF_ALIAS}\n");
     makeNode(root / "l/m", "m", "exports:\n  - {mode: Restricted, mount: /run/m}\n");
     makeNode(root / "l/m/n", "n", "config:\n  share_net: enabled\n");
+    makeNode(root / "h", "h",
+             "exports:\n  - {mode: Tmpfs, mount: /home/$LEAF_ALIAS}\n"
+             "  - {mode: Tmpfs, mount: /home/y}\n");
+    for (const char* leaf : {"same", "x", "y"}) {
+        makeNode(root / "h" / leaf, leaf,
+                 "exports:\n  - {mode: Tmpfs, mount: /home/$LEAF_ALIAS}\n");
+    }
+    makeNode(root / "h/sub", "sub",
+             "exports:\n  - {mode: Private, mount: /home/$LEAF_ALIAS, path: $NODE_PATH/home}\n");
+    makeNode(root / "h/sub/k", "k");
+    makeNode(root / "h/sub/h", "h");
     makeNode(root / "bad", "bad", "config:\n  umask: 99\n");
     makeNode(root / "bad/child", "child");
     for (int g = 0; g < 3; ++g) {
@@ -93,6 +108,8 @@ private slots:
     void sameAsLoadFamilyAndMerge();
     void invalidatedFileGivesNewResult_data();
     void invalidatedFileGivesNewResult();
+    void changedMemberGivesChangedMerge_data();
+    void changedMemberGivesChangedMerge();
 };
 
 void TestTreeIndex::sameAsLoadFamilyAndMerge_data() {
@@ -125,7 +142,7 @@ void TestTreeIndex::sameAsLoadFamilyAndMerge() {
         QCOMPARE(entries.size(), std::size_t(4));
     } else {
         entries = walkTree(makeTree(fs::path(tmp.path().toStdString()) / "root")).entries;
-        QCOMPARE(entries.size(), std::size_t(24));
+        QCOMPARE(entries.size(), std::size_t(31));
     }
     if (reverse) {
         std::reverse(entries.begin(), entries.end());
@@ -174,6 +191,55 @@ void TestTreeIndex::invalidatedFileGivesNewResult() {
     });
     QVERIFY(after != before);
     QCOMPARE(QString::fromStdString(after), QString::fromStdString(expected));
+}
+
+void TestTreeIndex::changedMemberGivesChangedMerge_data() {
+    QTest::addColumn<QString>("changed");
+    QTest::addColumn<bool>("admin");
+    QTest::newRow("the root, normal") << "" << false;
+    QTest::newRow("the root, admin") << "" << true;
+    QTest::newRow("a group") << "h" << false;
+    QTest::newRow("a leaf") << "a/b" << true;
+}
+
+// Every node of the tree merged through an index that changes one member, as impact does:
+// the merge of the family loaded and changed by hand; and as it is.
+void TestTreeIndex::changedMemberGivesChangedMerge() {
+    QFETCH(QString, changed);
+    QFETCH(bool, admin);
+    const MergeMode mode = admin ? MergeMode::Admin : MergeMode::Normal;
+    QTemporaryDir tmp;
+    const fs::path root = makeTree(fs::path(tmp.path().toStdString()) / "root");
+    const fs::path changedNode = changed.isEmpty() ? root : root / changed.toStdString();
+    const Config replacement = parseConfig(
+        "headers:\n  alias: changed\nconfig:\n  share_net: enabled\n  hostname: $LEAF_ALIAS\n"
+        "exports:\n  - {mode: Tmpfs, mount: /home/$LEAF_ALIAS}\n  - {mode: Tmpfs, mount: /usr}\n",
+        "replacement.yaml");
+    const auto change = [&](FamilyMember& member) {
+        member.normal = replacement;
+        member.admin.reset();
+    };
+    TreeIndex index(&reviewExpander());
+    index.setChange(changedNode, change);
+    for (const TreeEntry& entry : walkTree(root).entries) {
+        const fs::path& node = entry.location.base;
+        const std::string expected = merged([&] {
+            std::vector<FamilyMember> family = loadFamily(node, mode);
+            for (FamilyMember& member : family) {
+                if (member.location.base == changedNode) {
+                    change(member);
+                }
+            }
+            return mergeForReview(family, mode);
+        });
+        const std::string indexed = merged([&] { return index.merged(node, mode, true); });
+        QCOMPARE(QString::fromStdString(indexed), QString::fromStdString(expected));
+        // The other side, from the same snapshots and parses, is the tree as it is.
+        const std::string asIs = merged([&] { return index.merged(node, mode); });
+        QCOMPARE(QString::fromStdString(asIs), QString::fromStdString(merged([&] {
+                     return mergeForReview(loadFamily(node, mode), mode);
+                 })));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTreeIndex)
