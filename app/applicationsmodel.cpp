@@ -289,12 +289,19 @@ QVariant HostApplicationsModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     const Row& row = m_shown[static_cast<std::size_t>(index.row())];
-    return role == FileRole ? QVariant(row.file) : applicationTextData(row.text, role);
+    switch (role) {
+    case FileRole:
+        return row.file;
+    case TerminalRole:
+        return row.terminal;
+    default:
+        return applicationTextData(row.text, role);
+    }
 }
 
 QHash<int, QByteArray> HostApplicationsModel::roleNames() const {
     QHash<int, QByteArray> names = applicationTextRoles();
-    names.insert(FileRole, "file");
+    names.insert({{FileRole, "file"}, {TerminalRole, "terminal"}});
     return names;
 }
 
@@ -310,7 +317,8 @@ void HostApplicationsModel::reload() {
     for (const HostApplication& app : hostApplications(dirs)) {
         m_all.push_back({{qs(app.id), qs(app.entry.name()), qs(app.entry.icon()),
                           qs(joinShellWords(app.entry.execTokens()))},
-                         qs(app.file.string())});
+                         qs(app.file.string()),
+                         app.entry.terminal()});
     }
     applyFilter();
 }

@@ -111,8 +111,16 @@ class HostApplicationsModel : public QAbstractListModel {
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
 
 public:
-    // The first four as ApplicationsModel's.
-    enum Roles { IdRole = Qt::UserRole + 1, NameRole, IconRole, CommandRole, FileRole };
+    // The first four as ApplicationsModel's. TerminalRole: the entry says Terminal=true (a
+    // graphical application says false).
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        NameRole,
+        IconRole,
+        CommandRole,
+        FileRole,
+        TerminalRole
+    };
     Q_ENUM(Roles)
 
     explicit HostApplicationsModel(QObject* parent = nullptr);
@@ -134,6 +142,7 @@ private:
     struct Row {
         ApplicationText text;
         QString file;
+        bool terminal = false;
     };
     void applyFilter();
 

@@ -18,7 +18,9 @@ Session::Session(Workspace* workspace, LaunchModel::LauncherFor launcherFor, QOb
       m_hostApplications(new HostApplicationsModel(this)),
       m_verify(new VerifyModel(std::move(launcherFor), this)),
       m_actions(new NodeActions(workspace, this)), m_review(new ReviewModel(this)),
-      m_findings(new FindingsModel(this)), m_audit(new AuditController(this)) {
+      m_findings(new FindingsModel(this)), m_audit(new AuditController(this)),
+      m_sandbox(new SandboxFlow(workspace, m_launches, this)),
+      m_recentTrees(new RecentTrees(workspace, this)) {
     m_filteredTree->setSourceModel(m_tree);
     m_audit->setWorkspace(workspace);
     for (ConfigDocument* document : {m_normal, m_admin}) {
@@ -38,6 +40,12 @@ Session::Session(Workspace* workspace, LaunchModel::LauncherFor launcherFor, QOb
     connect(m_actions, &NodeActions::created, this, [this](const QString& path) {
         m_tree->reload();
         setCurrentNode(path);
+    });
+    // A sandboxed application shows in its node, selected, on the Applications page.
+    connect(m_sandbox, &SandboxFlow::treeChanged, m_tree, &NodeTreeModel::reload);
+    connect(m_sandbox, &SandboxFlow::finished, this, [this](const QString& path) {
+        setCurrentNode(path);
+        m_applications->reload();
     });
     connect(m_actions, &NodeActions::removed, this, [this](const QString& path) {
         removeMenuEntriesOf(path);

@@ -56,6 +56,19 @@ ApplicationWindow {
                 onClicked: openTreeDialog.open()
             }
             ToolButton {
+                objectName: "recentTreesButton"
+                text: qsTr("Recent")
+                Accessible.name: qsTr("Open a tree opened lately")
+                enabled: session.recentTrees.paths.length > 0
+                onClicked: recentTreesMenu.open()
+                RecentTreesMenu {
+                    id: recentTreesMenu
+                    objectName: "recentTreesMenu"
+                    y: parent.height
+                    recentTrees: session.recentTrees
+                }
+            }
+            ToolButton {
                 text: qsTr("New node…")
                 Accessible.name: qsTr("Create a node below the selected one")
                 enabled: session.workspace.roots.length > 0
@@ -123,13 +136,17 @@ ApplicationWindow {
         visible: session.workspace.openError !== ""
         height: visible ? implicitHeight : 0
         text: session.workspace.openError
+        actionText: session.recentTrees.paths.length > 0 ? qsTr("Recent trees") : ""
+        secondActionText: qsTr("Open tree…")
+        onActionTriggered: recentTreesMenu.open()
+        onSecondActionTriggered: openTreeDialog.open()
     }
 
     FolderDialog {
         id: openTreeDialog
         objectName: "openTreeDialog"
         title: qsTr("Open a tree of nodes")
-        onAccepted: session.workspace.openRootUrl(selectedFolder)
+        onAccepted: session.recentTrees.openUrl(selectedFolder)
     }
 
     SplitView {
@@ -145,6 +162,7 @@ ApplicationWindow {
             SplitView.preferredWidth: 290
             SplitView.minimumWidth: 200
             onNodeRequested: path => window.requestNode(path)
+            onOpenTreeRequested: openTreeDialog.open()
         }
 
         ConfigEditorPage {

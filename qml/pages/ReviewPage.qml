@@ -12,6 +12,12 @@ Page {
     id: page
 
     required property ReviewModel review
+    // The decision buttons, for the pages that review something else than a save.
+    property string confirmText: review.wideningCount > 0
+                                 ? qsTr("Save with %n widening change(s)", "", review.wideningCount)
+                                 : qsTr("Save")
+    property bool confirmEnabled: true
+    property string cancelText: qsTr("Back to editing")
 
     signal saveRequested()
     signal cancelled()
@@ -160,13 +166,13 @@ Page {
     footer: DialogButtonBox {
         Button {
             objectName: "reviewSaveButton"
-            text: page.review.wideningCount > 0 ? qsTr("Save with %n widening change(s)", "", page.review.wideningCount)
-                                                : qsTr("Save")
-            enabled: page.review.status === ReviewModel.Ready
+            text: page.confirmText
+            enabled: page.review.status === ReviewModel.Ready && page.confirmEnabled
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
         }
         Button {
-            text: qsTr("Back to editing")
+            objectName: "reviewCancelButton"
+            text: page.cancelText
             DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
         }
         onAccepted: page.saveRequested()
