@@ -4,79 +4,84 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="25"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="26"/>
         <source>Applications</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="31"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="32"/>
         <source>Sandbox an application...</source>
         <translation>Isoler une application…</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="33"/>
-        <source>Add a host application or a command to the selected node</source>
-        <translation>Ajouter une application de l’hôte ou une commande au nœud sélectionné</translation>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="34"/>
+        <source>Run a host application or a command in a node, a new one by default</source>
+        <translation>Exécuter une application de l’hôte ou une commande dans un nœud, un nouveau par défaut</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="46"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="47"/>
         <source>This is a system node: its applications are added and removed as root with &apos;redconf app&apos;.</source>
         <translation>Ceci est un nœud système : ses applications sont ajoutées et supprimées en root avec « redconf app ».</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="58"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="59"/>
         <source>Applications of the node</source>
         <translation>Applications du nœud</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="93"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="94"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="98"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="99"/>
         <source>In menu</source>
         <translation>Dans le menu</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="100"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="101"/>
         <source>Show %1 in the desktop menu, sandboxed in this node</source>
         <translation>Afficher %1 dans le menu du bureau, isolée dans ce nœud</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="105"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="106"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="105"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="106"/>
         <source>Launch</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="107"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="108"/>
         <source>Stop %1</source>
         <translation>Arrêter %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="107"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="108"/>
         <source>Launch %1</source>
         <translation>Lancer %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="117"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="118"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="119"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="120"/>
         <source>Remove %1 from the node</source>
         <translation>Supprimer %1 du nœud</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="128"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="129"/>
         <source>No application in this node yet.</source>
         <translation>Aucune application dans ce nœud pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="130"/>
+        <source>Select a node, or sandbox an application in a new node of its own.</source>
+        <translation>Sélectionnez un nœud, ou isolez une application dans un nouveau nœud rien qu’à elle.</translation>
     </message>
 </context>
 <context>
@@ -767,12 +772,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="172"/>
+        <location filename="../qml/Main.qml" line="190"/>
         <source>Audit and findings</source>
         <translation>Audit et constats</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="241"/>
+        <location filename="../qml/Main.qml" line="259"/>
         <source>Review before saving</source>
         <translation>Revue avant enregistrement</translation>
     </message>
@@ -788,6 +793,7 @@
     </message>
     <message>
         <location filename="../qml/Main.qml" line="54"/>
+        <location filename="../qml/Main.qml" line="140"/>
         <source>Open tree…</source>
         <translation>Ouvrir un arbre…</translation>
     </message>
@@ -797,103 +803,118 @@
         <translation>Ouvrir un répertoire de nœuds</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="59"/>
+        <location filename="../qml/Main.qml" line="60"/>
+        <source>Recent</source>
+        <translation>Récents</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="61"/>
+        <source>Open a tree opened lately</source>
+        <translation>Ouvrir un arbre ouvert récemment</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="72"/>
         <source>New node…</source>
         <translation>Nouveau nœud…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="60"/>
+        <location filename="../qml/Main.qml" line="73"/>
         <source>Create a node below the selected one</source>
         <translation>Créer un nœud sous le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="66"/>
+        <location filename="../qml/Main.qml" line="79"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="67"/>
+        <location filename="../qml/Main.qml" line="80"/>
         <source>Delete the selected node</source>
         <translation>Supprimer le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="72"/>
+        <location filename="../qml/Main.qml" line="85"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="73"/>
+        <location filename="../qml/Main.qml" line="86"/>
         <source>Reload the node tree from disk</source>
         <translation>Relire l’arbre des nœuds depuis le disque</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="79"/>
+        <location filename="../qml/Main.qml" line="92"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="80"/>
+        <location filename="../qml/Main.qml" line="93"/>
         <source>Save the configuration file</source>
         <translation>Enregistrer le fichier de configuration</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="85"/>
+        <location filename="../qml/Main.qml" line="98"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="86"/>
+        <location filename="../qml/Main.qml" line="99"/>
         <source>Undo %1</source>
         <translation>Annuler : %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="91"/>
+        <location filename="../qml/Main.qml" line="104"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="92"/>
+        <location filename="../qml/Main.qml" line="105"/>
         <source>Redo %1</source>
         <translation>Rétablir : %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="98"/>
-        <location filename="../qml/Main.qml" line="170"/>
+        <location filename="../qml/Main.qml" line="111"/>
+        <location filename="../qml/Main.qml" line="188"/>
         <source>Launch</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="99"/>
+        <location filename="../qml/Main.qml" line="112"/>
         <source>Run the command in the selected node</source>
         <translation>Exécuter la commande dans le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="131"/>
+        <location filename="../qml/Main.qml" line="139"/>
+        <source>Recent trees</source>
+        <translation>Arbres récents</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="148"/>
         <source>Open a tree of nodes</source>
         <translation>Ouvrir un arbre de nœuds</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="166"/>
+        <location filename="../qml/Main.qml" line="184"/>
         <source>Effective configuration</source>
         <translation>Configuration effective</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="169"/>
+        <location filename="../qml/Main.qml" line="187"/>
         <source>Launch (%1 running)</source>
         <translation>Lancer (%1 en cours)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="175"/>
+        <location filename="../qml/Main.qml" line="193"/>
         <source>Applications</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="177"/>
+        <location filename="../qml/Main.qml" line="195"/>
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Main.qml" line="204"/>
+        <location filename="../qml/Main.qml" line="222"/>
         <source>%n node(s) in %1</source>
         <translation>
             <numerusform>%n nœud dans %1</numerusform>
@@ -901,7 +922,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="211"/>
+        <location filename="../qml/Main.qml" line="229"/>
         <source>System node: changes go through the privileged helper</source>
         <translation>Nœud système : les modifications passent par l’assistant privilégié</translation>
     </message>
@@ -957,22 +978,22 @@
 <context>
     <name>NodeTreePane</name>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="81"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="83"/>
         <source>Checking nodes: %1 of %2</source>
         <translation>Vérification des nœuds : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="59"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="61"/>
         <source>Search names and values…</source>
         <translation>Rechercher noms et valeurs…</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="60"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="62"/>
         <source>Search nodes by name, path or configuration value</source>
         <translation>Rechercher des nœuds par nom, chemin ou valeur de configuration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/NodeTreePane.qml" line="90"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="92"/>
         <source>%n matching node(s)</source>
         <translation>
             <numerusform>%n nœud correspondant</numerusform>
@@ -980,55 +1001,78 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="104"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="106"/>
         <source>Node tree</source>
         <translation>Arbre des nœuds</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="132"/>
-        <source>No root is open. Start with --root DIR.</source>
-        <translation>Aucune racine n’est ouverte. Démarrez avec --root RÉP.</translation>
+        <location filename="../qml/pages/NodeTreePane.qml" line="134"/>
+        <source>No tree is open.</source>
+        <translation>Aucun arbre n’est ouvert.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="133"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="144"/>
+        <source>Open tree…</source>
+        <translation>Ouvrir un arbre…</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="156"/>
+        <source>Open %1</source>
+        <translation>Ouvrir %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="135"/>
         <source>No rednode was found in the opened roots. Use “New node…” to create one.</source>
         <translation>Aucun rednode dans les racines ouvertes. Utilisez « Nouveau nœud… » pour en créer un.</translation>
     </message>
 </context>
 <context>
+    <name>RecentTreesMenu</name>
+    <message>
+        <location filename="../qml/components/RecentTreesMenu.qml" line="13"/>
+        <source>Open Recent</source>
+        <translation>Ouvrir un arbre récent</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RecentTreesMenu.qml" line="29"/>
+        <source>Clear the list</source>
+        <translation>Vider la liste</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="21"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="27"/>
         <source>widening</source>
         <translation>élargissement</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="22"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="28"/>
         <source>narrowing</source>
         <translation>restriction</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="24"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="30"/>
         <source>neutral</source>
         <translation>neutre</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="28"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="34"/>
         <source>added</source>
         <translation>ajouté</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="29"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="35"/>
         <source>removed</source>
         <translation>retiré</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="31"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="37"/>
         <source>modified</source>
         <translation>modifié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/ReviewPage.qml" line="44"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="50"/>
         <source>%1 widening, %2 narrowing, %3 neutral in %n node(s)</source>
         <translation>
             <numerusform>%1 élargissement(s), %2 restriction(s), %3 neutre(s) dans %n nœud</numerusform>
@@ -1036,52 +1080,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="54"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="60"/>
         <source>Exposure score in admin mode: %1 → %2</source>
         <translation>Score d’exposition en mode administration : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="55"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="61"/>
         <source>Exposure score: %1 → %2</source>
         <translation>Score d’exposition : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="66"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="72"/>
         <source>Admin file: nodes are compared as launched in admin mode (redwrap --admin), the only mode that reads admin files.</source>
         <translation>Fichier d’administration : les nœuds sont comparés tels que lancés en mode administration (redwrap --admin), le seul mode qui lit les fichiers d’administration.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="78"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="84"/>
         <source>After this change these nodes could not be launched any more:</source>
         <translation>Après cette modification, ces nœuds ne pourraient plus être lancés :</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="85"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="91"/>
         <source>New merge warnings:</source>
         <translation>Nouveaux avertissements de fusion :</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="90"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="96"/>
         <source>This change does not change what any node can do.</source>
         <translation>Cette modification ne change ce que peut faire aucun nœud.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="101"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="107"/>
         <source>Changes, widening first</source>
         <translation>Modifications, élargissements en premier</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="134"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="140"/>
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="150"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="156"/>
         <source>Score of %1: %2</source>
         <translation>Score de %1 : %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/ReviewPage.qml" line="163"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="17"/>
         <source>Save with %n widening change(s)</source>
         <translation>
             <numerusform>Enregistrer avec %n élargissement</numerusform>
@@ -1089,12 +1133,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="164"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="18"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="169"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="20"/>
         <source>Back to editing</source>
         <translation>Revenir à l’édition</translation>
     </message>
@@ -1102,71 +1146,152 @@
 <context>
     <name>SandboxApplicationDialog</name>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="35"/>
-        <source>Sandbox an application in %1</source>
-        <translation>Isoler une application dans %1</translation>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="47"/>
+        <source>Sandbox an application</source>
+        <translation>Isoler une application</translation>
     </message>
     <message>
         <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="48"/>
+        <source>Sandbox %1</source>
+        <translation>Isoler %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="64"/>
         <source>Installed application</source>
         <translation>Application installée</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="49"/>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="108"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="65"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="124"/>
         <source>Command</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="60"/>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="61"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="76"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="77"/>
         <source>Search the installed applications</source>
         <translation>Rechercher dans les applications installées</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="73"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="89"/>
         <source>Installed applications</source>
         <translation>Applications installées</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="93"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="109"/>
         <source>No installed application matches.</source>
         <translation>Aucune application installée ne correspond.</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="101"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="117"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="106"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="122"/>
         <source>Name of the application</source>
         <translation>Nom de l’application</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="114"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="130"/>
         <source>for example: sh -c &apos;echo hello&apos;</source>
         <translation>par exemple : sh -c &apos;echo bonjour&apos;</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="115"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="131"/>
         <source>Command of the application, with shell quoting</source>
         <translation>Commande de l’application, avec les guillemets du shell</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="120"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="136"/>
         <source>Runs in a terminal</source>
         <translation>S’exécute dans un terminal</translation>
     </message>
-    <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="137"/>
-        <source>Add to the node</source>
-        <translation>Ajouter au nœud</translation>
+    <message numerus="yes">
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="162"/>
+        <source>Sandbox with %n widening change(s)</source>
+        <translation>
+            <numerusform>Isoler avec %n élargissement</numerusform>
+            <numerusform>Isoler avec %n élargissements</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="144"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="163"/>
+        <source>Sandbox</source>
+        <translation>Isoler</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="164"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="175"/>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="181"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxTargetForm</name>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="20"/>
+        <source>A new node of its own</source>
+        <translation>Un nouveau nœud rien qu’à elle</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="31"/>
+        <source>Below</source>
+        <translation>Sous</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="38"/>
+        <source>Parent of the new node</source>
+        <translation>Parent du nouveau nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="41"/>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="47"/>
+        <source>Alias of the new node</source>
+        <translation>Alias du nouveau nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="50"/>
+        <source>Preset</source>
+        <translation>Préréglage</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="56"/>
+        <source>Template of the new node</source>
+        <translation>Modèle du nouveau nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="63"/>
+        <source>The selected node, %1</source>
+        <translation>Le nœud sélectionné, %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="70"/>
+        <source>Another node</source>
+        <translation>Un autre nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="82"/>
+        <source>Node of the application</source>
+        <translation>Nœud de l’application</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="95"/>
+        <source>Add it to the desktop menu</source>
+        <translation>L’ajouter au menu du bureau</translation>
     </message>
 </context>
 <context>
@@ -1786,6 +1911,50 @@
         <location filename="../app/audit/reviewmodel.cpp" line="195"/>
         <source>No configuration file is open.</source>
         <translation>Aucun fichier de configuration n’est ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::SandboxFlow</name>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="53"/>
+        <source>The node could not be created: %1</source>
+        <translation>Le nœud n’a pas pu être créé : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="163"/>
+        <source>Choose an application first.</source>
+        <translation>Choisissez d’abord une application.</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="169"/>
+        <source>Choose a node.</source>
+        <translation>Choisissez un nœud.</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="172"/>
+        <source>%1 is in a system tree: add applications there as root with &apos;redconf app&apos;.</source>
+        <translation>%1 est dans un arbre système : ajoutez-y des applications en tant que root avec « redconf app ».</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="227"/>
+        <location filename="../app/sandboxflow.cpp" line="245"/>
+        <source>The application could not be added: %1</source>
+        <translation>L’application n’a pas pu être ajoutée : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="233"/>
+        <source>%1 was added to %2, but not to the desktop menu: %3</source>
+        <translation>%1 a été ajoutée à %2, mais pas au menu du bureau : %3</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="252"/>
+        <source>The application could not be added: %1. The node %2 made for it was deleted again.</source>
+        <translation>L’application n’a pas pu être ajoutée : %1. Le nœud %2 créé pour elle a été supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="255"/>
+        <source>The application could not be added: %1. The node %2 made for it is left and could not be deleted (%3): delete it from the tree.</source>
+        <translation>L’application n’a pas pu être ajoutée : %1. Le nœud %2 créé pour elle reste, il n’a pas pu être supprimé (%3) : supprimez-le depuis l’arbre.</translation>
     </message>
 </context>
 <context>
