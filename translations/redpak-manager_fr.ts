@@ -24,62 +24,62 @@
         <translation>Ceci est un nœud système : ses applications sont ajoutées et supprimées en root avec « redconf app ».</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="59"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="68"/>
         <source>Applications of the node</source>
         <translation>Applications du nœud</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="94"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="103"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="99"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="108"/>
         <source>In menu</source>
         <translation>Dans le menu</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="101"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="110"/>
         <source>Show %1 in the desktop menu, sandboxed in this node</source>
         <translation>Afficher %1 dans le menu du bureau, isolée dans ce nœud</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="106"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="115"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="106"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="115"/>
         <source>Launch</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="108"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="117"/>
         <source>Stop %1</source>
         <translation>Arrêter %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="108"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="117"/>
         <source>Launch %1</source>
         <translation>Lancer %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="118"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="127"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="120"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="129"/>
         <source>Remove %1 from the node</source>
         <translation>Supprimer %1 du nœud</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="129"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="55"/>
         <source>No application in this node yet.</source>
         <translation>Aucune application dans ce nœud pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="130"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="56"/>
         <source>Select a node, or sandbox an application in a new node of its own.</source>
         <translation>Sélectionnez un nœud, ou isolez une application dans un nouveau nœud rien qu’à elle.</translation>
     </message>
@@ -1100,27 +1100,37 @@
         <translation>Après cette modification, ces nœuds ne pourraient plus être lancés :</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="91"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="96"/>
         <source>New merge warnings:</source>
         <translation>Nouveaux avertissements de fusion :</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="96"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="98"/>
+        <source>Show fewer</source>
+        <translation>Afficher moins</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="99"/>
+        <source>Show all %1</source>
+        <translation>Afficher les %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="105"/>
         <source>This change does not change what any node can do.</source>
         <translation>Cette modification ne change ce que peut faire aucun nœud.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="107"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="116"/>
         <source>Changes, widening first</source>
         <translation>Modifications, élargissements en premier</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="140"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="149"/>
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="156"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="165"/>
         <source>Score of %1: %2</source>
         <translation>Score de %1 : %2</translation>
     </message>
@@ -1226,12 +1236,12 @@
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="175"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="177"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="181"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="183"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>

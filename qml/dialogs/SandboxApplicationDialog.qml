@@ -168,7 +168,9 @@ Dialog {
         }
     }
 
+    // The review step has its own buttons (Sandbox, Back).
     footer: DialogButtonBox {
+        visible: steps.currentIndex === 0
         Button {
             objectName: "nextButton"
             visible: steps.currentIndex === 0 && kinds.currentIndex === 1

@@ -49,6 +49,15 @@ Pane {
             color: palette.placeholderText
             Layout.fillWidth: true
         }
+        Label {
+            objectName: "noApplications"
+            visible: applicationList.count === 0
+            text: page.hasNode ? qsTr("No application in this node yet.")
+                               : qsTr("Select a node, or sandbox an application in a new node of its own.")
+            color: palette.placeholderText
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
         ListView {
             id: applicationList
             objectName: "applicationList"
@@ -122,15 +131,6 @@ Pane {
                     }
                 }
             }
-        }
-        Label {
-            objectName: "noApplications"
-            visible: applicationList.count === 0
-            text: page.hasNode ? qsTr("No application in this node yet.")
-                               : qsTr("Select a node, or sandbox an application in a new node of its own.")
-            color: palette.placeholderText
-            wrapMode: Text.Wrap
-            Layout.fillWidth: true
         }
     }
 

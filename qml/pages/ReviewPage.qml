@@ -87,8 +87,17 @@ Page {
         MessageBanner {
             Layout.fillWidth: true
             tone: Colors.warning
+            objectName: "newWarningsBanner"
+            // A node made from a template redefines many of its parent's items: the first
+            // warnings only, so that the changes stay in sight, the rest on demand.
+            property bool showAll: false
+            readonly property int shown: showAll ? page.review.newWarnings.length : 3
             visible: page.review.newWarnings.length > 0
-            text: qsTr("New merge warnings:") + "\n" + page.review.newWarnings.join("\n")
+            text: qsTr("New merge warnings:") + "\n" + page.review.newWarnings.slice(0, shown).join("\n")
+            actionText: page.review.newWarnings.length <= 3 ? ""
+                        : showAll ? qsTr("Show fewer")
+                                  : qsTr("Show all %1").arg(page.review.newWarnings.length)
+            onActionTriggered: showAll = !showAll
         }
         Label {
             Layout.margins: 10

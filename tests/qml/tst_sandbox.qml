@@ -90,6 +90,15 @@ TestCase {
         chooseHostApplication(dialog, "shell")
         verify(!testSession.sandbox.graphical)
         compare(testSession.sandbox.newNode.templateName, "leaf")
+        // A preset that redefines much of its parent: the first warnings, the rest on demand.
+        testSession.sandbox.newNode.templateName = "root"
+        const warnings = testSession.sandbox.review.newWarnings
+        verify(warnings.length > 3)
+        const banner = findChild(dialog, "newWarningsBanner")
+        compare(banner.text.split("\n").length, 1 + 3)
+        compare(banner.actionText, "Show all " + warnings.length)
+        banner.actionTriggered()
+        compare(banner.text.split("\n").length, 1 + warnings.length)
         // Another node: the review is what that node grants, the target is that node.
         mouseClick(findChild(dialog, "existingNodeChoice"))
         compare(testSession.sandbox.target, SandboxFlow.ExistingNode)
