@@ -1156,69 +1156,74 @@
 <context>
     <name>SandboxApplicationDialog</name>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="47"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="51"/>
         <source>Sandbox an application</source>
         <translation>Isoler une application</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="48"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="52"/>
         <source>Sandbox %1</source>
         <translation>Isoler %1</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="64"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="68"/>
         <source>Installed application</source>
         <translation>Application installée</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="65"/>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="124"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="69"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="128"/>
         <source>Command</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="76"/>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="77"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="80"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="81"/>
         <source>Search the installed applications</source>
         <translation>Rechercher dans les applications installées</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="89"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="93"/>
         <source>Installed applications</source>
         <translation>Applications installées</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="109"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="113"/>
         <source>No installed application matches.</source>
         <translation>Aucune application installée ne correspond.</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="117"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="121"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="122"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="126"/>
         <source>Name of the application</source>
         <translation>Nom de l’application</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="130"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="134"/>
         <source>for example: sh -c &apos;echo hello&apos;</source>
         <translation>par exemple : sh -c &apos;echo bonjour&apos;</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="131"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="135"/>
         <source>Command of the application, with shell quoting</source>
         <translation>Commande de l’application, avec les guillemets du shell</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="136"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="140"/>
         <source>Runs in a terminal</source>
         <translation>S’exécute dans un terminal</translation>
     </message>
+    <message>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="150"/>
+        <source>Runs %1 in %2</source>
+        <translation>Exécute %1 dans %2</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="162"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="172"/>
         <source>Sandbox with %n widening change(s)</source>
         <translation>
             <numerusform>Isoler avec %n élargissement</numerusform>
@@ -1226,22 +1231,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="163"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="173"/>
         <source>Sandbox</source>
         <translation>Isoler</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="164"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="174"/>
         <source>Back</source>
         <translation>Retour</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="177"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="187"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="183"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="193"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>

@@ -14,6 +14,8 @@ Dialog {
 
     required property SandboxFlow flow
     required property HostApplicationsModel hostApplications
+    // What the chosen application runs, shown with the node it will run in.
+    property string chosenCommand: ""
 
     function openFor(node) {
         flow.start(node)
@@ -27,11 +29,13 @@ Dialog {
 
     function chooseHost(row) {
         hostList.currentIndex = row.index
+        chosenCommand = row.command
         flow.chooseHostApplication(row.file, row.name, row.terminal)
         steps.currentIndex = 1
     }
 
     function chooseCommand() {
+        chosenCommand = command.text
         flow.chooseCommand(name.text, command.text, terminal.checked)
         steps.currentIndex = 1
     }
@@ -141,6 +145,12 @@ Dialog {
         }
         ColumnLayout {
             spacing: 6
+            Label {
+                objectName: "sandboxedCommand"
+                text: qsTr("Runs %1 in %2").arg(dialog.chosenCommand).arg(dialog.flow.targetNode)
+                elide: Text.ElideMiddle
+                Layout.fillWidth: true
+            }
             SandboxTargetForm {
                 flow: dialog.flow
                 Layout.fillWidth: true

@@ -55,6 +55,7 @@ TestCase {
         verify(flow.graphical)
         const target = testTree.apps + "/test-eyes"
         compare(flow.targetNode, target)
+        compare(findChild(dialog, "sandboxedCommand").text, "Runs xeyes in " + target)
 
         // The review is shown and nothing is written yet.
         tryCompare(flow.review, "status", ReviewModel.Ready)
