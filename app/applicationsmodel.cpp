@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "applicationsmodel.h"
 
+#include "configdocument.h"
 #include "redpak/base/diagnostic.h"
 #include "redpak/base/safe_file.h"
 #include "redpak/base/shell_words.h"
@@ -54,6 +55,11 @@ QVariant applicationTextData(const ApplicationText& text, int role) {
     default:
         return {};
     }
+}
+
+// An entry the store refused names its file and line: that says it all.
+QString storeMessage(const StoreResult& result) {
+    return result.error == StoreError::InvalidConfig ? result.detail : storeErrorMessage(result);
 }
 
 QHash<int, QByteArray> applicationTextRoles() {
@@ -123,8 +129,7 @@ QHash<int, QByteArray> ApplicationsModel::roleNames() const {
 }
 
 bool ApplicationsModel::isEditable() const {
-    const NodeStore* store = m_nodePath.isEmpty() ? nullptr : m_workspace->storeFor(m_nodePath);
-    return store && !store->usesHelper();
+    return !m_nodePath.isEmpty() && m_workspace->storeFor(m_nodePath) != nullptr;
 }
 
 void ApplicationsModel::setNodePath(const QString& nodeDir) {
@@ -133,6 +138,11 @@ void ApplicationsModel::setNodePath(const QString& nodeDir) {
     }
     m_nodePath = nodeDir;
     Q_EMIT nodePathChanged();
+    // Nothing of the previous node stays clickable while the store answers.
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    setError({});
     reload();
 }
 
@@ -141,26 +151,52 @@ QString ApplicationsModel::menuDirectory() const {
 }
 
 void ApplicationsModel::reload() {
+    list({});
+}
+
+void ApplicationsModel::list(const std::function<void()>& then) {
+    const quint64 listing = ++m_listing;
+    NodeStore* store = m_nodePath.isEmpty() ? nullptr : m_workspace->storeFor(m_nodePath);
+    if (!store) {
+        show({});
+        if (then) {
+            then();
+        }
+        return;
+    }
+    store->listApplications(m_nodePath, this, [this, listing, then](const ApplicationList& list) {
+        if (listing == m_listing) {
+            show(list);
+        }
+        if (then) {
+            then();
+        }
+    });
+}
+
+void ApplicationsModel::show(const ApplicationList& list) {
     beginResetModel();
     m_rows.clear();
-    QString problem;
-    if (!m_nodePath.isEmpty()) {
-        try {
-            const fs::path base = m_nodePath.toStdString();
-            const fs::path menuDir = menuDirectory().toStdString();
-            for (const NodeApplication& app : leafApplications(FamilySnapshot::open(base))) {
-                const fs::path entry = menuDir / (menuEntryId(base, app.id) + ".desktop");
-                // What a click runs: the command with no file given (field codes expanded).
-                const std::string command =
-                    joinShellWords(execArguments(app.entry, {}, {}, app.file.string()));
-                m_rows.push_back(
-                    {{qs(app.id), qs(app.entry.name()), qs(app.entry.icon()), qs(command)},
-                     app.entry.terminal(),
-                     fs::exists(entry)});
-            }
-        } catch (const InputError& e) {
-            problem = messageOf(e);
+    QString problem = storeMessage(list.result);
+    try {
+        const fs::path base = m_nodePath.toStdString();
+        const fs::path menuDir = menuDirectory().toStdString();
+        for (const ApplicationFile& file : list.applications) {
+            const std::string id = file.id.toStdString();
+            const std::string shown =
+                (applicationsDirectory(base) / applicationFileName(id)).string();
+            const DesktopEntry entry = DesktopEntry::parse(file.text.toStdString(), shown);
+            const fs::path menuEntry = menuDir / (menuEntryId(base, id) + ".desktop");
+            // What a click runs: the command with no file given (field codes expanded).
+            const std::string command = joinShellWords(execArguments(entry, {}, {}, shown));
+            m_rows.push_back({{file.id, qs(entry.name()), qs(entry.icon()), qs(command)},
+                              entry.terminal(),
+                              fs::exists(menuEntry),
+                              file.digest});
         }
+    } catch (const InputError& e) {
+        m_rows.clear();
+        problem = messageOf(e);
     }
     endResetModel();
     setError(problem);
@@ -205,7 +241,7 @@ bool ApplicationsModel::setInMenu(int row, bool inMenu) {
         return false;
     }
     const std::string id = m_rows[static_cast<std::size_t>(row)].text.id.toStdString();
-    return write([&] {
+    const bool changed = attempt([&] {
         const fs::path base = m_nodePath.toStdString();
         const fs::path menuDir = menuDirectory().toStdString();
         if (inMenu) {
@@ -219,62 +255,116 @@ bool ApplicationsModel::setInMenu(int row, bool inMenu) {
         }
         refreshDesktopDatabase(menuDir);
     });
+    if (changed) {
+        m_rows[static_cast<std::size_t>(row)].inMenu = inMenu;
+        Q_EMIT dataChanged(index(row), index(row), {InMenuRole});
+    }
+    return changed;
 }
 
 bool ApplicationsModel::remove(int row) {
     if (!validRow(row) || !isEditable()) {
         return false;
     }
-    const std::string id = m_rows[static_cast<std::size_t>(row)].text.id.toStdString();
-    return write([&] {
-        const fs::path base = m_nodePath.toStdString();
-        removeApplication(base, id);
-        const fs::path menuDir = menuDirectory().toStdString();
-        if (removeMenuEntry(menuDir, base, id)) {
-            refreshDesktopDatabase(menuDir);
-        }
-    });
+    const Row& removed = m_rows[static_cast<std::size_t>(row)];
+    const QString nodeDir = m_nodePath;
+    const QString id = removed.text.id;
+    m_workspace->storeFor(nodeDir)->removeApplication(
+        nodeDir, id, removed.digest, this, [this, nodeDir, id](const StoreResult& result) {
+            if (result.ok()) {
+                // The menu entry runs the application: it goes with it.
+                attempt([&] {
+                    const fs::path menuDir = menuDirectory().toStdString();
+                    if (removeMenuEntry(menuDir, nodeDir.toStdString(), id.toStdString())) {
+                        refreshDesktopDatabase(menuDir);
+                    }
+                });
+            }
+            finishChange(nodeDir, id, result);
+        });
+    return true;
 }
 
 bool ApplicationsModel::addCommand(const QString& name, const QString& commandLine, bool terminal) {
     if (!isEditable()) {
         return false;
     }
-    return write([&] {
-        NewApplication application;
-        application.name = name.trimmed().toStdString();
-        application.command = splitShellWords(commandLine.toStdString(), "command");
-        application.terminal = terminal;
-        const std::string id = applicationIdFor(application.name);
-        const fs::path base = m_nodePath.toStdString();
-        const fs::path file = applicationsDirectory(base) / (id + ".desktop");
-        writeApplication(base, id, formatDesktopEntry(application, file.string()));
-    });
+    std::string id;
+    std::string content;
+    return attempt([&] {
+               NewApplication application;
+               application.name = name.trimmed().toStdString();
+               application.command = splitShellWords(commandLine.toStdString(), "command");
+               application.terminal = terminal;
+               id = applicationIdFor(application.name);
+               const fs::path file =
+                   applicationsDirectory(m_nodePath.toStdString()) / applicationFileName(id);
+               content = formatDesktopEntry(application, file.string());
+           }) &&
+           writeEntry(id, content);
 }
 
 bool ApplicationsModel::importHostApplication(const QString& file) {
     if (!isEditable()) {
         return false;
     }
-    return write([&] {
-        const fs::path source = file.toStdString();
-        const std::string content = readLimitedFile(source, kMaxDesktopEntryBytes);
-        std::string id = source.filename().string();
-        id.resize(id.size() - std::min(id.size(), kApplicationFileSuffix.size()));
-        writeApplication(m_nodePath.toStdString(), id, content);
-    });
+    std::string id;
+    std::string content;
+    return attempt([&] {
+               const fs::path source = file.toStdString();
+               content = readLimitedFile(source, kMaxDesktopEntryBytes);
+               id = source.filename().string();
+               id.resize(id.size() - std::min(id.size(), kApplicationFileSuffix.size()));
+               // Core's checks before the store's: a refusal names the host's file.
+               requireValidApplicationId(id, source);
+               DesktopEntry::parse(content, source.string());
+           }) &&
+           writeEntry(id, content);
 }
 
-// Runs one change of the node's applications or menu entries, then shows the result; a refusal
-// is shown as the model's error and nothing is changed.
-bool ApplicationsModel::write(const std::function<void()>& change) {
+// Asks the store to write application `id`, based on the entry listed under that ID (none: a
+// new one).
+bool ApplicationsModel::writeEntry(const std::string& id, const std::string& content) {
+    const QString qid = qs(id);
+    QByteArray expected;
+    for (const Row& row : m_rows) {
+        if (row.text.id == qid) {
+            expected = row.digest;
+        }
+    }
+    const QString nodeDir = m_nodePath;
+    m_workspace->storeFor(nodeDir)->writeApplication(nodeDir, qid, qs(content), expected, this,
+                                                     [this, nodeDir, qid](const WriteReply& reply) {
+                                                         finishChange(nodeDir, qid, reply.result);
+                                                     });
+    return true;
+}
+
+// The store's answer to a change of `nodeDir`'s applications: the list read again, or the
+// refusal shown (nothing was changed); then told with changeFinished.
+void ApplicationsModel::finishChange(const QString& nodeDir, const QString& id,
+                                     const StoreResult& result) {
+    const QString problem = result.ok() ? QString() : storeMessage(result);
+    if (nodeDir != m_nodePath) {
+        Q_EMIT changeFinished(nodeDir, id, problem);
+        return;
+    }
+    if (!result.ok()) {
+        setError(problem);
+        Q_EMIT changeFinished(nodeDir, id, problem);
+        return;
+    }
+    list([this, nodeDir, id] { Q_EMIT changeFinished(nodeDir, id, QString()); });
+}
+
+// Runs one step that core may refuse; a refusal is shown as the model's error.
+bool ApplicationsModel::attempt(const std::function<void()>& step) {
     try {
-        change();
+        step();
     } catch (const InputError& e) {
         setError(messageOf(e));
         return false;
     }
-    reload();
     return true;
 }
 

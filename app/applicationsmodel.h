@@ -3,7 +3,9 @@
 // the Applications page does to them: launch and stop (through LaunchModel, so output and exit
 // status stay in the Launch tab), the user's desktop menu entry (tree/application_menu.h),
 // remove, and sandbox a command or a host application into the node. Nothing here parses or
-// validates an entry: core does, and refuses what it refuses with the file and line.
+// validates an entry: core does, and refuses what it refuses with the file and line. The list
+// is read and changed through the node's store (NodeStore: the user's files, or the helper for
+// a system node), asynchronously; each change carries the digest of the entry as listed.
 #pragma once
 
 #include "launchmodel.h"
@@ -12,6 +14,7 @@
 #include <QAbstractListModel>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -37,8 +40,8 @@ class ApplicationsModel : public QAbstractListModel {
     Q_PROPERTY(QString nodePath READ nodePath NOTIFY nodePathChanged)
     // Why the node's applications could not be read or changed, empty when all is well.
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
-    // Whether applications can be added and removed here (the node's root is the user's; for
-    // system nodes, `redconf app` as root).
+    // Whether applications can be added and removed here (the node is under an opened root:
+    // the user's, or a system root through the helper).
     Q_PROPERTY(bool editable READ isEditable NOTIFY nodePathChanged)
 
 public:
@@ -64,11 +67,15 @@ public:
     bool isEditable() const;
 
     void setNodePath(const QString& nodeDir);
+    // Asks the store for the list again; the rows change when it answers.
     Q_INVOKABLE void reload();
     // Launches the application of `row`; returns the row of the launch in LaunchModel.
     Q_INVOKABLE int launch(int row, bool admin);
     Q_INVOKABLE void stop(int row);
     Q_INVOKABLE bool setInMenu(int row, bool inMenu);
+    // The changes below return false when refused before the store is asked (`error` says
+    // why), else true: the store's answer follows, the list read again or its refusal (not
+    // authorized, changed since listed, ...) in `error`.
     Q_INVOKABLE bool remove(int row);
     // Adds an application running `commandLine` (POSIX shell quoting) called `name`.
     Q_INVOKABLE bool addCommand(const QString& name, const QString& commandLine, bool terminal);
@@ -81,18 +88,29 @@ public:
 Q_SIGNALS:
     void nodePathChanged();
     void errorChanged();
+    // The store answered a change that was asked (a write or a removal of `applicationId` in
+    // `nodePath`): `error` is empty when it was made, the list then already read again, else
+    // it says why nothing was changed (as `error` does while that node is shown).
+    void changeFinished(const QString& nodePath, const QString& applicationId,
+                        const QString& error);
 
 private:
     struct Row {
         ApplicationText text;
         bool terminal = false;
         bool inMenu = false;
+        QByteArray digest; // of the entry as listed
     };
     void setError(const QString& error);
     bool validRow(int row) const { return row >= 0 && row < rowCount(); }
     QString menuDirectory() const;
     QString nodeName() const;
-    bool write(const std::function<void()>& change);
+    void show(const ApplicationList& list);
+    bool attempt(const std::function<void()>& step);
+    bool writeEntry(const std::string& id, const std::string& content);
+    // Asks the store for the list; `then` runs once it answered (shown if still the last).
+    void list(const std::function<void()>& then);
+    void finishChange(const QString& nodeDir, const QString& id, const StoreResult& result);
 
     Workspace* m_workspace;
     LaunchModel* m_launches;
@@ -100,6 +118,7 @@ private:
     QString m_error;
     QString m_menuDir;
     std::vector<Row> m_rows;
+    quint64 m_listing = 0; // the last list asked: older answers are dropped
 };
 
 // The applications installed on the host (core hostApplications), filtered by a search text

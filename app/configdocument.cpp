@@ -75,7 +75,7 @@ private:
 };
 
 ConfigDocument::ConfigDocument(Workspace* workspace, ConfigKind kind, QObject* parent)
-    : QObject(parent), m_workspace(workspace), m_kind(kind) {
+    : QObject(parent), m_workspace(workspace), m_kind(kind), m_familyCheck(new FamilyCheck(this)) {
     connect(&m_undo, &QUndoStack::indexChanged, this, &ConfigDocument::undoStateChanged);
     connect(&m_undo, &QUndoStack::canUndoChanged, this, &ConfigDocument::undoStateChanged);
     connect(&m_undo, &QUndoStack::canRedoChanged, this, &ConfigDocument::undoStateChanged);
@@ -94,7 +94,42 @@ QString ConfigDocument::errorMessage() const {
 }
 
 bool ConfigDocument::isModified() const {
-    return m_status != Status::Empty && m_text != m_savedText;
+    return m_status != Status::Empty && (m_text != m_savedText || !m_refused.isEmpty());
+}
+
+void ConfigDocument::setRefusedInput(const QString& field, const QString& text,
+                                     const QString& error) {
+    m_refused.insert(field, RefusedInput{text, error});
+    Q_EMIT refusedInputsChanged();
+    Q_EMIT modifiedChanged();
+}
+
+void ConfigDocument::clearRefusedInput(const QString& field) {
+    if (m_refused.remove(field) > 0) {
+        Q_EMIT refusedInputsChanged();
+        Q_EMIT modifiedChanged();
+    }
+}
+
+void ConfigDocument::clearRefusedInputs() {
+    if (!m_refused.isEmpty()) {
+        m_refused.clear();
+        Q_EMIT refusedInputsChanged();
+    }
+}
+
+std::optional<ConfigDocument::RefusedInput>
+ConfigDocument::refusedInput(const QString& field) const {
+    const auto found = m_refused.constFind(field);
+    return found == m_refused.constEnd() ? std::nullopt : std::optional(*found);
+}
+
+QStringList ConfigDocument::refusedInputs() const {
+    QStringList lines;
+    for (auto it = m_refused.constBegin(); it != m_refused.constEnd(); ++it) {
+        lines.append(tr("%1: “%2”: %3").arg(it.key(), it->text, it->error));
+    }
+    return lines;
 }
 
 void ConfigDocument::setStatus(Status status, const QString& error) {
@@ -129,6 +164,7 @@ void ConfigDocument::load(const QString& nodeDir) {
 
 void ConfigDocument::close() {
     m_undo.clear();
+    clearRefusedInputs();
     m_nodePath.clear();
     m_filePath.clear();
     m_theirs.reset();
@@ -146,6 +182,7 @@ void ConfigDocument::close() {
 
 void ConfigDocument::setLoadedContent(const ConfigFileContent& content) {
     m_undo.clear();
+    clearRefusedInputs();
     setSaved(content.text, content.digest, content.exists);
     m_status = Status::Ready;
     apply(Snapshot{content.text, std::nullopt});
@@ -168,6 +205,7 @@ void ConfigDocument::apply(const Snapshot& snapshot) {
         m_error.reset();
         m_warnings.clear();
         m_working.reset();
+        m_familyCheck->clear();
     } else {
         const QByteArray bytes = m_text.toUtf8();
         const ValidationResult result =
@@ -179,6 +217,11 @@ void ConfigDocument::apply(const Snapshot& snapshot) {
             m_warnings.append(QString::fromStdString(warning.format()));
         }
         m_working = result.config ? result.config : snapshot.formConfig;
+        if (result.config && m_status != Status::Empty) {
+            m_familyCheck->request(m_nodePath, m_kind, result.config);
+        } else {
+            m_familyCheck->clear();
+        }
     }
     if (textChangedNow) {
         Q_EMIT textChanged();
@@ -206,11 +249,13 @@ void ConfigDocument::applyEdit(const QString& description,
     }
     Config config = *m_working;
     edit(config);
-    const QString text = QString::fromStdString(writeConfig(config));
+    const QString text =
+        QString::fromStdString(writeConfigKeepingComments(config, m_text.toStdString()));
     push(description, Snapshot{text, config}, false);
 }
 
 void ConfigDocument::revert() {
+    clearRefusedInputs();
     push(tr("Revert to the file on disk"), Snapshot{m_savedText, std::nullopt}, false);
 }
 
@@ -230,8 +275,8 @@ void ConfigDocument::createFile() {
 
 bool ConfigDocument::save(const ReviewedText& reviewed) {
     NodeStore* store = m_workspace ? m_workspace->storeFor(m_nodePath) : nullptr;
-    if (!store || m_status != Status::Ready || !isValid() || reviewed.nodePath() != m_nodePath ||
-        reviewed.text() != m_text) {
+    if (!store || m_status != Status::Ready || !isValid() || hasRefusedInput() ||
+        reviewed.nodePath() != m_nodePath || reviewed.text() != m_text) {
         return false;
     }
     const QString text = m_text;

@@ -3,13 +3,16 @@
 // the forms is derived from it by the core parser, and form edits go back to text through the
 // core writer. Every change is a snapshot on an undo stack, so nothing typed is ever lost: not
 // on a parse error (the text stays as typed), not on an external change (conflict: the user
-// chooses, and the discarded side stays reachable with undo), not on a failed save.
+// chooses, and the discarded side stays reachable with undo), not on a failed save, not when a
+// form field refuses a value (the refused text is kept here and blocks the save until fixed).
 #pragma once
 
+#include "familycheck.h"
 #include "nodestore.h"
 #include "redpak/config/config.h"
 
 #include <QFileSystemWatcher>
+#include <QMap>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -63,6 +66,10 @@ class ConfigDocument : public QObject {
     Q_PROPERTY(bool canRedo READ canRedo NOTIFY undoStateChanged)
     Q_PROPERTY(QString undoText READ undoText NOTIFY undoStateChanged)
     Q_PROPERTY(QString redoText READ redoText NOTIFY undoStateChanged)
+    // The edited text merged against the node's ancestors (errors and new warnings).
+    Q_PROPERTY(redpak::gui::FamilyCheck* familyCheck READ familyCheck CONSTANT)
+    // "field: text: why", one per form field whose typed value was refused.
+    Q_PROPERTY(QStringList refusedInputs READ refusedInputs NOTIFY refusedInputsChanged)
 
 public:
     enum class Status { Empty, Loading, Ready, Saving, Failed };
@@ -84,10 +91,14 @@ public:
     QString errorMessage() const;
     QStringList warnings() const { return m_warnings; }
     bool isFormEditable() const { return m_working.has_value(); }
+    // The text differs from the file, or a form field holds a refused value.
     bool isModified() const;
-    // Modified, valid and not already being saved.
-    bool canSave() const { return m_status == Status::Ready && isModified() && isValid(); }
+    // Modified, valid, without refused field values and not already being saved.
+    bool canSave() const {
+        return m_status == Status::Ready && isModified() && isValid() && m_refused.isEmpty();
+    }
     bool hasConflict() const { return m_theirs.has_value(); }
+    FamilyCheck* familyCheck() const { return m_familyCheck; }
     bool canUndo() const { return m_undo.canUndo(); }
     bool canRedo() const { return m_undo.canRedo(); }
     QString undoText() const { return m_undo.undoText(); }
@@ -109,6 +120,19 @@ public:
     Q_INVOKABLE void takeTheirs();
     // Starts an absent config file with the alias of the node's normal config.
     Q_INVOKABLE void createFile();
+
+    // A value typed in form field `field` that the parser refused, kept for the user to fix:
+    // the document is not saved while one stands. Cleared when the file is (re)loaded or
+    // reverted, or by clearRefusedInput() once the field holds a valid value again.
+    struct RefusedInput {
+        QString text;
+        QString error;
+    };
+    void setRefusedInput(const QString& field, const QString& text, const QString& error);
+    void clearRefusedInput(const QString& field);
+    std::optional<RefusedInput> refusedInput(const QString& field) const;
+    bool hasRefusedInput() const { return !m_refused.isEmpty(); }
+    QStringList refusedInputs() const;
 
     // Writes the text (atomically; through the helper for system nodes) if it is valid and is
     // still the `reviewed` one. Not invokable from QML: saving goes through ReviewModel.
@@ -132,6 +156,7 @@ Q_SIGNALS:
     void modifiedChanged();
     void conflictChanged();
     void undoStateChanged();
+    void refusedInputsChanged();
     void saved();
 
 private:
@@ -149,6 +174,7 @@ private:
     void watch();
     void onFileChanged();
     void setSaved(const QString& text, const QByteArray& digest, bool exists);
+    void clearRefusedInputs();
 
     Workspace* m_workspace;
     ConfigKind m_kind;
@@ -166,9 +192,11 @@ private:
     QString m_savedText;                       // text of the file as last read or written
     QByteArray m_baseDigest;                   // digest of the file the edits are based on
     std::optional<ConfigFileContent> m_theirs; // the file on disk, when it conflicts
+    QMap<QString, RefusedInput> m_refused;     // by field
 
     QUndoStack m_undo;
     QFileSystemWatcher m_watcher;
+    FamilyCheck* m_familyCheck;
 };
 
 // The translated message for a store failure.

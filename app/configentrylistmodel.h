@@ -24,8 +24,10 @@ public:
         InfoRole = Qt::UserRole + 1,
         WarnRole,
         LineRole,
-        ErrorRole,   // the parser's message for the entry alone
-        WarningRole, // unknown tags of the entry (core), one per line
+        ErrorRole,         // the parser's message for the entry alone
+        WarningRole,       // unknown tags of the entry (core), one per line
+        FamilyErrorRole,   // merge errors against the ancestors at the entry, one per line
+        FamilyWarningRole, // warnings the edit adds against the ancestors at the entry
         FirstOwnRole,
     };
 
@@ -49,6 +51,10 @@ public:
             return m_errors[row];
         case WarningRole:
             return m_warnings[row];
+        case FamilyErrorRole:
+            return familyErrorsAt(entry.pos.line);
+        case FamilyWarningRole:
+            return familyWarningsAt(entry.pos.line, m_warnings[row]);
         default:
             return entryData(entry, role);
         }
@@ -60,7 +66,9 @@ public:
                       {WarnRole, "warn"},
                       {LineRole, "line"},
                       {ErrorRole, "error"},
-                      {WarningRole, "warning"}});
+                      {WarningRole, "warning"},
+                      {FamilyErrorRole, "familyError"},
+                      {FamilyWarningRole, "familyWarning"}});
         return names;
     }
 

@@ -4,11 +4,21 @@
 namespace redpak::gui {
 
 void ConfigListModel::setDocument(ConfigDocument* document) {
-    if (!bindDocument(m_document, document, this, &ConfigListModel::refresh)) {
+    if (document == m_document) {
         return;
     }
     if (m_document) {
+        m_document->familyCheck()->disconnect(this);
+    }
+    bindDocument(m_document, document, this, &ConfigListModel::refresh);
+    if (m_document) {
         connect(m_document, &ConfigDocument::loaded, this, [this] { documentLoaded(); });
+        // The family check's messages are shown at the rows they concern.
+        connect(m_document->familyCheck(), &FamilyCheck::resultChanged, this, [this] {
+            if (m_count > 0) {
+                Q_EMIT dataChanged(index(0), index(m_count - 1));
+            }
+        });
     }
     Q_EMIT documentChanged();
     refresh();
@@ -23,6 +33,26 @@ const Config* ConfigListModel::config() const {
         return nullptr;
     }
     return &*m_document->workingConfig();
+}
+
+QString ConfigListModel::familyErrorsAt(int line) const {
+    return m_document ? m_document->familyCheck()->errorsAt(m_document->filePath(), line)
+                      : QString();
+}
+
+QString ConfigListModel::familyWarningsAt(int line, const QString& shown) const {
+    if (!m_document) {
+        return {};
+    }
+    // A warning the row already shows (an unknown tag of its value) is not said twice.
+    QStringList fresh;
+    const QString all = m_document->familyCheck()->warningsAt(m_document->filePath(), line);
+    for (const QString& warning : all.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (!shown.contains(warning)) {
+            fresh.append(warning);
+        }
+    }
+    return fresh.join(QLatin1Char('\n'));
 }
 
 ConfigSection* ConfigListModel::section(Config& config) const {

@@ -2,7 +2,8 @@
 // Base of the editor's list models (environ, exports, capabilities, cgroups, settings): rows
 // come from the document's working Config, edits go through ConfigDocument::applyEdit (the
 // core writer regenerates the YAML, the edit is undoable). When the row count is unchanged the
-// rows are updated in place, so the field being edited in QML keeps its focus.
+// rows are updated in place, so the field being edited in QML keeps its focus. The document's
+// family check (merge against the ancestors) is shown at the row of the line it concerns.
 #pragma once
 
 #include "configdocument.h"
@@ -48,6 +49,10 @@ protected:
     virtual void documentLoaded() {}
 
     const Config* config() const;
+    // The family check's errors and new warnings about line `line` of the file, one a line;
+    // the warnings without those already in `shown`.
+    QString familyErrorsAt(int line) const;
+    QString familyWarningsAt(int line, const QString& shown) const;
     ConfigSection* section(Config& config) const;
     void edit(const QString& description, const std::function<void(Config&)>& change);
     bool validRow(int row) const { return row >= 0 && row < m_count; }

@@ -25,6 +25,7 @@ public:
     void start(quint64 id, const LaunchRequest& request) override;
     void stop(quint64 id) override;
     bool acceptsInput() const override { return false; }
+    bool keepsRunningWithoutClient() const override { return true; }
     bool sendInput(quint64 id, const QString& text) override;
     void dryRun(const LaunchRequest& request, QObject* context,
                 std::function<void(const DryRunResult&)> done) override;

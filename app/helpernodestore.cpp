@@ -149,4 +149,68 @@ void HelperNodeStore::recordApproval(const QString& nodeDir, const QList<Reviewe
         done);
 }
 
+void HelperNodeStore::listApplications(const QString& nodeDir, QObject* context,
+                                       std::function<void(const ApplicationList&)> done) {
+    withName(
+        nodeDir, context,
+        [context, done](const QString& name) {
+            using Reply = QDBusPendingReply<QList<RedpakApplication>>;
+            onReply<Reply>(HelperClient::shared().proxy().ListApplications(name), context,
+                           [done](Reply reply) {
+                               ApplicationList list;
+                               list.result = HelperClient::resultFromError(reply.error());
+                               if (!reply.isError()) {
+                                   for (const RedpakApplication& file : reply.value()) {
+                                       list.applications.append(
+                                           {file.id, file.content, file.digest.toLatin1()});
+                                   }
+                               }
+                               done(list);
+                           });
+        },
+        [done](const StoreResult& result) {
+            done(ApplicationList{result, {}});
+        });
+}
+
+void HelperNodeStore::writeApplication(const QString& nodeDir, const QString& id,
+                                       const QString& text, const QByteArray& expectedDigest,
+                                       QObject* context,
+                                       std::function<void(const WriteReply&)> done) {
+    withName(
+        nodeDir, context,
+        [context, id, text, expectedDigest, done](const QString& name) {
+            using Reply = QDBusPendingReply<QString>;
+            onReply<Reply>(HelperClient::shared().proxy().WriteApplication(
+                               name, id, text, QString::fromLatin1(expectedDigest), kFlags),
+                           context, [done](Reply reply) {
+                               WriteReply write;
+                               write.result = HelperClient::resultFromError(reply.error());
+                               if (!reply.isError()) {
+                                   write.newDigest = reply.value().toLatin1();
+                               }
+                               done(write);
+                           });
+        },
+        [done](const StoreResult& result) {
+            done(WriteReply{result, {}});
+        });
+}
+
+void HelperNodeStore::removeApplication(const QString& nodeDir, const QString& id,
+                                        const QByteArray& expectedDigest, QObject* context,
+                                        std::function<void(const StoreResult&)> done) {
+    withName(
+        nodeDir, context,
+        [context, id, expectedDigest, done](const QString& name) {
+            using Reply = QDBusPendingReply<>;
+            onReply<Reply>(HelperClient::shared().proxy().RemoveApplication(
+                               name, id, QString::fromLatin1(expectedDigest), kFlags),
+                           context, [done](Reply reply) {
+                               done(HelperClient::resultFromError(reply.error()));
+                           });
+        },
+        done);
+}
+
 } // namespace redpak::gui

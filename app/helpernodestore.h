@@ -27,6 +27,15 @@ public:
                         const QString& comment, QObject* context,
                         std::function<void(const StoreResult&)> done) override;
 
+    void listApplications(const QString& nodeDir, QObject* context,
+                          std::function<void(const ApplicationList&)> done) override;
+    void writeApplication(const QString& nodeDir, const QString& id, const QString& text,
+                          const QByteArray& expectedDigest, QObject* context,
+                          std::function<void(const WriteReply&)> done) override;
+    void removeApplication(const QString& nodeDir, const QString& id,
+                           const QByteArray& expectedDigest, QObject* context,
+                           std::function<void(const StoreResult&)> done) override;
+
 private:
     QString m_rootPath;
 };

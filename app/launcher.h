@@ -51,6 +51,9 @@ public:
         Q_UNUSED(id);
         return 0;
     }
+    // Whether launches go on when this program exits: local ones are its children and are
+    // stopped with it, the helper's are the helper's children.
+    virtual bool keepsRunningWithoutClient() const { return false; }
     // Whether capture() launches from this process, so that what the node gets can be compared
     // with this process's identity, capabilities and namespaces (Verify). The helper's launches
     // start from the helper, which does not report its own.
@@ -63,6 +66,9 @@ public:
 Q_SIGNALS:
     void started(quint64 id);
     void outputReceived(quint64 id, const QString& text);
+    // What the process wrote on its error output, for launchers that read it apart (shown
+    // with the output; its last lines say why a launch failed).
+    void errorOutputReceived(quint64 id, const QString& text);
     // `status`: exit code, or 128 + signal number.
     void finished(quint64 id, int status);
     void failedToStart(quint64 id, const QString& error);

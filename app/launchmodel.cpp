@@ -16,8 +16,19 @@ namespace redpak::gui {
 namespace {
 // Output kept per launch; older output is dropped first.
 constexpr qsizetype kMaxOutputChars = 512 * 1024;
+// Error output kept per launch, for the last lines shown when it fails.
+constexpr qsizetype kMaxErrorOutputChars = 16 * 1024;
+// Lines of error output shown under a failed launch.
+constexpr int kErrorLinesShown = 5;
 // How often the usage of running launches is read while it is shown.
 constexpr int kStatsIntervalMs = 2000;
+
+void appendCapped(QString& text, const QString& more, qsizetype cap) {
+    text += more;
+    if (text.size() > cap) {
+        text.remove(0, text.size() - cap);
+    }
+}
 
 qint64 monotonicMs() {
     static QElapsedTimer clock = [] {
@@ -160,26 +171,30 @@ void LaunchModel::attach(Launcher* launcher) {
     m_attached.insert(launcher);
     connect(launcher, &Launcher::started, this, [this](quint64 id) {
         update(id, [](Launch& l) { l.state = State::Running; },
-               {StateRole, RunningRole, StatusTextRole});
+               {StateRole, RunningRole, StatusTextRole, OutcomeRole});
         Q_EMIT runningChanged();
     });
     connect(launcher, &Launcher::outputReceived, this, [this](quint64 id, const QString& text) {
-        update(id,
-               [&text](Launch& l) {
-                   l.output += text;
-                   if (l.output.size() > kMaxOutputChars) {
-                       l.output.remove(0, l.output.size() - kMaxOutputChars);
-                   }
-               },
+        update(id, [&text](Launch& l) { appendCapped(l.output, text, kMaxOutputChars); },
                {OutputRole});
     });
+    connect(launcher, &Launcher::errorOutputReceived, this,
+            [this](quint64 id, const QString& text) {
+                update(id,
+                       [&text](Launch& l) {
+                           appendCapped(l.output, text, kMaxOutputChars);
+                           appendCapped(l.errorOutput, text, kMaxErrorOutputChars);
+                       },
+                       {OutputRole});
+            });
     connect(launcher, &Launcher::finished, this, [this](quint64 id, int status) {
         update(id,
                [status](Launch& l) {
                    l.state = State::Finished;
                    l.exitStatus = status;
                },
-               {StateRole, RunningRole, ExitStatusRole, StatusTextRole, AcceptsInputRole});
+               {StateRole, RunningRole, ExitStatusRole, StatusTextRole, AcceptsInputRole,
+                OutcomeRole, ErrorLinesRole, FailedRole});
         Q_EMIT runningChanged();
     });
     connect(launcher, &Launcher::failedToStart, this, [this](quint64 id, const QString& error) {
@@ -188,7 +203,8 @@ void LaunchModel::attach(Launcher* launcher) {
                    l.state = State::FailedToStart;
                    l.error = error;
                },
-               {StateRole, RunningRole, StatusTextRole, AcceptsInputRole});
+               {StateRole, RunningRole, StatusTextRole, AcceptsInputRole, OutcomeRole,
+                ErrorLinesRole, FailedRole});
         Q_EMIT runningChanged();
     });
 }
@@ -231,6 +247,40 @@ std::optional<QStringList> splitCommandLine(const QString& commandLine, QString*
         *error = QString::fromStdString(e.diagnostic().message);
         return std::nullopt;
     }
+}
+
+LaunchModel::Outcome launchOutcome(LaunchModel::State state, int exitStatus,
+                                   const QString& errorOutput) {
+    using State = LaunchModel::State;
+    using Outcome = LaunchModel::Outcome;
+    switch (state) {
+    case State::Starting:
+    case State::Running:
+        return Outcome::InProgress;
+    case State::FailedToStart:
+        return Outcome::NotStarted;
+    case State::Finished:
+        break;
+    }
+    if (exitStatus > 128) {
+        return Outcome::Signalled;
+    }
+    if (exitStatus != 0) {
+        return Outcome::Failed;
+    }
+    // Only what ends with a line end is a message: an interactive shell's prompt does not.
+    const QString complete = errorOutput.left(errorOutput.lastIndexOf(QLatin1Char('\n')) + 1);
+    return lastLines(complete, 1).isEmpty() ? Outcome::Succeeded : Outcome::SucceededWithErrors;
+}
+
+QStringList lastLines(const QString& text, int count) {
+    QStringList lines;
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        if (const QString trimmed = line.trimmed(); !trimmed.isEmpty()) {
+            lines.append(trimmed);
+        }
+    }
+    return lines.mid(std::max<qsizetype>(0, lines.size() - count));
 }
 
 QString LaunchModel::lastCommand(const QString& nodeDir) const {
@@ -324,23 +374,42 @@ void LaunchModel::dryRun(const QString& nodeDir, const QString& commandLine, boo
     if (!launcher) {
         return;
     }
+    const quint64 serial = ++m_dryRunSerial;
+    m_dryRunNode = nodeDir;
+    m_dryRunText.clear();
     QString error;
     const std::optional<QStringList> command = splitCommandLine(commandLine, &error);
     if (!command) {
-        m_dryRunText.clear();
+        m_dryRunBusy = false;
         m_dryRunError = error;
         Q_EMIT dryRunChanged();
         return;
     }
     m_dryRunBusy = true;
+    m_dryRunError.clear();
     Q_EMIT dryRunChanged();
     launcher->dryRun(LaunchRequest{nodeDir, *command, admin}, this,
-                     [this](const DryRunResult& result) {
+                     [this, serial](const DryRunResult& result) {
+                         if (serial != m_dryRunSerial) {
+                             return; // cleared or asked again meanwhile
+                         }
                          m_dryRunBusy = false;
                          m_dryRunText = result.bwrapArguments.join(QLatin1Char('\n'));
                          m_dryRunError = result.ok ? QString() : result.error;
                          Q_EMIT dryRunChanged();
                      });
+}
+
+void LaunchModel::clearDryRun() {
+    ++m_dryRunSerial;
+    if (m_dryRunNode.isEmpty() && !m_dryRunBusy) {
+        return;
+    }
+    m_dryRunBusy = false;
+    m_dryRunNode.clear();
+    m_dryRunText.clear();
+    m_dryRunError.clear();
+    Q_EMIT dryRunChanged();
 }
 
 void LaunchModel::clearFinished() {
@@ -371,6 +440,24 @@ QSet<QString> LaunchModel::runningNodes() const {
     return nodes;
 }
 
+QVariantList LaunchModel::runningLaunches() const {
+    QVariantList running;
+    for (std::size_t row = 0; row < m_launches.size(); ++row) {
+        const Launch& launch = m_launches[row];
+        if (launch.state != State::Running && launch.state != State::Starting) {
+            continue;
+        }
+        const QModelIndex at = index(static_cast<int>(row));
+        running.append(QVariantMap{
+            {QStringLiteral("node"), launch.nodeDir},
+            {QStringLiteral("command"), data(at, CommandRole)},
+            {QStringLiteral("keepsRunning"),
+             !launch.launcher.isNull() && launch.launcher->keepsRunningWithoutClient()},
+        });
+    }
+    return running;
+}
+
 int LaunchModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_launches.size());
 }
@@ -394,9 +481,16 @@ QVariant LaunchModel::data(const QModelIndex& index, int role) const {
                                         : launch.command.join(QLatin1Char(' '));
     case ApplicationRole:
         return launch.application;
-    case FailedRole:
-        return launch.state == State::FailedToStart ||
-               (launch.state == State::Finished && launch.exitStatus != 0);
+    case FailedRole: {
+        const Outcome outcome = launchOutcome(launch.state, launch.exitStatus, launch.errorOutput);
+        return outcome == Outcome::Failed || outcome == Outcome::Signalled ||
+               outcome == Outcome::NotStarted;
+    }
+    case OutcomeRole:
+        return QVariant::fromValue(
+            launchOutcome(launch.state, launch.exitStatus, launch.errorOutput));
+    case ErrorLinesRole:
+        return errorLines(launch);
     case AdminRole:
         return launch.admin;
     case StateRole:
@@ -406,18 +500,7 @@ QVariant LaunchModel::data(const QModelIndex& index, int role) const {
     case ExitStatusRole:
         return launch.exitStatus;
     case StatusTextRole:
-        switch (launch.state) {
-        case State::Starting:
-            return tr("starting");
-        case State::Running:
-            return tr("running");
-        case State::Finished:
-            return launch.exitStatus > 128 ? tr("killed by signal %1").arg(launch.exitStatus - 128)
-                                           : tr("exited with status %1").arg(launch.exitStatus);
-        case State::FailedToStart:
-            return tr("failed to start: %1").arg(launch.error);
-        }
-        return {};
+        return statusText(launch);
     case OutputRole:
         return launch.output;
     case StartedRole:
@@ -427,6 +510,39 @@ QVariant LaunchModel::data(const QModelIndex& index, int role) const {
     default:
         return statsData(launch, role);
     }
+}
+
+QString LaunchModel::statusText(const Launch& launch) {
+    switch (launchOutcome(launch.state, launch.exitStatus, launch.errorOutput)) {
+    case Outcome::InProgress:
+        return launch.state == State::Starting ? tr("starting") : tr("running");
+    case Outcome::Succeeded:
+    case Outcome::Failed:
+        return tr("exited with status %1").arg(launch.exitStatus);
+    case Outcome::SucceededWithErrors:
+        return tr("ended with error messages (status 0)");
+    case Outcome::Signalled:
+        return tr("killed by signal %1").arg(launch.exitStatus - 128);
+    case Outcome::NotStarted:
+        return tr("failed to start: %1").arg(launch.error);
+    }
+    return {};
+}
+
+QString LaunchModel::errorLines(const Launch& launch) {
+    switch (launchOutcome(launch.state, launch.exitStatus, launch.errorOutput)) {
+    case Outcome::InProgress:
+    case Outcome::Succeeded:
+    case Outcome::NotStarted: // its status text says why
+        return {};
+    case Outcome::SucceededWithErrors:
+    case Outcome::Failed:
+    case Outcome::Signalled:
+        break;
+    }
+    // A launcher that does not read the error output apart gives it within the output.
+    const QString& text = launch.errorOutput.isEmpty() ? launch.output : launch.errorOutput;
+    return lastLines(text, kErrorLinesShown).join(QLatin1Char('\n'));
 }
 
 QHash<int, QByteArray> LaunchModel::roleNames() const {
@@ -443,6 +559,8 @@ QHash<int, QByteArray> LaunchModel::roleNames() const {
             {AcceptsInputRole, "acceptsInput"},
             {ApplicationRole, "application"},
             {FailedRole, "failed"},
+            {OutcomeRole, "outcome"},
+            {ErrorLinesRole, "errorLines"},
             {HasCgroupRole, "hasCgroup"},
             {CpuSecondsRole, "cpuSeconds"},
             {CpuPercentRole, "cpuPercent"},

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QTimer>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 #include <functional>
 #include <optional>
@@ -32,6 +33,8 @@ class LaunchModel : public QAbstractListModel {
     Q_PROPERTY(bool dryRunBusy READ dryRunBusy NOTIFY dryRunChanged)
     Q_PROPERTY(QString dryRunText READ dryRunText NOTIFY dryRunChanged)
     Q_PROPERTY(QString dryRunError READ dryRunError NOTIFY dryRunChanged)
+    // The node the dry run's plan or error is for ("" when there is none).
+    Q_PROPERTY(QString dryRunNode READ dryRunNode NOTIFY dryRunChanged)
     // While true (the running list is shown), the usage of running launches is read again
     // every few seconds.
     Q_PROPERTY(bool statsActive READ statsActive WRITE setStatsActive NOTIFY statsActiveChanged)
@@ -39,6 +42,18 @@ class LaunchModel : public QAbstractListModel {
 public:
     enum class State { Starting, Running, Finished, FailedToStart };
     Q_ENUM(State)
+
+    // How a launch went, for its badge: still running, ended with status 0, ended with status 0
+    // after writing error messages, ended with another status, killed by a signal, not started.
+    enum class Outcome {
+        InProgress,
+        Succeeded,
+        SucceededWithErrors,
+        Failed,
+        Signalled,
+        NotStarted
+    };
+    Q_ENUM(Outcome)
 
     enum Roles {
         IdRole = Qt::UserRole + 1,
@@ -61,6 +76,9 @@ public:
         UsageTextRole,    // translated: "CPU 1.2 s, 3%, memory 12 MiB, 4 processes"
         ProcessesRole,    // [{pid, depth, command}], the launch's process first
         FailedRole,       // it could not start, or ended with a non-zero status
+        OutcomeRole,      // Outcome
+        ErrorLinesRole,   // the last lines of the error output (else of the output) once it
+                          // failed or wrote errors; "" otherwise
     };
     Q_ENUM(Roles)
 
@@ -78,7 +96,15 @@ public:
     bool dryRunBusy() const { return m_dryRunBusy; }
     QString dryRunText() const { return m_dryRunText; }
     QString dryRunError() const { return m_dryRunError; }
+    QString dryRunNode() const { return m_dryRunNode; }
+    // Forgets the dry run (another node is shown, or its files changed); a dry run still on its
+    // way is dropped when it ends.
+    Q_INVOKABLE void clearDryRun();
     QSet<QString> runningNodes() const;
+    // The launches running now, oldest first, as {node, command, keepsRunning}: keepsRunning
+    // when the launch goes on after this program exits (started by the helper), else quitting
+    // stops it.
+    Q_INVOKABLE QVariantList runningLaunches() const;
     bool statsActive() const { return m_statsActive; }
     void setStatsActive(bool active);
     // Where the usage is read from (tests give fake /proc and cgroup roots).
@@ -122,6 +148,7 @@ private:
         State state = State::Starting;
         int exitStatus = 0;
         QString output;
+        QString errorOutput; // its tail
         QString error;
         QDateTime started;
         QPointer<Launcher> launcher;
@@ -137,6 +164,8 @@ private:
     void readStats(Launch& launch, qint64 nowMs) const;
     void updateStatsTimer();
     static QString usageText(const Launch& launch);
+    static QString statusText(const Launch& launch);
+    static QString errorLines(const Launch& launch);
     static QVariant statsData(const Launch& launch, int role);
 
     LauncherFor m_launcherFor;
@@ -146,10 +175,22 @@ private:
     bool m_dryRunBusy = false;
     QString m_dryRunText;
     QString m_dryRunError;
+    QString m_dryRunNode;
+    quint64 m_dryRunSerial = 0; // of the dry run whose reply is awaited
     LaunchStatsReader m_statsReader;
     QString m_ownCgroup; // launches in it have no cgroup of their own
     QTimer m_statsTimer;
     bool m_statsActive = false;
 };
+
+// The outcome of a launch in `state` that ended with `exitStatus` (128 + signal when killed)
+// after writing `errorOutput`: status 0 with a complete line of error output is
+// SucceededWithErrors (a program that reports its failure on stderr and exits 0, e.g. xterm
+// when it cannot set up its terminal); a prompt without its line end is not a message.
+LaunchModel::Outcome launchOutcome(LaunchModel::State state, int exitStatus,
+                                   const QString& errorOutput);
+
+// The last `count` non-blank lines of `text`, trimmed, oldest first.
+QStringList lastLines(const QString& text, int count);
 
 } // namespace redpak::gui

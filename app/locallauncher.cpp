@@ -81,17 +81,27 @@ QStringList LocalLauncher::redwrapArguments(const LaunchRequest& request, bool d
 
 void LocalLauncher::start(quint64 id, const LaunchRequest& request) {
     auto* process = new QProcess(this);
-    process->setProcessChannelMode(QProcess::MergedChannels);
+    process->setProcessChannelMode(QProcess::SeparateChannels);
     m_processes.insert(id, process);
     connect(process, &QProcess::started, this, [this, id] { Q_EMIT started(id); });
-    connect(process, &QProcess::readyRead, this, [this, id, process] {
-        Q_EMIT outputReceived(id, QString::fromLocal8Bit(process->readAll()));
+    connect(process, &QProcess::readyReadStandardOutput, this, [this, id, process] {
+        Q_EMIT outputReceived(id, QString::fromLocal8Bit(process->readAllStandardOutput()));
+    });
+    connect(process, &QProcess::readyReadStandardError, this, [this, id, process] {
+        Q_EMIT errorOutputReceived(id, QString::fromLocal8Bit(process->readAllStandardError()));
     });
     connect(process, &QProcess::finished, this,
             [this, id, process](int exitCode, QProcess::ExitStatus exitStatus) {
                 // On a crash exit QProcess reports the signal number as exit code; report it
                 // the way the helper does (128 + signal).
                 const int status = exitStatus == QProcess::NormalExit ? exitCode : 128 + exitCode;
+                // What is still buffered comes before the end (the last words of a failure).
+                if (const QByteArray rest = process->readAllStandardOutput(); !rest.isEmpty()) {
+                    Q_EMIT outputReceived(id, QString::fromLocal8Bit(rest));
+                }
+                if (const QByteArray rest = process->readAllStandardError(); !rest.isEmpty()) {
+                    Q_EMIT errorOutputReceived(id, QString::fromLocal8Bit(rest));
+                }
                 m_processes.remove(id);
                 process->deleteLater();
                 Q_EMIT finished(id, status);

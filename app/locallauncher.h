@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Launcher that runs `redwrap` as the current user with QProcess; output (stdout and stderr
-// merged) is streamed, stdin stays open so a shell can be driven from the output panel.
+// Launcher that runs `redwrap` as the current user with QProcess; output and error output are
+// streamed apart (errorOutputReceived), stdin stays open so a shell can be driven from the
+// output panel.
 #pragma once
 
 #include "launcher.h"

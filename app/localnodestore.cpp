@@ -5,7 +5,9 @@
 #include "redpak/base/safe_file.h"
 #include "redpak/config/parser.h"
 #include "redpak/review/audit_status.h"
+#include "redpak/tree/applications.h"
 #include "redpak/tree/create.h"
+#include "redpak/tree/family_snapshot.h"
 #include "redpak/tree/node.h"
 
 #include <QDir>
@@ -42,6 +44,29 @@ void deliverLater(QObject* context, std::function<void(const T&)> done, T value)
 
 StoreResult failure(StoreError error, const QString& detail) {
     return StoreResult{error, detail};
+}
+
+StoreResult failure(StoreError error, const InputError& cause) {
+    return failure(error, QString::fromStdString(cause.diagnostic().format()));
+}
+
+// The current bytes of application `id` of the node at `base` (nullopt when it has none), the
+// ID checked by core first. Throws InputError.
+std::optional<QByteArray> currentApplication(const std::filesystem::path& base,
+                                             const std::string& id) {
+    const std::filesystem::path file = applicationsDirectory(base) / applicationFileName(id);
+    requireValidApplicationId(id, file);
+    struct stat info {};
+    if (::lstat(file.c_str(), &info) != 0) {
+        return std::nullopt;
+    }
+    return QByteArray::fromStdString(readLimitedFile(file, kMaxDesktopEntryBytes));
+}
+
+StoreResult staleApplication(const QString& nodeDir, const QString& id) {
+    return failure(StoreError::StaleDigest,
+                   nodeDir + QStringLiteral("/applications/") + id +
+                       QStringLiteral(".desktop: changed since it was read"));
 }
 
 } // namespace
@@ -189,6 +214,82 @@ void LocalNodeStore::recordApproval(const QString& nodeDir, const QList<Reviewed
         }
     }
     deliverLater(context, std::move(done), result);
+}
+
+ApplicationList LocalNodeStore::applications(const QString& nodeDir) {
+    ApplicationList list;
+    try {
+        const FamilySnapshot family = FamilySnapshot::open(nodeDir.toStdString());
+        // leafApplications checks every ID and entry; its order is the snapshot's.
+        const std::vector<NodeApplication> checked = leafApplications(family);
+        const std::vector<SnapshotFile>& files = family.leaf().applications;
+        for (std::size_t i = 0; i < checked.size(); ++i) {
+            const QByteArray bytes = QByteArray::fromStdString(files[i].content);
+            list.applications.append({QString::fromStdString(checked[i].id),
+                                      QString::fromUtf8(bytes), contentDigest(bytes)});
+        }
+    } catch (const InputError& error) {
+        list.result = failure(StoreError::InvalidConfig, error);
+    }
+    return list;
+}
+
+WriteReply LocalNodeStore::putApplication(const QString& nodeDir, const QString& id,
+                                          const QString& text, const QByteArray& expectedDigest) {
+    WriteReply reply;
+    const std::filesystem::path base = nodeDir.toStdString();
+    const QByteArray bytes = text.toUtf8();
+    try {
+        const std::optional<QByteArray> current = currentApplication(base, id.toStdString());
+        if ((current ? contentDigest(*current) : QByteArray()) != expectedDigest) {
+            reply.result = staleApplication(nodeDir, id);
+            return reply;
+        }
+        // Core validates the entry and writes it atomically.
+        redpak::writeApplication(base, id.toStdString(), bytes.toStdString());
+    } catch (const InputError& error) {
+        reply.result = failure(StoreError::InvalidConfig, error);
+        return reply;
+    }
+    reply.newDigest = contentDigest(bytes);
+    return reply;
+}
+
+StoreResult LocalNodeStore::deleteApplication(const QString& nodeDir, const QString& id,
+                                              const QByteArray& expectedDigest) {
+    const std::filesystem::path base = nodeDir.toStdString();
+    try {
+        const std::optional<QByteArray> current = currentApplication(base, id.toStdString());
+        if (!current) {
+            return failure(StoreError::NotFound,
+                           nodeDir + QStringLiteral(": no application ") + id);
+        }
+        if (contentDigest(*current) != expectedDigest) {
+            return staleApplication(nodeDir, id);
+        }
+        redpak::removeApplication(base, id.toStdString());
+    } catch (const InputError& error) {
+        return failure(StoreError::Failed, error);
+    }
+    return {};
+}
+
+void LocalNodeStore::listApplications(const QString& nodeDir, QObject* context,
+                                      std::function<void(const ApplicationList&)> done) {
+    deliverLater(context, std::move(done), applications(nodeDir));
+}
+
+void LocalNodeStore::writeApplication(const QString& nodeDir, const QString& id,
+                                      const QString& text, const QByteArray& expectedDigest,
+                                      QObject* context,
+                                      std::function<void(const WriteReply&)> done) {
+    deliverLater(context, std::move(done), putApplication(nodeDir, id, text, expectedDigest));
+}
+
+void LocalNodeStore::removeApplication(const QString& nodeDir, const QString& id,
+                                       const QByteArray& expectedDigest, QObject* context,
+                                       std::function<void(const StoreResult&)> done) {
+    deliverLater(context, std::move(done), deleteApplication(nodeDir, id, expectedDigest));
 }
 
 } // namespace redpak::gui

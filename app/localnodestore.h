@@ -28,10 +28,24 @@ public:
                         const QString& comment, QObject* context,
                         std::function<void(const StoreResult&)> done) override;
 
+    void listApplications(const QString& nodeDir, QObject* context,
+                          std::function<void(const ApplicationList&)> done) override;
+    void writeApplication(const QString& nodeDir, const QString& id, const QString& text,
+                          const QByteArray& expectedDigest, QObject* context,
+                          std::function<void(const WriteReply&)> done) override;
+    void removeApplication(const QString& nodeDir, const QString& id,
+                           const QByteArray& expectedDigest, QObject* context,
+                           std::function<void(const StoreResult&)> done) override;
+
     // Synchronous forms, used by the asynchronous ones and by tests.
     static ConfigFileContent read(const QString& nodeDir, ConfigKind kind);
     static WriteReply write(const QString& nodeDir, ConfigKind kind, const QString& text,
                             const QByteArray& expectedDigest);
+    static ApplicationList applications(const QString& nodeDir);
+    static WriteReply putApplication(const QString& nodeDir, const QString& id, const QString& text,
+                                     const QByteArray& expectedDigest);
+    static StoreResult deleteApplication(const QString& nodeDir, const QString& id,
+                                         const QByteArray& expectedDigest);
 
 private:
     QString m_rootPath;

@@ -40,7 +40,7 @@ constexpr int kScreenshotDelayMs = 1200;
 // How often a screenshot waiting for the tree's inspection looks again.
 constexpr int kInspectionPollMs = 50;
 
-void installTranslations(QGuiApplication& app) {
+void installTranslations(QCoreApplication& app) {
     auto* qtTranslator = new QTranslator(&app);
     if (qtTranslator->load(QLocale(), QStringLiteral("qt"), QStringLiteral("_"),
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
@@ -63,6 +63,62 @@ QString familyRoot(const QString& nodeDir) {
     } catch (const redpak::InputError&) {
     }
     return nodeDir;
+}
+
+struct CommandLineOptions {
+    QCommandLineOption root;
+    QCommandLineOption redpath;
+    QCommandLineOption screenshot;
+    QCommandLineOption bench;
+};
+
+CommandLineOptions addOptions(QCommandLineParser& parser) {
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Browse, edit, review and launch rednodes."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption rootOption(
+        QStringLiteral("root"),
+        QCoreApplication::translate("main", "Open the node root DIR (repeatable)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption redpathOption(
+        QStringLiteral("redpath"), QCoreApplication::translate("main", "Select the node DIR."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("main", "Render the main window to FILE (PNG) and exit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption benchOption(
+        QStringLiteral("bench-timings"),
+        QCoreApplication::translate("main",
+                                    "Print as JSON the time to the first frame, to the tree "
+                                    "inspected and to a leaf's change shown, and exit."));
+    parser.addOptions({rootOption, redpathOption, screenshotOption, benchOption});
+    return {rootOption, redpathOption, screenshotOption, benchOption};
+}
+
+void setApplicationNames() {
+    QCoreApplication::setOrganizationName(QStringLiteral("redpak"));
+    QCoreApplication::setApplicationName(QStringLiteral("redpak-manager"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(REDPAK_VERSION));
+}
+
+// --help and --version are answered without a display: QGuiApplication needs one (xcb aborts
+// without it), a QCoreApplication does not.
+void answerHelpOrVersion(int argc, char* argv[]) {
+    const QStringList helpOrVersion{QStringLiteral("-h"), QStringLiteral("--help"),
+                                    QStringLiteral("-?"), QStringLiteral("--help-all"),
+                                    QStringLiteral("-v"), QStringLiteral("--version")};
+    for (int i = 1; i < argc; ++i) {
+        if (helpOrVersion.contains(QString::fromLocal8Bit(argv[i]))) {
+            QCoreApplication app(argc, argv);
+            setApplicationNames();
+            installTranslations(app);
+            QCommandLineParser parser;
+            addOptions(parser);
+            parser.process(app); // prints and exits
+        }
+    }
 }
 
 // Renders `window` to `file` and exits, once every badge of the tree arrived.
@@ -91,10 +147,9 @@ int main(int argc, char* argv[]) {
     if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND")) {
         QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
     }
+    answerHelpOrVersion(argc, argv);
     QGuiApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(QStringLiteral("redpak"));
-    QCoreApplication::setApplicationName(QStringLiteral("redpak-manager"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(REDPAK_VERSION));
+    setApplicationNames();
     QGuiApplication::setApplicationDisplayName(QStringLiteral("RedPak Manager"));
     QGuiApplication::setDesktopFileName(QStringLiteral("org.redpak.Manager"));
     QGuiApplication::setWindowIcon(
@@ -106,42 +161,23 @@ int main(int argc, char* argv[]) {
     }
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Browse, edit, review and launch rednodes."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption rootOption(
-        QStringLiteral("root"),
-        QCoreApplication::translate("main", "Open the node root DIR (repeatable)."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption redpathOption(
-        QStringLiteral("redpath"), QCoreApplication::translate("main", "Select the node DIR."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Render the main window to FILE (PNG) and exit."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption benchOption(
-        QStringLiteral("bench-timings"),
-        QCoreApplication::translate("main",
-                                    "Print as JSON the time to the first frame, to the tree "
-                                    "inspected and to a leaf's change shown, and exit."));
-    parser.addOptions({rootOption, redpathOption, screenshotOption, benchOption});
+    const CommandLineOptions options = addOptions(parser);
     parser.process(app);
 
     Workspace workspace;
     // A root that cannot be opened is said in the window (and on stderr), not a silent exit.
-    for (const QString& root : parser.values(rootOption)) {
+    for (const QString& root : parser.values(options.root)) {
         if (!workspace.openRoot(root)) {
             std::fprintf(stderr, "redpak-manager: %s: not a directory\n", qPrintable(root));
         }
     }
-    if (!parser.isSet(rootOption) && !parser.isSet(redpathOption)) {
+    if (!parser.isSet(options.root) && !parser.isSet(options.redpath)) {
         openDefaultTrees(&workspace);
     }
-    const QString redpath = parser.isSet(redpathOption)
-                                ? QDir::cleanPath(QDir(parser.value(redpathOption)).absolutePath())
-                                : QString();
+    const QString redpath =
+        parser.isSet(options.redpath)
+            ? QDir::cleanPath(QDir(parser.value(options.redpath)).absolutePath())
+            : QString();
     if (!redpath.isEmpty() && !workspace.storeFor(redpath)) {
         workspace.addRoot(familyRoot(redpath));
     }
@@ -170,13 +206,13 @@ int main(int argc, char* argv[]) {
         return 1;
     }
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
-    if (parser.isSet(screenshotOption) && window) {
-        const QString file = parser.value(screenshotOption);
+    if (parser.isSet(options.screenshot) && window) {
+        const QString file = parser.value(options.screenshot);
         QTimer::singleShot(kScreenshotDelayMs, &app, [window, tree = session.tree(), file] {
             screenshotWhenInspected(window, tree, file);
         });
     }
-    if (parser.isSet(benchOption) && window) {
+    if (parser.isSet(options.bench) && window) {
         new BenchTimings(&session, window, sinceStart, &app);
     }
     return app.exec();

@@ -3,10 +3,28 @@
 
 #include "nodetreemodel.h"
 
+#include <QLocale>
+
 namespace redpak::gui {
 
 NodeFilterModel::NodeFilterModel(QObject* parent) : QSortFilterProxyModel(parent) {
     setRecursiveFilteringEnabled(true);
+    // The C locale has no collation of its own (Qt then compares code points and ignores the
+    // numeric mode): English rules stand in for it.
+    if (QLocale().language() == QLocale::C) {
+        m_collator.setLocale(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+    m_collator.setNumericMode(true);
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+    setSortRole(NodeTreeModel::AliasRole);
+    sort(0);
+    // Connected first, so that the flag is up before any selection model hears of the removal.
+    connect(this, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this] { m_removingRows = true; });
+    connect(this, &QAbstractItemModel::rowsRemoved, this, [this] { m_removingRows = false; });
+    connect(this, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_removingRows = true; });
+    connect(this, &QAbstractItemModel::modelReset, this, [this] { m_removingRows = false; });
     connect(this, &QAbstractItemModel::modelReset, this, &NodeFilterModel::updateMatchCount);
     connect(this, &QSortFilterProxyModel::sourceModelChanged, this,
             &NodeFilterModel::updateMatchCount);
@@ -26,8 +44,21 @@ void NodeFilterModel::setFilterText(const QString& text) {
     m_filterText = text;
     m_words = text.toLower().split(QLatin1Char(' '), Qt::SkipEmptyParts);
     invalidateRowsFilter();
+    announceSearchMatches({});
     Q_EMIT filterTextChanged();
     updateMatchCount();
+}
+
+// Rows that stay shown may turn from match to context or back: their views must hear of it.
+void NodeFilterModel::announceSearchMatches(const QModelIndex& parent) {
+    const int rows = rowCount(parent);
+    if (rows == 0) {
+        return;
+    }
+    Q_EMIT dataChanged(index(0, 0, parent), index(rows - 1, 0, parent), {SearchMatchRole});
+    for (int row = 0; row < rows; ++row) {
+        announceSearchMatches(index(row, 0, parent));
+    }
 }
 
 bool NodeFilterModel::matches(const QModelIndex& sourceIndex) const {
@@ -43,6 +74,30 @@ bool NodeFilterModel::matches(const QModelIndex& sourceIndex) const {
 bool NodeFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
     // Recursive filtering keeps the ancestors of accepted rows.
     return matches(sourceModel()->index(sourceRow, 0, sourceParent));
+}
+
+bool NodeFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const {
+    const int order = m_collator.compare(left.data(NodeTreeModel::AliasRole).toString(),
+                                         right.data(NodeTreeModel::AliasRole).toString());
+    if (order != 0) {
+        return order < 0;
+    }
+    // Same alias: the path keeps the order stable.
+    return left.data(NodeTreeModel::PathRole).toString() <
+           right.data(NodeTreeModel::PathRole).toString();
+}
+
+QVariant NodeFilterModel::data(const QModelIndex& index, int role) const {
+    if (role == SearchMatchRole) {
+        return index.isValid() && matches(mapToSource(index));
+    }
+    return QSortFilterProxyModel::data(index, role);
+}
+
+QHash<int, QByteArray> NodeFilterModel::roleNames() const {
+    QHash<int, QByteArray> names = QSortFilterProxyModel::roleNames();
+    names.insert(SearchMatchRole, "searchMatch");
+    return names;
 }
 
 int NodeFilterModel::countMatches(const QModelIndex& sourceParent) const {

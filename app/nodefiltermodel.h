@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Search over the node tree: keeps the nodes whose alias, path or config values contain every
-// word of `filterText` (case-insensitive), with their ancestors so the hierarchy stays visible.
+// Search and order over the node tree: keeps the nodes whose own alias, directory name or
+// config text contain every word of `filterText` (case-insensitive), with their ancestors so
+// the hierarchy stays visible (SearchMatchRole tells the two apart), and sorts siblings by
+// alias in natural order (node2 before node10).
 #pragma once
 
+#include <QCollator>
 #include <QSortFilterProxyModel>
 #include <QtQml/qqmlregistration.h>
 
@@ -15,6 +18,13 @@ class NodeFilterModel : public QSortFilterProxyModel {
     Q_PROPERTY(int matchCount READ matchCount NOTIFY matchCountChanged)
 
 public:
+    enum Roles {
+        // True when the node matches the search itself (always without search); false for an
+        // ancestor kept only to show where a match is.
+        SearchMatchRole = Qt::UserRole + 100,
+    };
+    Q_ENUM(Roles)
+
     explicit NodeFilterModel(QObject* parent = nullptr);
 
     QString filterText() const { return m_filterText; }
@@ -24,6 +34,12 @@ public:
 
     // Proxy index of the node at `path` (invalid when filtered out or unknown).
     Q_INVOKABLE QModelIndex indexForPath(const QString& path) const;
+    // True while rows leave the view because of the search or a reload: a selection that
+    // moves then is the view's doing, not a choice of the user.
+    Q_INVOKABLE bool isRemovingRows() const { return m_removingRows; }
+
+    QVariant data(const QModelIndex& index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
 
 Q_SIGNALS:
     void filterTextChanged();
@@ -31,9 +47,11 @@ Q_SIGNALS:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+    bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
 private:
     bool matches(const QModelIndex& sourceIndex) const;
+    void announceSearchMatches(const QModelIndex& parent);
     void updateMatchCount();
     void recountAfterInspection();
     int countMatches(const QModelIndex& sourceParent) const;
@@ -41,6 +59,8 @@ private:
     QString m_filterText;
     QStringList m_words;
     int m_matchCount = 0;
+    bool m_removingRows = false;
+    QCollator m_collator; // numeric, case-insensitive
 };
 
 } // namespace redpak::gui

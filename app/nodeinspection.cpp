@@ -5,6 +5,7 @@
 #include "redpak/merge/merge.h"
 #include "redpak/review/audit_status.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <algorithm>
 
@@ -107,31 +108,35 @@ void inspectFiles(const NodeLocation& location, TreeIndex& index, NodeInspection
     }
 }
 
-// Merges the family in `mode`; returns whether a member of the family has an admin file.
+// Merges the family in `mode` into `errors` and `warnings`; returns whether a member of the
+// family has an admin file.
 bool inspectMerge(const std::filesystem::path& base, MergeMode mode, TreeIndex& index,
-                  NodeInspection& inspection) {
+                  QStringList& errors, QStringList& warnings) {
     try {
         const std::vector<FamilyMember>& family = index.family(base, mode);
         const EffectiveConfig effective = index.merged(base, mode);
         for (const Diagnostic& warning : effective.warnings) {
-            appendUnique(inspection.warnings, formatted(warning));
+            appendUnique(warnings, formatted(warning));
         }
         for (const MergeError& error : effective.errors) {
-            appendUnique(inspection.errors, formatted(error.diagnostic));
+            appendUnique(errors, formatted(error.diagnostic));
         }
         return std::any_of(family.begin(), family.end(), [](const FamilyMember& member) {
             return member.location.adminConfig.has_value();
         });
     } catch (const InputError& error) {
-        appendUnique(inspection.errors, formatted(error.diagnostic()));
+        appendUnique(errors, formatted(error.diagnostic()));
     }
     return false;
 }
 
-// The alias and the path, lower case, one a line: the search text's first lines.
+// The alias and the node's directory name, lower case, one a line: the search text's first
+// lines. Not the whole path: the words of the directories above (the root's "redpak-demo")
+// would make every node match them.
 QString searchPrefix(const QString& alias, const NodeLocation& location) {
-    return alias.toLower() + QLatin1Char('\n') +
-           QString::fromStdString(location.base.string()).toLower() + QLatin1Char('\n');
+    const QString dir = QDir::cleanPath(QString::fromStdString(location.base.string()));
+    return alias.toLower() + QLatin1Char('\n') + QFileInfo(dir).fileName().toLower() +
+           QLatin1Char('\n');
 }
 
 } // namespace
@@ -148,9 +153,16 @@ NodeInspection inspectNode(const NodeLocation& location, TreeIndex& index) {
     NodeInspection inspection = uninspectedNode(location);
     inspection.searchText.clear(); // rebuilt at the end, with the alias the file gives
     inspectFiles(location, index, inspection);
-    if (inspection.errors.isEmpty() &&
-        inspectMerge(location.base, MergeMode::Normal, index, inspection)) {
-        inspectMerge(location.base, MergeMode::Admin, index, inspection);
+    inspection.adminErrors = inspection.errors;
+    inspection.adminWarnings = inspection.warnings;
+    const bool merges = inspection.errors.isEmpty();
+    if (merges && inspectMerge(location.base, MergeMode::Normal, index, inspection.errors,
+                               inspection.warnings)) {
+        inspectMerge(location.base, MergeMode::Admin, index, inspection.adminErrors,
+                     inspection.adminWarnings);
+    } else if (merges) { // no admin file: admin mode merges the same files
+        inspection.adminErrors = inspection.errors;
+        inspection.adminWarnings = inspection.warnings;
     }
     // The badge needs the state only: the full status would also score the node (a merge and
     // every finding) for each node of the tree.

@@ -18,13 +18,18 @@ struct NodeInspection {
     // The family's files differ from the last approved review (core audit: drifted or a
     // damaged record). Never-reviewed nodes are not flagged.
     bool unaudited = false;
-    QStringList errors;   // "FILE:LINE:COLUMN: message" from parser, status reader and merge
-    QStringList warnings; // idem
-    QString searchText;   // alias, path and config file contents, lower case
+    // "FILE:LINE:COLUMN: message" from parser and status reader, and from the merge in normal
+    // mode; the same with the merge in admin mode (the files' problems when the family has no
+    // admin file): a view counts those of the mode it shows.
+    QStringList errors;
+    QStringList warnings;
+    QStringList adminErrors;
+    QStringList adminWarnings;
+    QString searchText; // alias, directory name and config file contents, lower case
 };
 
 // What is known before the node's files are read: its directory name as alias, whether it has
-// an admin file, and its alias and path for the search.
+// an admin file, and its alias and directory name for the search.
 NodeInspection uninspectedNode(const NodeLocation& location);
 
 // Parses the node's files and merges its family (normal mode, and admin mode when the family

@@ -51,6 +51,19 @@ struct WriteReply {
     QByteArray newDigest;
 };
 
+// One application of a node (BASE/applications/ID.desktop, core tree/applications.h) as the
+// store read it.
+struct ApplicationFile {
+    QString id;        // desktop file ID without ".desktop"
+    QString text;      // the desktop entry
+    QByteArray digest; // lower-case hex SHA-256 of its bytes: what a change is based on
+};
+
+struct ApplicationList {
+    StoreResult result;
+    QList<ApplicationFile> applications; // sorted by ID
+};
+
 // A file of a node's family as the user reviewed it before approving (core launch/audit_record.h's
 // currentFamilyFiles order: root first; status, normal and admin file of each node).
 struct ReviewedFile {
@@ -88,6 +101,21 @@ public:
     virtual void recordApproval(const QString& nodeDir, const QList<ReviewedFile>& reviewed,
                                 const QString& comment, QObject* context,
                                 std::function<void(const StoreResult&)> done) = 0;
+
+    // The applications of the node at `nodeDir`, each checked by core (ID, desktop-entry
+    // parser): an invalid one fails the list with InvalidConfig naming its file and line.
+    virtual void listApplications(const QString& nodeDir, QObject* context,
+                                  std::function<void(const ApplicationList&)> done) = 0;
+    // Writes application `id` with the desktop entry `text` (validated by core first) only if
+    // its current digest is `expectedDigest` ("" = it does not exist): else StaleDigest, and
+    // nothing is written.
+    virtual void writeApplication(const QString& nodeDir, const QString& id, const QString& text,
+                                  const QByteArray& expectedDigest, QObject* context,
+                                  std::function<void(const WriteReply&)> done) = 0;
+    // Removes application `id` only if its current digest is `expectedDigest`.
+    virtual void removeApplication(const QString& nodeDir, const QString& id,
+                                   const QByteArray& expectedDigest, QObject* context,
+                                   std::function<void(const StoreResult&)> done) = 0;
 };
 
 // Core's audited files (path and digest) as ReviewedFile, in the same order.

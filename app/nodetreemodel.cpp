@@ -172,13 +172,13 @@ QVariant NodeTreeModel::data(const QModelIndex& index, int role) const {
     case DisabledRole:
         return inspection.disabled;
     case ErrorCountRole:
-        return static_cast<int>(inspection.errors.size());
+        return static_cast<int>(errorsOf(node).size());
     case ErrorTextRole:
-        return inspection.errors.join(QLatin1Char('\n'));
+        return errorsOf(node).join(QLatin1Char('\n'));
     case WarningCountRole:
-        return static_cast<int>(inspection.warnings.size());
+        return static_cast<int>(warningsOf(node).size());
     case WarningTextRole:
-        return inspection.warnings.join(QLatin1Char('\n'));
+        return warningsOf(node).join(QLatin1Char('\n'));
     case UnauditedRole:
         return inspection.unaudited;
     case RunningRole:
@@ -209,6 +209,15 @@ QHash<int, QByteArray> NodeTreeModel::roleNames() const {
     return names;
 }
 
+std::vector<NodeLocation> NodeTreeModel::nodeLocations() const {
+    std::vector<NodeLocation> locations;
+    locations.reserve(m_nodes.size());
+    for (const Node& node : m_nodes) {
+        locations.push_back(node.location);
+    }
+    return locations;
+}
+
 QModelIndex NodeTreeModel::indexForPath(const QString& path) const {
     const QString clean = QDir::cleanPath(path);
     for (std::size_t i = 0; i < m_nodes.size(); ++i) {
@@ -226,6 +235,40 @@ void NodeTreeModel::emitBadgeChange(const QSet<QString>& changed, int role) {
             Q_EMIT dataChanged(index, index, {role});
         }
     }
+}
+
+QStringList NodeTreeModel::errorsOf(const Node& node) const {
+    const QStringList& merged = m_adminMode ? node.inspection.adminErrors : node.inspection.errors;
+    return merged + m_findingErrors.value(node.path);
+}
+
+const QStringList& NodeTreeModel::warningsOf(const Node& node) const {
+    return m_adminMode ? node.inspection.adminWarnings : node.inspection.warnings;
+}
+
+void NodeTreeModel::emitProblemChange() {
+    for (std::size_t i = 0; i < m_nodes.size(); ++i) {
+        const QModelIndex index = indexOfNode(static_cast<int>(i));
+        Q_EMIT dataChanged(index, index,
+                           {ErrorCountRole, ErrorTextRole, WarningCountRole, WarningTextRole});
+    }
+}
+
+void NodeTreeModel::setAdminMode(bool admin) {
+    if (admin == m_adminMode) {
+        return;
+    }
+    m_adminMode = admin;
+    emitProblemChange();
+    Q_EMIT adminModeChanged();
+}
+
+void NodeTreeModel::setFindingErrors(const QHash<QString, QStringList>& byNode) {
+    if (byNode == m_findingErrors) {
+        return;
+    }
+    m_findingErrors = byNode;
+    emitProblemChange();
 }
 
 void NodeTreeModel::setRunningNodes(const QSet<QString>& paths) {

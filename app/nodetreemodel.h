@@ -4,13 +4,15 @@
 // reload(); `running` comes from the launch list. The hierarchy and then the badges and search
 // text come from an inspection thread: the nodes in one model reset, their inspections in
 // batches (dataChanged per node). A reload starts a new generation and drops the results of
-// the older ones.
+// the older ones. Error and warning badges count what the mode shown (adminMode) has: the
+// merge of that mode, and the error findings of the node (setFindingErrors).
 #pragma once
 
 #include "inspectionworker.h"
 #include "nodeinspection.h"
 
 #include <QAbstractItemModel>
+#include <QHash>
 #include <QSet>
 #include <QtQml/qqmlregistration.h>
 #include <atomic>
@@ -31,6 +33,8 @@ class NodeTreeModel : public QAbstractItemModel {
     Q_PROPERTY(int inspectedCount READ inspectedCount NOTIFY inspectionProgressChanged)
     Q_PROPERTY(int inspectionTotal READ inspectionTotal NOTIFY inspectionProgressChanged)
     Q_PROPERTY(bool inspecting READ isInspecting NOTIFY inspectionProgressChanged)
+    // The badges count the problems of admin mode (the effective view shows admin mode).
+    Q_PROPERTY(bool adminMode READ adminMode WRITE setAdminMode NOTIFY adminModeChanged)
 
 public:
     enum Roles {
@@ -38,9 +42,9 @@ public:
         PathRole,
         HasAdminConfigRole,
         DisabledRole,
-        ErrorCountRole,
-        ErrorTextRole,
-        WarningCountRole,
+        ErrorCountRole,   // merge and file errors of the mode shown, and error findings
+        ErrorTextRole,    // those messages, one a line
+        WarningCountRole, // merge and file warnings of the mode shown
         WarningTextRole,
         UnauditedRole,
         RunningRole,
@@ -71,15 +75,22 @@ public:
     // Inspects again the nodes whose family contains the files of the node at `nodeDir`: the
     // node and its descendants (after one of its files changed; the hierarchy is unchanged).
     Q_INVOKABLE void reinspectFamiliesOf(const QString& nodeDir);
+    // Where the files of every node are, parents first (what the tree was read as).
+    std::vector<NodeLocation> nodeLocations() const;
     // Index of the node at `path`, or an invalid index.
     Q_INVOKABLE QModelIndex indexForPath(const QString& path) const;
 
     // Nodes with a running launch get the "running" badge.
     void setRunningNodes(const QSet<QString>& paths);
+    bool adminMode() const { return m_adminMode; }
+    void setAdminMode(bool admin);
+    // The error findings of each node ("item: explanation"), replacing the previous ones.
+    void setFindingErrors(const QHash<QString, QStringList>& byNode);
 
 Q_SIGNALS:
     void nodeCountChanged();
     void inspectionProgressChanged();
+    void adminModeChanged();
     // One batch of inspections reached the model (the paths of its nodes, dataChanged sent).
     void nodesInspected(const QStringList& paths);
 
@@ -95,6 +106,9 @@ private:
     };
     const std::vector<int>& childrenOf(int node) const;
     void emitBadgeChange(const QSet<QString>& changed, int role);
+    void emitProblemChange();
+    QStringList errorsOf(const Node& node) const;
+    const QStringList& warningsOf(const Node& node) const;
     QModelIndex indexOfNode(int node) const;
     void appendSubtree(int node, std::vector<InspectionRequest>& requests) const;
     void applyTree(quint64 generation, std::vector<NodeLocation> locations);
@@ -105,6 +119,8 @@ private:
     std::vector<Node> m_nodes;
     std::vector<int> m_topLevel;
     QSet<QString> m_running;
+    QHash<QString, QStringList> m_findingErrors; // by node path
+    bool m_adminMode = false;
     bool m_loading = false;
     int m_inspectedCount = 0;
     int m_inspectionTotal = 0;

@@ -11,24 +11,15 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSet>
 
 namespace redpak::gui {
 
 namespace {
 
-QSet<QString> applicationIds(const ApplicationsModel& model) {
-    QSet<QString> ids;
+// The row of application `id` in `model`, or -1.
+int rowOf(const ApplicationsModel& model, const QString& id) {
     for (int row = 0; row < model.rowCount(); ++row) {
-        ids.insert(model.data(model.index(row), ApplicationsModel::IdRole).toString());
-    }
-    return ids;
-}
-
-// The row of the application `model` has and `before` had not, or -1.
-int addedRow(const ApplicationsModel& model, const QSet<QString>& before) {
-    for (int row = 0; row < model.rowCount(); ++row) {
-        if (!before.contains(model.data(model.index(row), ApplicationsModel::IdRole).toString())) {
+        if (model.data(model.index(row), ApplicationsModel::IdRole).toString() == id) {
             return row;
         }
     }
@@ -49,6 +40,7 @@ SandboxFlow::SandboxFlow(Workspace* workspace, LaunchModel* launches, QObject* p
         Q_EMIT treeChanged();
         writeApplication(path, true);
     });
+    connect(m_writer, &ApplicationsModel::changeFinished, this, &SandboxFlow::applicationWritten);
     connect(m_newNode, &NodeActions::failed, this, [this](const QString& error) {
         setBusy(false, tr("The node could not be created: %1").arg(error));
     });
@@ -57,10 +49,14 @@ SandboxFlow::SandboxFlow(Workspace* workspace, LaunchModel* launches, QObject* p
 void SandboxFlow::start(const QString& selectedNode) {
     m_selectedNode = selectedNode;
     m_nodes.clear();
+    m_rootNodes.clear();
     for (const QString& root : m_workspace->roots()) {
         try {
             for (const TreeEntry& entry : enumerateTree(root.toStdString())) {
                 m_nodes << QString::fromStdString(entry.location.base.string());
+                if (entry.parentIndex < 0) {
+                    m_rootNodes << m_nodes.last();
+                }
             }
         } catch (const InputError&) {
             // A root that cannot be listed offers no node; the tree says why.
@@ -100,14 +96,12 @@ void SandboxFlow::chooseApplication(const QString& name, bool terminal) {
     updateReview();
 }
 
-// A node of its own for the application: below the selected node, else below the first node
-// of the opened roots; the alias from the application's name, the preset from its kind.
+// A node of its own for the application: below the selected node, else below the first root
+// node that can be reviewed; the alias from the application's name, the preset from its kind.
 void SandboxFlow::proposeNewNode() {
     QString parent = m_selectedNode;
     if (parent.isEmpty()) {
-        parent = !m_nodes.isEmpty()                ? m_nodes.first()
-                 : !m_workspace->roots().isEmpty() ? m_workspace->roots().first()
-                                                   : QString();
+        parent = firstValidRootNode();
     }
     const QString base = QString::fromStdString(applicationIdFor(m_name.toStdString()));
     QString alias = base;
@@ -117,6 +111,21 @@ void SandboxFlow::proposeNewNode() {
     m_newNode->setParentPath(parent);
     m_newNode->setAlias(alias);
     m_newNode->setTemplateName(QString::fromStdString(templateForApplication(isGraphical())));
+}
+
+QString SandboxFlow::firstValidRootNode() const {
+    for (const QString& node : m_rootNodes) {
+        try {
+            computeNodeGrant(node.toStdString()); // what a child's review merges first
+            return node;
+        } catch (const InputError&) {
+            // Broken (its config does not parse): a node below it could not be reviewed.
+        }
+    }
+    if (!m_nodes.isEmpty()) {
+        return m_nodes.first(); // none valid: the review says why
+    }
+    return m_workspace->roots().isEmpty() ? QString() : m_workspace->roots().first();
 }
 
 void SandboxFlow::setTarget(Target target) {
@@ -169,8 +178,7 @@ QString SandboxFlow::targetError() const {
         return tr("Choose a node.");
     }
     if (!m_writer->isEditable()) {
-        return tr("%1 is in a system tree: add applications there as root with 'redconf app'.")
-            .arg(writerNode());
+        return tr("%1 is not in an opened tree.").arg(writerNode());
     }
     return {};
 }
@@ -215,26 +223,43 @@ void SandboxFlow::confirm() {
 
 void SandboxFlow::writeApplication(const QString& nodePath, bool createdForIt) {
     m_writer->setNodePath(nodePath);
-    m_writer->reload(); // a node just created: its (empty) list is read now
-    const QSet<QString> before = applicationIds(*m_writer);
-    const bool added = m_hostFile.isEmpty()
+    m_writing = nodePath;
+    m_createdForIt = createdForIt;
+    const bool asked = m_hostFile.isEmpty()
                            ? m_writer->addCommand(m_name, m_commandLine, m_terminal)
                            : m_writer->importHostApplication(m_hostFile);
-    if (!added) {
-        if (createdForIt) {
-            rollBack(nodePath, m_writer->error());
-        } else {
-            setBusy(false, tr("The application could not be added: %1").arg(m_writer->error()));
-        }
+    if (!asked) {
+        failWrite(nodePath, m_writer->error());
+    }
+    // Else the store answers later: applicationWritten.
+}
+
+void SandboxFlow::applicationWritten(const QString& nodePath, const QString& applicationId,
+                                     const QString& error) {
+    if (!m_busy || nodePath != m_writing) {
+        return; // not the write this flow asked for
+    }
+    if (!error.isEmpty()) {
+        failWrite(nodePath, error);
         return;
     }
+    m_writing.clear();
     QString problem;
-    if (m_addToMenu && !m_writer->setInMenu(addedRow(*m_writer, before), true)) {
+    if (m_addToMenu && !m_writer->setInMenu(rowOf(*m_writer, applicationId), true)) {
         problem = tr("%1 was added to %2, but not to the desktop menu: %3")
                       .arg(m_name, nodePath, m_writer->error());
     }
     setBusy(false, problem);
     Q_EMIT finished(nodePath);
+}
+
+void SandboxFlow::failWrite(const QString& nodePath, const QString& reason) {
+    m_writing.clear();
+    if (m_createdForIt) {
+        rollBack(nodePath, reason);
+    } else {
+        setBusy(false, tr("The application could not be added: %1").arg(reason));
+    }
 }
 
 // The node made for an application that could not be written into it is deleted again, so

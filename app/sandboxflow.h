@@ -3,8 +3,9 @@
 // node it goes to (the selected node, another existing node, or a new node under a parent from a
 // preset template), the review of what that node grants compared with its parent (core's
 // computeNodeGrant / computeCreationGrant, shown by `review`), then, once confirmed, the writes:
-// the new node, the application, the menu entry. Invariant: nothing is written before confirm();
-// when the application cannot be written into a node made for it, that node is deleted again.
+// the new node, the application (the store's answer awaited: the helper's comes later), the menu
+// entry. Invariant: nothing is written before confirm(); when the application cannot be written
+// into a node made for it, that node is deleted again.
 #pragma once
 
 #include "applicationsmodel.h"
@@ -91,7 +92,13 @@ private:
     void chooseApplication(const QString& name, bool terminal);
     void proposeNewNode();
     void updateReview();
+    // The parent proposed when no node is selected: the first root node that can be reviewed.
+    QString firstValidRootNode() const;
     void writeApplication(const QString& nodePath, bool createdForIt);
+    // The store's answer to the application's write (ApplicationsModel::changeFinished).
+    void applicationWritten(const QString& nodePath, const QString& applicationId,
+                            const QString& error);
+    void failWrite(const QString& nodePath, const QString& reason);
     void rollBack(const QString& nodePath, const QString& reason);
     void setBusy(bool busy, const QString& error);
     QString writerNode() const;
@@ -107,6 +114,9 @@ private:
     Target m_target = Target::NewNode;
     QString m_selectedNode;
     QStringList m_nodes;
+    QStringList m_rootNodes; // the nodes of m_nodes at the top of their tree
+    QString m_writing;       // the node whose store is asked to write the application
+    bool m_createdForIt = false;
     QString m_existingNode;
     bool m_addToMenu = false;
     bool m_busy = false;

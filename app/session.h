@@ -2,9 +2,10 @@
 // The application's composition root: it owns every model and wires them, QML only binds to
 // them. Selecting a node opens its two config files, merges its family and shows its findings
 // and audit status; a save, a create, a delete or a refresh reloads the tree, and the findings
-// and the audit status follow; running launches show in the tree. Saving goes through `review`
-// (ReviewModel::reviewDocument, then applyReviewed). It exposes objects, not operations: QML
-// calls the models themselves.
+// and the audit status follow; a file changed by another program (TreeWatcher) does the same
+// for the nodes whose family holds it; running launches show in the tree. Saving goes through
+// `review` (ReviewModel::reviewDocument, then applyReviewed). It exposes objects, not operations:
+// QML calls the models themselves.
 #pragma once
 
 #include "applicationsmodel.h"
@@ -19,6 +20,8 @@
 #include "recenttrees.h"
 #include "reviewmodel.h"
 #include "sandboxflow.h"
+#include "treefindings.h"
+#include "treewatcher.h"
 #include "verifymodel.h"
 #include "workspace.h"
 
@@ -78,12 +81,19 @@ public:
     void setCurrentNode(const QString& path);
     // Either config file of the current node has unsaved changes.
     bool isModified() const { return m_normal->isModified() || m_admin->isModified(); }
-    // Every modified file of the current node is valid, so reviewing them can lead to a save.
+    // Every modified file of the current node is valid and holds no refused field value, so
+    // reviewing them can lead to a save.
     bool canSaveAll() const;
     ConfigDocument* modifiedDocument() const;
+    // Opens the node at `path` again (the last one of a previous run) when no node is open yet,
+    // and `path` is still a node of an opened root. Returns whether it was opened.
+    Q_INVOKABLE bool reopenNode(const QString& path);
     // After a config file of the node at `nodeDir` was written: the families that contain it
     // are inspected again, the effective config, findings and audit status follow.
     void nodeFilesWritten(const QString& nodeDir);
+    // After files of the nodes at `nodeDirs` changed on disk (TreeWatcher): the same for each,
+    // the tree read again when a node went away.
+    void nodeFilesChanged(const QStringList& nodeDirs);
 
 Q_SIGNALS:
     void currentNodeChanged();
@@ -91,6 +101,11 @@ Q_SIGNALS:
 
 private:
     void removeMenuEntriesOf(const QString& nodeDir);
+    // The tree's error findings computed again once the inspection in progress ends.
+    void analyzeTreeFindings();
+    // The current node's views that depend on the files of the nodes at `nodeDirs`, computed
+    // again.
+    void refreshViewsOf(const QStringList& nodeDirs);
 
     Workspace* m_workspace;
     NodeTreeModel* m_tree;
@@ -108,6 +123,9 @@ private:
     AuditController* m_audit;
     SandboxFlow* m_sandbox;
     RecentTrees* m_recentTrees;
+    TreeWatcher* m_watcher;
+    TreeFindings* m_treeFindings;
+    bool m_treeFindingsStale = true;
     QString m_currentNode;
 };
 

@@ -51,9 +51,10 @@ void SettingsModel::recompute() {
     }
 }
 
-void SettingsModel::documentLoaded() {
-    // Refused input belongs to the file it was typed for.
-    m_pending.clear();
+std::optional<ConfigDocument::RefusedInput> SettingsModel::refusedAt(int row) const {
+    // Refused input belongs to the document it was typed for, which keeps it.
+    return document() ? document()->refusedInput(rows()[static_cast<std::size_t>(row)].key)
+                      : std::nullopt;
 }
 
 QVariant SettingsModel::data(const QModelIndex& index, int role) const {
@@ -88,12 +89,16 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const {
                    ? choices.size()
                    : std::max<qsizetype>(0, choices.indexOf(value.value_or(QString())));
     }
-    case PendingTextRole:
-        return m_pending.value(index.row()).text;
+    case PendingTextRole: {
+        const auto refused = refusedAt(index.row());
+        return refused ? refused->text : QString();
+    }
     case LineRole:
         return row.line(section);
-    case ErrorRole:
-        return m_pending.value(index.row()).error;
+    case ErrorRole: {
+        const auto refused = refusedAt(index.row());
+        return refused ? refused->error : QString();
+    }
     case JoinsRole:
         return row.joins(section);
     case IsChoiceRole:
@@ -108,6 +113,11 @@ QVariant SettingsModel::data(const QModelIndex& index, int role) const {
     case WarningRole:
         return unknownTagsOf(
             [&row, &section](Config& c) { row.copy(c.config.emplace(), section); });
+    case FamilyErrorRole:
+        return value ? familyErrorsAt(row.line(section)) : QString();
+    case FamilyWarningRole:
+        return value ? familyWarningsAt(row.line(section), data(index, WarningRole).toString())
+                     : QString();
     default:
         return {};
     }
@@ -129,7 +139,9 @@ QHash<int, QByteArray> SettingsModel::roleNames() const {
             {IsChoiceRole, "isChoice"},
             {IsSharingRole, "isSharing"},
             {JoinPlaceholderRole, "joinPlaceholder"},
-            {ChoiceIndexRole, "choiceIndex"}};
+            {ChoiceIndexRole, "choiceIndex"},
+            {FamilyErrorRole, "familyError"},
+            {FamilyWarningRole, "familyWarning"}};
 }
 
 void SettingsModel::setValue(int row, const QString& text) {
@@ -143,12 +155,16 @@ void SettingsModel::setValue(int row, const QString& text) {
     const SettingDefinition& definition = rows()[static_cast<std::size_t>(row)];
     const ScalarParse parse = parseConfigScalar(definition.key, text);
     if (!parse.section) {
-        m_pending.insert(row, Pending{text, parse.error});
+        if (document()) {
+            document()->setRefusedInput(definition.key, text, parse.error);
+        }
         Q_EMIT dataChanged(index(row), index(row), {PendingTextRole, ErrorRole});
         return;
     }
     const ConfigSection parsed = *parse.section;
-    m_pending.remove(row);
+    if (document()) {
+        document()->clearRefusedInput(definition.key);
+    }
     edit(tr("Set %1").arg(definition.key),
          [this, &definition, &parsed](Config& c) { definition.copy(*section(c), parsed); });
 }
@@ -158,7 +174,9 @@ void SettingsModel::unset(int row) {
         return;
     }
     const SettingDefinition& definition = rows()[static_cast<std::size_t>(row)];
-    m_pending.remove(row);
+    if (document()) {
+        document()->clearRefusedInput(definition.key);
+    }
     Q_EMIT dataChanged(index(row), index(row), {PendingTextRole, ErrorRole});
     edit(tr("Remove %1").arg(definition.key),
          [this, &definition](Config& c) { definition.clear(*section(c)); });

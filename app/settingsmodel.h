@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // The scalar keys of the `config` map (sharings, die-with-parent, hostname, umask, ...), one
 // row each, grouped for the form. A typed value is parsed by the core parser as `KEY: VALUE`;
-// when the parser refuses it the text stays in the row with the message, and the document is
-// not changed until the value is valid.
+// when the parser refuses it the text stays in the row with the message: the document keeps
+// it as refused input (ConfigDocument::setRefusedInput), which blocks its save until the value
+// is valid or the key is removed.
 #pragma once
 
 #include "configlistmodel.h"
-
-#include <QHash>
 
 namespace redpak::gui {
 
@@ -36,6 +35,8 @@ public:
         IsSharingRole,       // share: the value may also be a namespace to join
         JoinPlaceholderRole, // for a share, the form of the namespace path to join
         ChoiceIndexRole,     // index of the value in `choices`; `choices` length when it joins
+        FamilyErrorRole,     // merge errors against the ancestors at this key, one per line
+        FamilyWarningRole,   // warnings the edit adds against the ancestors at this key
     };
     Q_ENUM(Roles)
 
@@ -57,16 +58,11 @@ Q_SIGNALS:
 
 protected:
     int rowsIn(const Config& config) const override;
-    void documentLoaded() override;
     void recompute() override;
 
 private:
-    struct Pending {
-        QString text;
-        QString error;
-    };
     const std::vector<SettingDefinition>& rows() const;
-    QHash<int, Pending> m_pending; // by row
+    std::optional<ConfigDocument::RefusedInput> refusedAt(int row) const;
     int m_setCount = 0;
 };
 

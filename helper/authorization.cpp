@@ -20,6 +20,7 @@ QString actionId(Method method, const CallFlags& flags) {
     switch (method) {
     case Method::ListRoots:
     case Method::ReadConfig:
+    case Method::ListApplications:
         return QStringLiteral("org.redpak.config.read");
     case Method::CreateNode:
         return QStringLiteral("org.redpak.node.create");
@@ -37,6 +38,10 @@ QString actionId(Method method, const CallFlags& flags) {
         return QStringLiteral("org.redpak.node.launch-as");
     case Method::RecordApproval:
         return QStringLiteral("org.redpak.audit.approve");
+    case Method::WriteApplication:
+        return QStringLiteral("org.redpak.application.write");
+    case Method::RemoveApplication:
+        return QStringLiteral("org.redpak.application.remove");
     }
     return {};
 }
@@ -52,6 +57,14 @@ AuthorizationRequest authorizationFor(Method method, const CallFlags& flags, con
         request.details.insert(QStringLiteral("digest"), digest);
     }
     request.allowUserInteraction = flags.allowInteraction;
+    return request;
+}
+
+AuthorizationRequest applicationAuthorization(Method method, const CallFlags& flags,
+                                              const QString& node, const QString& application,
+                                              const QString& digest) {
+    AuthorizationRequest request = authorizationFor(method, flags, node, digest);
+    request.details.insert(QStringLiteral("application"), application);
     return request;
 }
 

@@ -23,6 +23,9 @@ enum class Method {
     ListLaunches,
     StopLaunch,
     RecordApproval,
+    ListApplications,
+    WriteApplication,
+    RemoveApplication,
 };
 
 struct CallFlags {
@@ -42,6 +45,12 @@ QString actionId(Method method, const CallFlags& flags);
 // the details "node" and "digest" when not empty.
 AuthorizationRequest authorizationFor(Method method, const CallFlags& flags, const QString& node,
                                       const QString& digest = {});
+
+// The request of WriteApplication / RemoveApplication: authorizationFor's, plus the detail
+// "application" (the application ID), so that a rule or a prompt can name it.
+AuthorizationRequest applicationAuthorization(Method method, const CallFlags& flags,
+                                              const QString& node, const QString& application,
+                                              const QString& digest);
 
 // org.redpak.node.launch-as, asked after org.redpak.node.launch(-admin) when the node runs as
 // someone else than the caller (NodeIdentityPolicy::isOtherThanCaller): details "node",

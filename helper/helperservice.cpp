@@ -4,7 +4,9 @@
 #include "helpererror.h"
 #include "redpak/base/diagnostic.h"
 #include "redpak/base/digest.h"
+#include "redpak/config/desktop_entry.h"
 #include "redpak/config/parser.h"
+#include "redpak/tree/applications.h"
 #include "redpak/tree/templates.h"
 
 #include <QCoreApplication>
@@ -47,6 +49,13 @@ QDBusMessage unixUserQuery(const QString& busName) {
         QStringLiteral("org.freedesktop.DBus"), QStringLiteral("GetConnectionUnixUser"));
     query << busName;
     return query;
+}
+
+// The application ID checked by core's rule, after a cap that keeps refusals short.
+std::string applicationIdOf(const NodeName& node, const QString& id) {
+    std::string text = boundedUtf8(id, 255, "application ID");
+    NodeStore::applicationPath(node, text);
+    return text;
 }
 
 std::string expectedDigestOf(const QString& digest) {
@@ -469,10 +478,11 @@ QString HelperService::RecordApproval(const QString& name,
     try {
         const NodeName node = NodeName::parse(name.toStdString());
         const CallFlags decoded = CallFlags::decode(Method::RecordApproval, flags);
-        if (reviewedFiles.size() > static_cast<qsizetype>(3 * (kMaxNameComponents + 1))) {
+        if (reviewedFiles.size() >
+            static_cast<qsizetype>(3 * (kMaxNameComponents + 1) + kMaxNodeApplications)) {
             throw HelperError(ErrorKind::InvalidArgument,
                               "more reviewed files than a family can have (status, normal and "
-                              "admin file per node)");
+                              "admin file per node, the leaf's applications)");
         }
         std::vector<ReviewedFile> reviewed;
         for (const RedpakFileDigest& file : reviewedFiles) {
@@ -496,6 +506,79 @@ QString HelperService::RecordApproval(const QString& name,
         rejectCall(error);
     }
     return {};
+}
+
+QList<RedpakApplication> HelperService::ListApplications(const QString& name) {
+    try {
+        const NodeName node = NodeName::parse(name.toStdString());
+        authorizeThenRun(authorizationFor(Method::ListApplications, CallFlags{}, name),
+                         [this, node](const QDBusMessage&, uid_t) -> std::optional<QVariantList> {
+                             QList<RedpakApplication> applications;
+                             for (const ApplicationFile& file : m_store.listApplications(node)) {
+                                 applications.append({QString::fromStdString(file.id),
+                                                      QString::fromStdString(file.content),
+                                                      QString::fromStdString(file.digest)});
+                             }
+                             return QVariantList{QVariant::fromValue(applications)};
+                         });
+    } catch (const HelperError& error) {
+        rejectCall(error);
+    }
+    return {};
+}
+
+QString HelperService::WriteApplication(const QString& name, const QString& id,
+                                        const QString& content, const QString& expectedDigest,
+                                        uint flags) {
+    try {
+        const NodeName node = NodeName::parse(name.toStdString());
+        const CallFlags decoded = CallFlags::decode(Method::WriteApplication, flags);
+        std::string application = applicationIdOf(node, id);
+        const std::string what = NodeStore::applicationPath(node, application) + ": desktop entry";
+        std::string text = boundedUtf8(content, kMaxDesktopEntryBytes, what.c_str());
+        std::string expected = expectedDigestOf(expectedDigest);
+        // Built before the work below takes the strings.
+        const AuthorizationRequest request = applicationAuthorization(
+            Method::WriteApplication, decoded, name, QString::fromStdString(application),
+            QString::fromStdString(sha256Hex(text)));
+        authorizeThenRun(request,
+                         [this, node, application = std::move(application), text = std::move(text),
+                          expected = std::move(expected)](
+                             const QDBusMessage&, uid_t caller) -> std::optional<QVariantList> {
+                             return QVariantList{QString::fromStdString(m_store.writeApplication(
+                                 node, application, text, expected, caller))};
+                         });
+    } catch (const HelperError& error) {
+        rejectCall(error);
+    }
+    return {};
+}
+
+void HelperService::RemoveApplication(const QString& name, const QString& id,
+                                      const QString& expectedDigest, uint flags) {
+    try {
+        const NodeName node = NodeName::parse(name.toStdString());
+        const CallFlags decoded = CallFlags::decode(Method::RemoveApplication, flags);
+        std::string application = applicationIdOf(node, id);
+        std::string expected = expectedDigestOf(expectedDigest);
+        if (expected.empty()) {
+            throw HelperError(ErrorKind::InvalidArgument,
+                              "the digest of the application to remove is required");
+        }
+        // Built before the work below takes the strings.
+        const AuthorizationRequest request = applicationAuthorization(
+            Method::RemoveApplication, decoded, name, QString::fromStdString(application),
+            QString::fromStdString(expected));
+        authorizeThenRun(
+            request,
+            [this, node, application = std::move(application), expected = std::move(expected)](
+                const QDBusMessage&, uid_t caller) -> std::optional<QVariantList> {
+                m_store.removeApplication(node, application, expected, caller);
+                return QVariantList{};
+            });
+    } catch (const HelperError& error) {
+        rejectCall(error);
+    }
 }
 
 } // namespace redpak::helper

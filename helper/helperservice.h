@@ -29,7 +29,8 @@
 
 namespace redpak::helper {
 
-inline constexpr uint kInterfaceRevision = 1;
+// 2: ListApplications, WriteApplication, RemoveApplication.
+inline constexpr uint kInterfaceRevision = 2;
 
 class HelperService : public QObject, protected QDBusContext {
     Q_OBJECT
@@ -59,6 +60,11 @@ public Q_SLOTS:
     void StopLaunch(qulonglong launchId, uint flags);
     QString RecordApproval(const QString& name, const QList<RedpakFileDigest>& reviewedFiles,
                            const QString& comment, uint flags);
+    QList<RedpakApplication> ListApplications(const QString& name);
+    QString WriteApplication(const QString& name, const QString& id, const QString& content,
+                             const QString& expectedDigest, uint flags);
+    void RemoveApplication(const QString& name, const QString& id, const QString& expectedDigest,
+                           uint flags);
 
 Q_SIGNALS:
     void LaunchExited(qulonglong launchId, int status);

@@ -18,11 +18,11 @@ namespace redpak::helper {
 
 struct JournalEntry {
     uid_t uid = 0;
-    // "node.create", "node.delete", "config.write", "audit.approve", "node.launch",
-    // "node.stop", "node.exit"
+    // "node.create", "node.delete", "config.write", "application.write",
+    // "application.remove", "audit.approve", "node.launch", "node.stop", "node.exit"
     QString action;
     QString node; // NodeName text
-    QString file; // "normal", "admin" or empty
+    QString file; // "normal", "admin", "applications/ID.desktop" or empty
     QString oldDigest;
     QString newDigest;
     // Launches ("launch"; "user", "group", "admin" for node.launch; "status" for node.exit:

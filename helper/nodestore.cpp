@@ -2,15 +2,19 @@
 #include "nodestore.h"
 
 #include "helpererror.h"
+#include "redpak/base/diagnostic.h"
 #include "redpak/base/digest.h"
+#include "redpak/config/desktop_entry.h"
 #include "redpak/config/parser.h"
 #include "redpak/config/writer.h"
 #include "redpak/review/audit_status.h"
+#include "redpak/tree/applications.h"
 #include "redpak/tree/create.h"
 #include "redpak/tree/node.h"
 #include "redpak/tree/templates.h"
 
 #include <chrono>
+#include <cstdio>
 #include <optional>
 
 namespace redpak::helper {
@@ -61,6 +65,58 @@ bool containsNode(const SafeDir& dir, int depth) {
 // SafeDir names only the entry it refused: the same refusal, prefixed with the node's file.
 HelperError namingFile(const std::string& file, const HelperError& error) {
     return HelperError(error.kind(), file + ": " + error.what());
+}
+
+// Refuses a replacement based on a stale view: `shown` changed since the caller read it.
+void requireUnchanged(const std::string& shown, const std::string& currentDigest,
+                      std::string_view expectedDigest) {
+    if (currentDigest != expectedDigest) {
+        throw HelperError(
+            ErrorKind::StaleDigest,
+            shown + " changed since it was read (current digest " +
+                (currentDigest.empty() ? std::string("none: absent") : currentDigest) + ")");
+    }
+}
+
+// Core's desktop-entry parser is the boundary: its refusal names the file and line.
+void validateApplication(const std::string& shown, std::string_view content) {
+    try {
+        DesktopEntry::parse(content, shown);
+    } catch (const InputError& error) {
+        throw HelperError(ErrorKind::InvalidConfig, error.diagnostic().format());
+    }
+}
+
+// The entry `file` of `apps` (nullopt when absent): a root-owned regular file with one link.
+std::optional<std::string> readApplicationFile(const SafeDir& apps, const std::string& file,
+                                               const std::string& shown) {
+    try {
+        const std::optional<struct stat> info = apps.statEntry(file);
+        if (info && S_ISREG(info->st_mode) && !isTrustedFile(*info)) {
+            throw HelperError(ErrorKind::UnsafeNode,
+                              "not owned by root or writable by group or others");
+        }
+        return apps.readFile(file, kMaxDesktopEntryBytes);
+    } catch (const HelperError& error) {
+        throw namingFile(shown, error);
+    }
+}
+
+// Undoes the creation of `dirName` for a write that failed; the write's error is the one
+// reported, so a failure here is only said on stderr.
+void removeCreatedDirectory(const SafeDir& base, const std::string& dirName) {
+    try {
+        if (base.statEntry(dirName)) {
+            base.removeTree(dirName);
+        }
+    } catch (const HelperError& error) {
+        std::fprintf(stderr, "redpak-helper: %s\n", error.what());
+    }
+}
+
+// "NODE/applications".
+std::string applicationsDirShown(const NodeName& name) {
+    return name.text() + "/" + std::string(kApplicationsDirName);
 }
 
 std::int64_t nowMs() {
@@ -158,12 +214,7 @@ std::string NodeStore::writeConfig(const NodeName& name, FileKind kind, std::str
         throw namingFile(name.text() + "/etc/" + fileName, error);
     }
     const std::string currentDigest = current ? sha256Hex(*current) : std::string();
-    if (currentDigest != expectedDigest) {
-        throw HelperError(
-            ErrorKind::StaleDigest,
-            name.text() + "/etc/" + fileName + " changed since it was read (current digest " +
-                (currentDigest.empty() ? std::string("none: absent") : currentDigest) + ")");
-    }
+    requireUnchanged(name.text() + "/etc/" + fileName, currentDigest, expectedDigest);
     std::string newDigest;
     try {
         if (removal) {
@@ -181,6 +232,133 @@ std::string NodeStore::writeConfig(const NodeName& name, FileKind kind, std::str
         caller, QStringLiteral("config.write"), QString::fromStdString(name.text()), kindText(kind),
         QString::fromStdString(currentDigest), QString::fromStdString(newDigest)));
     return newDigest;
+}
+
+std::string NodeStore::applicationPath(const NodeName& name, const std::string& id) {
+    const std::string shown = applicationsDirShown(name) + "/" + applicationFileName(id);
+    try {
+        requireValidApplicationId(id, shown);
+    } catch (const InputError& error) {
+        throw HelperError(ErrorKind::InvalidArgument, error.diagnostic().format());
+    }
+    return shown;
+}
+
+SafeDir NodeStore::openTrustedNodeDir(const NodeName& name) const {
+    checkFamilyTrusted(name);
+    SafeDir base = openNodeDir(name);
+    if (!isTrustedDirectory(base.statSelf())) {
+        throw HelperError(ErrorKind::UnsafeNode,
+                          name.text() + " is not owned by root or is writable by others");
+    }
+    return base;
+}
+
+std::optional<SafeDir> NodeStore::openApplicationsDir(const NodeName& name,
+                                                      const SafeDir& base) const {
+    const std::string dirName(kApplicationsDirName);
+    const std::string shown = applicationsDirShown(name);
+    if (!base.statEntry(dirName)) {
+        return std::nullopt;
+    }
+    try {
+        SafeDir apps = base.openSubdir(dirName);
+        if (!isTrustedDirectory(apps.statSelf())) {
+            throw HelperError(ErrorKind::UnsafeNode,
+                              "not owned by root or writable by group or others");
+        }
+        return apps;
+    } catch (const HelperError& error) {
+        throw namingFile(shown, error);
+    }
+}
+
+std::vector<ApplicationFile> NodeStore::listApplications(const NodeName& name) const {
+    const SafeDir base = openTrustedNodeDir(name);
+    const std::optional<SafeDir> apps = openApplicationsDir(name, base);
+    std::vector<ApplicationFile> out;
+    if (!apps) {
+        return out;
+    }
+    std::vector<std::string> files;
+    try {
+        files = applicationFileNames(apps->entries(), applicationsDirShown(name));
+    } catch (const InputError& error) {
+        throw HelperError(ErrorKind::Failed, error.diagnostic().format());
+    }
+    for (const std::string& file : files) {
+        std::string id;
+        try {
+            id = applicationIdOfFile(file, applicationsDirShown(name) + "/" + file);
+        } catch (const InputError& error) {
+            throw HelperError(ErrorKind::InvalidConfig, error.diagnostic().format());
+        }
+        const std::string shown = applicationPath(name, id);
+        std::optional<std::string> content = readApplicationFile(*apps, file, shown);
+        if (content) {
+            validateApplication(shown, *content);
+            out.push_back({id, *content, sha256Hex(*content)});
+        }
+    }
+    return out;
+}
+
+std::string NodeStore::writeApplication(const NodeName& name, const std::string& id,
+                                        std::string_view content, std::string_view expectedDigest,
+                                        uid_t caller) {
+    const std::string shown = applicationPath(name, id);
+    validateApplication(shown, content);
+    const SafeDir base = openTrustedNodeDir(name);
+    std::optional<SafeDir> apps = openApplicationsDir(name, base);
+    const std::string file = applicationFileName(id);
+    const std::optional<std::string> current =
+        apps ? readApplicationFile(*apps, file, shown) : std::nullopt;
+    const std::string currentDigest = current ? sha256Hex(*current) : std::string();
+    requireUnchanged(shown, currentDigest, expectedDigest);
+    const std::string dirName(kApplicationsDirName);
+    const bool created = !apps;
+    try {
+        if (created) {
+            base.makeDirectory(dirName, kDirMode);
+            apps.emplace(base.openSubdir(dirName));
+        }
+        apps->writeFileAtomically(file, content, kConfigMode);
+    } catch (const HelperError& error) {
+        if (created) {
+            removeCreatedDirectory(base, dirName);
+        }
+        throw namingFile(shown, error);
+    }
+    const std::string newDigest = sha256Hex(content);
+    m_journal.append(JournalEntry::change(
+        caller, QStringLiteral("application.write"), QString::fromStdString(name.text()),
+        QString::fromStdString(dirName + "/" + file), QString::fromStdString(currentDigest),
+        QString::fromStdString(newDigest)));
+    return newDigest;
+}
+
+void NodeStore::removeApplication(const NodeName& name, const std::string& id,
+                                  std::string_view expectedDigest, uid_t caller) {
+    const std::string shown = applicationPath(name, id);
+    const SafeDir base = openTrustedNodeDir(name);
+    const std::optional<SafeDir> apps = openApplicationsDir(name, base);
+    const std::string file = applicationFileName(id);
+    const std::optional<std::string> current =
+        apps ? readApplicationFile(*apps, file, shown) : std::nullopt;
+    if (!current) {
+        throw HelperError(ErrorKind::NotFound, shown + " does not exist");
+    }
+    const std::string currentDigest = sha256Hex(*current);
+    requireUnchanged(shown, currentDigest, expectedDigest);
+    try {
+        apps->removeFile(file);
+    } catch (const HelperError& error) {
+        throw namingFile(shown, error);
+    }
+    m_journal.append(JournalEntry::change(
+        caller, QStringLiteral("application.remove"), QString::fromStdString(name.text()),
+        QString::fromStdString(std::string(kApplicationsDirName) + "/" + file),
+        QString::fromStdString(currentDigest), {}));
 }
 
 std::string NodeStore::withNodeHeaders(const NodeName& name, FileKind kind, std::string_view text,

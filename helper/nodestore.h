@@ -12,6 +12,7 @@
 #include "safedir.h"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <sys/types.h>
@@ -30,6 +31,13 @@ struct ReviewedFile {
     std::string file;
     std::string digest;
     friend bool operator==(const ReviewedFile&, const ReviewedFile&) = default;
+};
+
+// One desktop entry of a node (NODE/applications/ID.desktop) as read.
+struct ApplicationFile {
+    std::string id;
+    std::string content;
+    std::string digest;
 };
 
 struct ConfigFileContent {
@@ -63,6 +71,27 @@ public:
     std::string writeConfig(const NodeName& name, FileKind kind, std::string_view content,
                             std::string_view expectedDigest, uid_t caller);
 
+    // "NODE/applications/ID.desktop": how refusals name an application. Throws
+    // HelperError(InvalidArgument) when `id` is not a valid application ID (core's rule).
+    static std::string applicationPath(const NodeName& name, const std::string& id);
+
+    // The applications of `name`, sorted by ID, each checked by core's desktop-entry parser.
+    // Every write, removal and listing of applications first requires the family, the node's
+    // directory and its applications/ to be root-owned and unwritable by others
+    // (HelperError(UnsafeNode)); symbolic and hard links are refused (InvalidConfig from core's
+    // reading of the family, Failed when met by the directory descriptors).
+    std::vector<ApplicationFile> listApplications(const NodeName& name) const;
+    // Replaces (or adds) application `id` when its digest is still `expectedDigest` ("" =
+    // absent), `content` validated first; creates applications/ (root, 0755) when missing.
+    // Returns the new digest. Journaled as "application.write".
+    std::string writeApplication(const NodeName& name, const std::string& id,
+                                 std::string_view content, std::string_view expectedDigest,
+                                 uid_t caller);
+    // Removes application `id` when its digest is still `expectedDigest`. Journaled as
+    // "application.remove".
+    void removeApplication(const NodeName& name, const std::string& id,
+                           std::string_view expectedDigest, uid_t caller);
+
     // Creates the node with the given configs (admin: none when empty), their headers set
     // like `redconf create` does (alias = last name component, fresh UUID). The status file
     // is written last: a node half created is not a node, and is removed.
@@ -90,6 +119,11 @@ private:
     // "LABEL/REL/PATH" of an absolute path below the root of `name`; UnsafeNode otherwise.
     std::string nameOfPath(const NodeName& name, const std::filesystem::path& path) const;
     SafeDir openNodeDir(const NodeName& name) const; // must hold a status file
+    // openNodeDir of a node whose family checkFamilyTrusted accepts, the directory itself
+    // checked on its descriptor.
+    SafeDir openTrustedNodeDir(const NodeName& name) const;
+    // NODE/applications below `base`, nullopt when absent; refused unless a trusted directory.
+    std::optional<SafeDir> openApplicationsDir(const NodeName& name, const SafeDir& base) const;
     void validate(const NodeName& name, FileKind kind, std::string_view content) const;
     std::string withNodeHeaders(const NodeName& name, FileKind kind, std::string_view text,
                                 const std::string& uuid, uid_t caller) const;

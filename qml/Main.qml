@@ -16,8 +16,9 @@ ApplicationWindow {
 
     width: 1280
     height: 800
-    minimumWidth: 960
-    minimumHeight: 600
+    // The smallest size at which every pane stays usable (tested at exactly this size).
+    minimumWidth: 1024
+    minimumHeight: 700
     visible: true
     title: session.currentNode === "" ? qsTr("RedPak Manager")
                                       : qsTr("%1 – RedPak Manager").arg(session.currentNode)
@@ -28,6 +29,72 @@ ApplicationWindow {
     function reviewThenSave(document) {
         session.review.reviewDocument(document)
         reviewDialog.open()
+    }
+
+    // The side tabs, in order (tab bar and View menu).
+    readonly property var sideTabTitles: [qsTr("Effective configuration"), qsTr("Launch"),
+                                          qsTr("Audit and findings"), qsTr("Applications"),
+                                          qsTr("Verify")]
+    // Set once the user chose to quit, so that closing does not ask again.
+    property bool quitConfirmed: false
+
+    function newNode() {
+        createDialog.openFor(session.currentNode !== "" ? session.currentNode
+                                                        : session.workspace.roots[0])
+    }
+    function deleteNode() {
+        if (session.currentNode !== "")
+            deleteDialog.openFor(session.currentNode)
+    }
+    function launchNow() {
+        sideTabs.currentIndex = 1
+        launchPage.launchNow()
+    }
+    function save() {
+        if (window.document.canSave)
+            window.reviewThenSave(window.document)
+    }
+
+    // Closing with unsaved edits or running launches asks first (the title-bar button, Ctrl+Q
+    // or the window manager): nothing typed is lost and no sandboxed app is stopped silently.
+    onClosing: close => {
+        if (!quitConfirmed && (session.modified || session.launches.runningCount > 0)) {
+            close.accepted = false
+            quitDialog.ask()
+            return
+        }
+        rememberLayout()
+    }
+
+    WindowSettings { id: windowSettings }
+
+    function rememberLayout() {
+        if (window.visibility === Window.Windowed)
+            windowSettings.geometry = Qt.rect(window.x, window.y, window.width, window.height)
+        windowSettings.splitterState = splitView.saveState()
+    }
+    function restoreLayout() {
+        const saved = windowSettings.geometry
+        if (saved.width >= minimumWidth && saved.height >= minimumHeight) {
+            window.x = saved.x
+            window.y = saved.y
+            window.width = saved.width
+            window.height = saved.height
+        }
+        if (windowSettings.hasSplitterState)
+            splitView.restoreState(windowSettings.splitterState)
+        session.reopenNode(windowSettings.lastNode)
+    }
+    Component.onCompleted: restoreLayout()
+    Connections {
+        target: window.session
+        function onCurrentNodeChanged() { windowSettings.lastNode = window.session.currentNode }
+    }
+    // A sandboxed application's node is shown once made, unless edits of the node shown are
+    // kept (the same guard as a click in the tree).
+    Connections {
+        target: window.session.sandbox
+        function onFinished(path) { window.requestNode(path) }
     }
 
     // Switching nodes with unsaved edits asks first; nothing typed is dropped silently.
@@ -42,6 +109,21 @@ ApplicationWindow {
         }
     }
 
+    menuBar: AppMenuBar {
+        session: window.session
+        document: window.document
+        sideTabTitles: window.sideTabTitles
+        onOpenTreeRequested: openTreeDialog.open()
+        onSaveRequested: window.save()
+        onQuitRequested: window.close()
+        onFindRequested: treePane.focusSearch()
+        onNewNodeRequested: window.newNode()
+        onDeleteNodeRequested: window.deleteNode()
+        onLaunchRequested: window.launchNow()
+        onSideTabRequested: index => sideTabs.currentIndex = index
+        onAboutRequested: aboutDialog.open()
+    }
+
     header: ToolBar {
         RowLayout {
             anchors.fill: parent
@@ -49,72 +131,55 @@ ApplicationWindow {
             anchors.rightMargin: 6
             spacing: 2
 
-            ToolButton {
+            FocusToolButton {
                 objectName: "openTreeButton"
                 text: qsTr("Open tree…")
                 Accessible.name: qsTr("Open a directory of nodes")
                 onClicked: openTreeDialog.open()
             }
-            ToolButton {
-                objectName: "recentTreesButton"
-                text: qsTr("Recent")
-                Accessible.name: qsTr("Open a tree opened lately")
-                enabled: session.recentTrees.paths.length > 0
-                onClicked: recentTreesMenu.open()
-                RecentTreesMenu {
-                    id: recentTreesMenu
-                    objectName: "recentTreesMenu"
-                    y: parent.height
-                    recentTrees: session.recentTrees
-                }
-            }
-            ToolButton {
+            FocusToolButton {
                 text: qsTr("New node…")
                 Accessible.name: qsTr("Create a node below the selected one")
                 enabled: session.workspace.roots.length > 0
-                onClicked: createDialog.openFor(session.currentNode !== "" ? session.currentNode
-                                                                             : session.workspace.roots[0])
+                onClicked: window.newNode()
             }
-            ToolButton {
+            FocusToolButton {
                 text: qsTr("Delete…")
                 Accessible.name: qsTr("Delete the selected node")
                 enabled: session.currentNode !== ""
-                onClicked: deleteDialog.openFor(session.currentNode)
+                onClicked: window.deleteNode()
             }
-            ToolButton {
+            FocusToolButton {
                 text: qsTr("Refresh")
                 Accessible.name: qsTr("Reload the node tree from disk")
                 onClicked: session.tree.reload()
             }
             ToolSeparator {}
-            ToolButton {
+            FocusToolButton {
                 objectName: "saveButton"
                 text: qsTr("Save")
                 Accessible.name: qsTr("Save the configuration file")
                 enabled: window.document.canSave
-                onClicked: window.reviewThenSave(window.document)
+                onClicked: window.save()
             }
-            ToolButton {
+            FocusToolButton {
                 text: qsTr("Undo")
                 Accessible.name: qsTr("Undo %1").arg(window.document.undoText)
                 enabled: window.document.canUndo
                 onClicked: window.document.undo()
             }
-            ToolButton {
+            FocusToolButton {
                 text: qsTr("Redo")
                 Accessible.name: qsTr("Redo %1").arg(window.document.redoText)
                 enabled: window.document.canRedo
                 onClicked: window.document.redo()
             }
             ToolSeparator {}
-            ToolButton {
+            FocusToolButton {
                 text: qsTr("Launch")
                 Accessible.name: qsTr("Run the command in the selected node")
                 enabled: session.currentNode !== ""
-                onClicked: {
-                    sideTabs.currentIndex = 1
-                    launchPage.launchNow()
-                }
+                onClicked: window.launchNow()
             }
             Item { Layout.fillWidth: true }
             Label {
@@ -138,8 +203,14 @@ ApplicationWindow {
         text: session.workspace.openError
         actionText: session.recentTrees.paths.length > 0 ? qsTr("Recent trees") : ""
         secondActionText: qsTr("Open tree…")
-        onActionTriggered: recentTreesMenu.open()
+        onActionTriggered: recentTreesPopup.open()
         onSecondActionTriggered: openTreeDialog.open()
+        RecentTreesMenu {
+            id: recentTreesPopup
+            objectName: "recentTreesPopup"
+            y: parent.height
+            recentTrees: session.recentTrees
+        }
     }
 
     FolderDialog {
@@ -150,51 +221,92 @@ ApplicationWindow {
     }
 
     SplitView {
+        id: splitView
+        objectName: "splitView"
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: openErrorBanner.bottom
         anchors.bottom: parent.bottom
         orientation: Qt.Horizontal
+        // Wider than the style's 2 pixels, so that the handles are easy to grab.
+        handle: Rectangle {
+            implicitWidth: 6
+            color: SplitHandle.pressed ? palette.highlight
+                                       : SplitHandle.hovered ? palette.midlight : palette.window
+            Rectangle {
+                anchors.centerIn: parent
+                width: 1
+                height: parent.height
+                color: palette.mid
+            }
+        }
+
+        // The editor fills what the side panes leave; when the window gets narrower than they
+        // need (a smaller screen, a layout saved in a wider window), the side panes give way
+        // first so that nothing runs past the window's edge.
+        function fitPanes() {
+            const handles = 12
+            let excess = treePane.width + sidePane.width + editor.SplitView.minimumWidth + handles
+                         - width
+            if (excess <= 0)
+                return
+            const side = Math.max(sidePane.SplitView.minimumWidth, sidePane.width - excess)
+            excess -= sidePane.width - side
+            sidePane.SplitView.preferredWidth = side
+            if (excess > 0)
+                treePane.SplitView.preferredWidth = Math.max(treePane.SplitView.minimumWidth,
+                                                             treePane.width - excess)
+        }
+        onWidthChanged: Qt.callLater(fitPanes)
 
         NodeTreePane {
             id: treePane
+            objectName: "treePane"
             session: window.session
-            SplitView.preferredWidth: 290
-            SplitView.minimumWidth: 200
+            SplitView.preferredWidth: 250
+            SplitView.minimumWidth: 180
             onNodeRequested: path => window.requestNode(path)
             onOpenTreeRequested: openTreeDialog.open()
+            onNewNodeRequested: window.newNode()
+            onDeleteRequested: window.deleteNode()
+            onLaunchRequested: window.launchNow()
         }
 
         ConfigEditorPage {
             id: editor
+            objectName: "editorPane"
             session: window.session
             SplitView.fillWidth: true
-            SplitView.minimumWidth: 380
+            SplitView.minimumWidth: 340
         }
 
         ColumnLayout {
-            SplitView.preferredWidth: 470
-            SplitView.minimumWidth: 320
+            id: sidePane
+            objectName: "sidePane"
+            SplitView.preferredWidth: 460
+            // What the Launch tab's command row needs.
+            SplitView.minimumWidth: 370
             spacing: 0
 
             TabBar {
                 id: sideTabs
                 objectName: "sideTabs"
                 Layout.fillWidth: true
-                TabButton { text: qsTr("Effective configuration") }
-                TabButton {
-                    text: session.launches.runningCount > 0
-                          ? qsTr("Launch (%1 running)").arg(session.launches.runningCount)
-                          : qsTr("Launch")
+                Repeater {
+                    model: window.sideTabTitles
+                    FocusTabButton {
+                        required property int index
+                        required property string modelData
+                        objectName: index === 3 ? "applicationsTab" : ""
+                        // The Launch tab counts what runs.
+                        text: index === 1 && session.launches.runningCount > 0
+                              ? qsTr("Launch (%1 running)").arg(session.launches.runningCount)
+                              : modelData
+                    }
                 }
-                TabButton { text: qsTr("Audit and findings") }
-                TabButton {
-                    objectName: "applicationsTab"
-                    text: qsTr("Applications")
-                }
-                TabButton { text: qsTr("Verify") }
             }
             StackLayout {
+                objectName: "sidePages"
                 currentIndex: sideTabs.currentIndex
                 Layout.fillWidth: true
                 Layout.fillHeight: true
@@ -231,12 +343,6 @@ ApplicationWindow {
         }
     }
 
-    Shortcut { sequences: [StandardKey.Save]; onActivated: if (window.document.canSave) window.reviewThenSave(window.document) }
-    Shortcut { sequences: [StandardKey.Undo]; onActivated: window.document.undo() }
-    Shortcut { sequences: [StandardKey.Redo]; onActivated: window.document.redo() }
-    Shortcut { sequences: [StandardKey.Find]; onActivated: treePane.focusSearch() }
-    Shortcut { sequences: [StandardKey.Refresh]; onActivated: session.tree.reload() }
-
     CreateNodeDialog {
         id: createDialog
         objectName: "createDialog"
@@ -252,6 +358,23 @@ ApplicationWindow {
         objectName: "unsavedDialog"
         session: window.session
         onReviewRequested: document => window.reviewThenSave(document)
+        // Cancel (or Escape): the tree goes back to the node still being edited.
+        onClosed: treePane.showCurrent()
+    }
+    QuitDialog {
+        id: quitDialog
+        objectName: "quitDialog"
+        session: window.session
+        onReviewRequested: document => window.reviewThenSave(document)
+        onQuitConfirmed: {
+            window.quitConfirmed = true
+            quitDialog.close()
+            window.close()
+        }
+    }
+    AboutDialog {
+        id: aboutDialog
+        objectName: "aboutDialog"
     }
     Dialog {
         id: reviewDialog

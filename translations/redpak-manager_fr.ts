@@ -2,6 +2,122 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../qml/dialogs/AboutDialog.qml" line="10"/>
+        <source>About RedPak Manager</source>
+        <translation>À propos de RedPak Manager</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/AboutDialog.qml" line="26"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/AboutDialog.qml" line="29"/>
+        <source>Browse, edit, review and launch rednodes: light containers made with bubblewrap, configured by trees of YAML files.</source>
+        <translation>Parcourir, modifier, auditer et lancer des rednodes : des conteneurs légers faits avec bubblewrap, configurés par des arbres de fichiers YAML.</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/AboutDialog.qml" line="35"/>
+        <source>Licensed under the Apache License, version 2.0 (Apache-2.0). &lt;a href=&quot;%1&quot;&gt;Read the licence&lt;/a&gt;.</source>
+        <translation>Distribué sous la licence Apache, version 2.0 (Apache-2.0). &lt;a href=&quot;%1&quot;&gt;Lire la licence&lt;/a&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>AppMenuBar</name>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="32"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="34"/>
+        <source>&amp;Open tree…</source>
+        <translation>&amp;Ouvrir un arbre…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="45"/>
+        <source>&amp;Save…</source>
+        <translation>&amp;Enregistrer…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="53"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="59"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="61"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="62"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Annuler %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="68"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="69"/>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rétablir %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="76"/>
+        <source>&amp;Find node…</source>
+        <translation>&amp;Chercher un nœud…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="82"/>
+        <source>&amp;Node</source>
+        <translation>&amp;Nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="84"/>
+        <source>&amp;New node…</source>
+        <translation>&amp;Nouveau nœud…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="91"/>
+        <source>&amp;Delete node…</source>
+        <translation>&amp;Supprimer le nœud…</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="98"/>
+        <source>&amp;Launch</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="106"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="108"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="131"/>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/AppMenuBar.qml" line="134"/>
+        <source>&amp;About RedPak Manager</source>
+        <translation>À &amp;propos de RedPak Manager</translation>
+    </message>
+</context>
+<context>
     <name>ApplicationsPage</name>
     <message>
         <location filename="../qml/pages/ApplicationsPage.qml" line="26"/>
@@ -14,72 +130,67 @@
         <translation>Isoler une application…</translation>
     </message>
     <message>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="61"/>
+        <source>Applications of the node</source>
+        <translation>Applications du nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="96"/>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="101"/>
+        <source>In menu</source>
+        <translation>Dans le menu</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="103"/>
+        <source>Show %1 in the desktop menu, sandboxed in this node</source>
+        <translation>Afficher %1 dans le menu du bureau, isolée dans ce nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="108"/>
+        <source>Stop</source>
+        <translation>Arrêter</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="108"/>
+        <source>Launch</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="110"/>
+        <source>Stop %1</source>
+        <translation>Arrêter %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="110"/>
+        <source>Launch %1</source>
+        <translation>Lancer %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="120"/>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="122"/>
+        <source>Remove %1 from the node</source>
+        <translation>Supprimer %1 du nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="48"/>
+        <source>No application in this node yet.</source>
+        <translation>Aucune application dans ce nœud pour l’instant.</translation>
+    </message>
+    <message>
         <location filename="../qml/pages/ApplicationsPage.qml" line="34"/>
         <source>Run a host application or a command in a node, a new one by default</source>
         <translation>Exécuter une application de l’hôte ou une commande dans un nœud, un nouveau par défaut</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="47"/>
-        <source>This is a system node: its applications are added and removed as root with &apos;redconf app&apos;.</source>
-        <translation>Ceci est un nœud système : ses applications sont ajoutées et supprimées en root avec « redconf app ».</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="68"/>
-        <source>Applications of the node</source>
-        <translation>Applications du nœud</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="103"/>
-        <source>running</source>
-        <translation>en cours</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="108"/>
-        <source>In menu</source>
-        <translation>Dans le menu</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="110"/>
-        <source>Show %1 in the desktop menu, sandboxed in this node</source>
-        <translation>Afficher %1 dans le menu du bureau, isolée dans ce nœud</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="115"/>
-        <source>Stop</source>
-        <translation>Arrêter</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="115"/>
-        <source>Launch</source>
-        <translation>Lancer</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="117"/>
-        <source>Stop %1</source>
-        <translation>Arrêter %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="117"/>
-        <source>Launch %1</source>
-        <translation>Lancer %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="127"/>
-        <source>Remove</source>
-        <translation>Supprimer</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="129"/>
-        <source>Remove %1 from the node</source>
-        <translation>Supprimer %1 du nœud</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="55"/>
-        <source>No application in this node yet.</source>
-        <translation>Aucune application dans ce nœud pour l’instant.</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="56"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="49"/>
         <source>Select a node, or sandbox an application in a new node of its own.</source>
         <translation>Sélectionnez un nœud, ou isolez une application dans un nouveau nœud rien qu’à elle.</translation>
     </message>
@@ -173,7 +284,7 @@
 <context>
     <name>ConfigEditorPage</name>
     <message>
-        <location filename="../qml/pages/ConfigEditorPage.qml" line="169"/>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="193"/>
         <source>Select a node in the tree to edit its configuration.</source>
         <translation>Sélectionnez un nœud dans l’arbre pour modifier sa configuration.</translation>
     </message>
@@ -239,26 +350,41 @@
     </message>
     <message>
         <location filename="../qml/pages/ConfigEditorPage.qml" line="109"/>
+        <source>With this text the node cannot be launched: its parent nodes forbid it.</source>
+        <translation>Avec ce texte, le nœud ne peut pas être lancé : ses nœuds parents l’interdisent.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="117"/>
+        <source>New warnings against the parent nodes:</source>
+        <translation>Nouveaux avertissements par rapport aux nœuds parents :</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="125"/>
+        <source>Cannot save: these fields hold values that were refused. Correct them or remove the key.</source>
+        <translation>Enregistrement impossible : ces champs contiennent des valeurs refusées. Corrigez-les ou supprimez la clé.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="133"/>
         <source>This node has no admin configuration. Settings in an admin file take precedence and cannot be overridden by children.</source>
         <translation>Ce nœud n’a pas de configuration d’administration. Les réglages d’un fichier d’administration priment et ne peuvent pas être remplacés par les enfants.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ConfigEditorPage.qml" line="111"/>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="135"/>
         <source>Create it</source>
         <translation>La créer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ConfigEditorPage.qml" line="123"/>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="147"/>
         <source>Form</source>
         <translation>Formulaire</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ConfigEditorPage.qml" line="124"/>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="148"/>
         <source>YAML</source>
         <translation>YAML</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ConfigEditorPage.qml" line="147"/>
+        <location filename="../qml/pages/ConfigEditorPage.qml" line="171"/>
         <source>The form is read-only until the YAML text parses again.</source>
         <translation>Le formulaire est en lecture seule tant que le texte YAML n’est pas de nouveau valide.</translation>
     </message>
@@ -423,37 +549,37 @@
         <translation>Ajouter une variable</translation>
     </message>
     <message>
-        <location filename="../qml/components/EnvironSection.qml" line="56"/>
+        <location filename="../qml/components/EnvironSection.qml" line="58"/>
         <source>Variable name</source>
         <translation>Nom de la variable</translation>
     </message>
     <message>
-        <location filename="../qml/components/EnvironSection.qml" line="63"/>
+        <location filename="../qml/components/EnvironSection.qml" line="65"/>
         <source>Mode of %1</source>
         <translation>Mode de %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/EnvironSection.qml" line="70"/>
+        <location filename="../qml/components/EnvironSection.qml" line="72"/>
         <source>value</source>
         <translation>valeur</translation>
     </message>
     <message>
-        <location filename="../qml/components/EnvironSection.qml" line="70"/>
+        <location filename="../qml/components/EnvironSection.qml" line="72"/>
         <source>no value for this mode</source>
         <translation>pas de valeur pour ce mode</translation>
     </message>
     <message>
-        <location filename="../qml/components/EnvironSection.qml" line="72"/>
+        <location filename="../qml/components/EnvironSection.qml" line="74"/>
         <source>Value of %1</source>
         <translation>Valeur de %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/EnvironSection.qml" line="77"/>
+        <location filename="../qml/components/EnvironSection.qml" line="79"/>
         <source>Remove %1</source>
         <translation>Supprimer %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/EnvironSection.qml" line="100"/>
+        <location filename="../qml/components/EnvironSection.qml" line="107"/>
         <source>No variable is set by this file.</source>
         <translation>Ce fichier ne définit aucune variable.</translation>
     </message>
@@ -476,49 +602,57 @@
         <translation>Ajouter un export</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="58"/>
+        <location filename="../qml/components/ExportsSection.qml" line="60"/>
         <source>Mode of %1</source>
         <translation>Mode de %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="66"/>
+        <location filename="../qml/components/ExportsSection.qml" line="68"/>
         <source>mount point in the node</source>
         <translation>point de montage dans le nœud</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="68"/>
+        <location filename="../qml/components/ExportsSection.qml" line="70"/>
         <source>Mount point</source>
         <translation>Point de montage</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="77"/>
+        <location filename="../qml/components/ExportsSection.qml" line="79"/>
         <source>not used by this mode</source>
         <translation>non utilisé par ce mode</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="78"/>
+        <location filename="../qml/components/ExportsSection.qml" line="80"/>
         <source>host path (required)</source>
         <translation>chemin hôte (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="79"/>
+        <location filename="../qml/components/ExportsSection.qml" line="81"/>
         <source>host path (default: same)</source>
         <translation>chemin hôte (par défaut : identique)</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="81"/>
+        <location filename="../qml/components/ExportsSection.qml" line="83"/>
         <source>Host path for %1</source>
         <translation>Chemin hôte pour %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="86"/>
+        <location filename="../qml/components/ExportsSection.qml" line="88"/>
         <source>Remove the export %1</source>
         <translation>Supprimer l’export %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/ExportsSection.qml" line="109"/>
+        <location filename="../qml/components/ExportsSection.qml" line="116"/>
         <source>Nothing is exported by this file.</source>
         <translation>Ce fichier n’exporte rien.</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyMessages</name>
+    <message>
+        <location filename="../qml/components/FamilyMessages.qml" line="21"/>
+        <source>Against the parent nodes: %1</source>
+        <translation>Par rapport aux nœuds parents : %1</translation>
     </message>
 </context>
 <context>
@@ -574,72 +708,82 @@
         <translation>Score d’exposition : %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="91"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="84"/>
+        <source>Since its approval the node cannot be launched any more:</source>
+        <translation>Depuis son approbation, le nœud ne peut plus être lancé :</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="100"/>
         <source>Why this configuration is approved</source>
         <translation>Pourquoi cette configuration est approuvée</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="92"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="101"/>
         <source>Approval comment</source>
         <translation>Commentaire d’approbation</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="96"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="105"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="96"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="105"/>
         <source>Approving…</source>
         <translation>Approbation…</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="103"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="112"/>
         <source>Hide drift</source>
         <translation>Masquer les écarts</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="103"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="112"/>
         <source>Show drift</source>
         <translation>Afficher les écarts</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="118"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="127"/>
+        <source>Merge errors:</source>
+        <translation>Erreurs de fusion :</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/FindingsPage.qml" line="130"/>
         <source>Drift from the approved version</source>
         <translation>Écarts par rapport à la version approuvée</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="131"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="147"/>
         <source>Findings (score %1)</source>
         <translation>Constats (score %1)</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="135"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="150"/>
         <source>Whole tree</source>
         <translation>Arbre entier</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="141"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="159"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="141"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="159"/>
         <source>Warnings and errors</source>
         <translation>Avertissements et erreurs</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="141"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="159"/>
         <source>Errors</source>
         <translation>Erreurs</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="142"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="160"/>
         <source>Minimum severity</source>
         <translation>Gravité minimale</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="158"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="176"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
@@ -718,53 +862,58 @@
         <translation>Exécuter la commande dans le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="88"/>
-        <source>bwrap command line (dry run)</source>
-        <translation>Ligne de commande bwrap (simulation)</translation>
+        <location filename="../qml/pages/LaunchPage.qml" line="90"/>
+        <source>bwrap command line of %1 (dry run)</source>
+        <translation>Ligne de commande bwrap de %1 (simulation)</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="100"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="102"/>
         <source>bwrap command line</source>
         <translation>Ligne de commande bwrap</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="106"/>
-        <location filename="../qml/pages/LaunchPage.qml" line="116"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="108"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="118"/>
         <source>Launches</source>
         <translation>Lancements</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="154"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="155"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="156"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="157"/>
         <source>Stop %1</source>
         <translation>Arrêter %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="184"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="170"/>
+        <source>Last error messages of %1</source>
+        <translation>Derniers messages d’erreur de %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/LaunchPage.qml" line="196"/>
         <source>Nothing launched yet.</source>
         <translation>Aucun lancement pour l’instant.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="200"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="212"/>
         <source>Output of the selected launch</source>
         <translation>Sortie du lancement sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="210"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="222"/>
         <source>Type a line for the command&apos;s input and press Enter</source>
         <translation>Tapez une ligne pour l’entrée de la commande et appuyez sur Entrée</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="212"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="224"/>
         <source>Input for the selected launch</source>
         <translation>Entrée du lancement sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/pages/LaunchPage.qml" line="222"/>
+        <location filename="../qml/pages/LaunchPage.qml" line="234"/>
         <source>Clear finished</source>
         <translation>Effacer les terminés</translation>
     </message>
@@ -772,149 +921,134 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="190"/>
+        <location filename="../qml/Main.qml" line="36"/>
         <source>Audit and findings</source>
         <translation>Audit et constats</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="259"/>
+        <location filename="../qml/Main.qml" line="382"/>
         <source>Review before saving</source>
         <translation>Revue avant enregistrement</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="22"/>
+        <location filename="../qml/Main.qml" line="23"/>
         <source>RedPak Manager</source>
         <translation>RedPak Manager</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="23"/>
+        <location filename="../qml/Main.qml" line="24"/>
         <source>%1 – RedPak Manager</source>
         <translation>%1 – RedPak Manager</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="54"/>
-        <location filename="../qml/Main.qml" line="140"/>
+        <location filename="../qml/Main.qml" line="136"/>
+        <location filename="../qml/Main.qml" line="205"/>
         <source>Open tree…</source>
         <translation>Ouvrir un arbre…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="55"/>
+        <location filename="../qml/Main.qml" line="137"/>
         <source>Open a directory of nodes</source>
         <translation>Ouvrir un répertoire de nœuds</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="60"/>
-        <source>Recent</source>
-        <translation>Récents</translation>
-    </message>
-    <message>
-        <location filename="../qml/Main.qml" line="61"/>
-        <source>Open a tree opened lately</source>
-        <translation>Ouvrir un arbre ouvert récemment</translation>
-    </message>
-    <message>
-        <location filename="../qml/Main.qml" line="72"/>
+        <location filename="../qml/Main.qml" line="141"/>
         <source>New node…</source>
         <translation>Nouveau nœud…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="73"/>
+        <location filename="../qml/Main.qml" line="142"/>
         <source>Create a node below the selected one</source>
         <translation>Créer un nœud sous le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="79"/>
+        <location filename="../qml/Main.qml" line="147"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="80"/>
+        <location filename="../qml/Main.qml" line="148"/>
         <source>Delete the selected node</source>
         <translation>Supprimer le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="85"/>
+        <location filename="../qml/Main.qml" line="153"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="86"/>
+        <location filename="../qml/Main.qml" line="154"/>
         <source>Reload the node tree from disk</source>
         <translation>Relire l’arbre des nœuds depuis le disque</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="92"/>
+        <location filename="../qml/Main.qml" line="160"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="93"/>
+        <location filename="../qml/Main.qml" line="161"/>
         <source>Save the configuration file</source>
         <translation>Enregistrer le fichier de configuration</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="98"/>
+        <location filename="../qml/Main.qml" line="166"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="99"/>
+        <location filename="../qml/Main.qml" line="167"/>
         <source>Undo %1</source>
         <translation>Annuler : %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="104"/>
+        <location filename="../qml/Main.qml" line="172"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="105"/>
+        <location filename="../qml/Main.qml" line="173"/>
         <source>Redo %1</source>
         <translation>Rétablir : %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="111"/>
-        <location filename="../qml/Main.qml" line="188"/>
+        <location filename="../qml/Main.qml" line="35"/>
+        <location filename="../qml/Main.qml" line="179"/>
         <source>Launch</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="112"/>
+        <location filename="../qml/Main.qml" line="180"/>
         <source>Run the command in the selected node</source>
         <translation>Exécuter la commande dans le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="139"/>
-        <source>Recent trees</source>
-        <translation>Arbres récents</translation>
-    </message>
-    <message>
-        <location filename="../qml/Main.qml" line="148"/>
+        <location filename="../qml/Main.qml" line="219"/>
         <source>Open a tree of nodes</source>
         <translation>Ouvrir un arbre de nœuds</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="184"/>
+        <location filename="../qml/Main.qml" line="35"/>
         <source>Effective configuration</source>
         <translation>Configuration effective</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="187"/>
+        <location filename="../qml/Main.qml" line="303"/>
         <source>Launch (%1 running)</source>
         <translation>Lancer (%1 en cours)</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="193"/>
+        <location filename="../qml/Main.qml" line="36"/>
         <source>Applications</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="195"/>
+        <location filename="../qml/Main.qml" line="37"/>
         <source>Verify</source>
         <translation>Vérifier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Main.qml" line="222"/>
+        <location filename="../qml/Main.qml" line="334"/>
         <source>%n node(s) in %1</source>
         <translation>
             <numerusform>%n nœud dans %1</numerusform>
@@ -922,55 +1056,60 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="229"/>
+        <location filename="../qml/Main.qml" line="341"/>
         <source>System node: changes go through the privileged helper</source>
         <translation>Nœud système : les modifications passent par l’assistant privilégié</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="204"/>
+        <source>Recent trees</source>
+        <translation>Arbres récents</translation>
     </message>
 </context>
 <context>
     <name>NodeTreeDelegate</name>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="43"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="58"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="45"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="60"/>
         <source>A command launched from here is running in this node</source>
         <translation>Une commande lancée d’ici s’exécute dans ce nœud</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="61"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="78"/>
         <source>unaudited</source>
         <translation>non audité</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="63"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="80"/>
         <source>The configuration changed since it was last approved</source>
         <translation>La configuration a changé depuis sa dernière approbation</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="67"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="84"/>
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="69"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="86"/>
         <source>This node has an administrative configuration</source>
         <translation>Ce nœud a une configuration d’administration</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="73"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="90"/>
         <source>system</source>
         <translation>système</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="75"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="92"/>
         <source>System node: edited and launched through the privileged helper</source>
         <translation>Nœud système : modifié et lancé via l’assistant privilégié</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="81"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="98"/>
         <source>This node is disabled</source>
         <translation>Ce nœud est désactivé</translation>
     </message>
@@ -978,22 +1117,22 @@
 <context>
     <name>NodeTreePane</name>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="83"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="112"/>
         <source>Checking nodes: %1 of %2</source>
         <translation>Vérification des nœuds : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="61"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="86"/>
         <source>Search names and values…</source>
         <translation>Rechercher noms et valeurs…</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="62"/>
-        <source>Search nodes by name, path or configuration value</source>
-        <translation>Rechercher des nœuds par nom, chemin ou valeur de configuration</translation>
+        <location filename="../qml/pages/NodeTreePane.qml" line="87"/>
+        <source>Search nodes by name or configuration value</source>
+        <translation>Chercher des nœuds par nom ou valeur de configuration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/NodeTreePane.qml" line="92"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="121"/>
         <source>%n matching node(s)</source>
         <translation>
             <numerusform>%n nœud correspondant</numerusform>
@@ -1001,29 +1140,100 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="106"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="135"/>
         <source>Node tree</source>
         <translation>Arbre des nœuds</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="134"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="178"/>
+        <source>No rednode was found in the opened roots. Use “New node…” to create one.</source>
+        <translation>Aucun rednode dans les racines ouvertes. Utilisez « Nouveau nœud… » pour en créer un.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="217"/>
+        <source>New node below…</source>
+        <translation>Nouveau nœud en dessous…</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="222"/>
+        <source>Launch</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="228"/>
+        <source>Delete…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="177"/>
         <source>No tree is open.</source>
         <translation>Aucun arbre n’est ouvert.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="144"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="187"/>
         <source>Open tree…</source>
         <translation>Ouvrir un arbre…</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="156"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="199"/>
         <source>Open %1</source>
         <translation>Ouvrir %1</translation>
     </message>
+</context>
+<context>
+    <name>QuitDialog</name>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="135"/>
-        <source>No rednode was found in the opened roots. Use “New node…” to create one.</source>
-        <translation>Aucun rednode dans les racines ouvertes. Utilisez « Nouveau nœud… » pour en créer un.</translation>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="28"/>
+        <source>Quit RedPak Manager?</source>
+        <translation>Quitter RedPak Manager ?</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="55"/>
+        <source>The configuration of %1 has unsaved changes.</source>
+        <translation>La configuration de %1 a des modifications non enregistrées.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/dialogs/QuitDialog.qml" line="61"/>
+        <source>%n launch(es) still running:</source>
+        <translation>
+            <numerusform>%n lancement toujours en cours :</numerusform>
+            <numerusform>%n lancements toujours en cours :</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="70"/>
+        <source>%1 in %2: %3</source>
+        <translation>%1 dans %2 : %3</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="71"/>
+        <source>keeps running</source>
+        <translation>continue de tourner</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="72"/>
+        <source>stopped when you quit</source>
+        <translation>arrêté en quittant</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="85"/>
+        <source>Save…</source>
+        <translation>Enregistrer…</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="93"/>
+        <source>Discard and quit</source>
+        <translation>Abandonner et quitter</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="93"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/QuitDialog.qml" line="99"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1042,37 +1252,45 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="27"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="29"/>
         <source>widening</source>
         <translation>élargissement</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="28"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="30"/>
         <source>narrowing</source>
         <translation>restriction</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="30"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="32"/>
         <source>neutral</source>
         <translation>neutre</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="34"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="36"/>
         <source>added</source>
         <translation>ajouté</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="35"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="37"/>
         <source>removed</source>
         <translation>retiré</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="37"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="39"/>
         <source>modified</source>
         <translation>modifié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/ReviewPage.qml" line="50"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="55"/>
+        <source>%n merge error(s): the node cannot be launched after this change. </source>
+        <translation>
+            <numerusform>%n erreur de fusion : le nœud ne peut plus être lancé après cette modification. </numerusform>
+            <numerusform>%n erreurs de fusion : le nœud ne peut plus être lancé après cette modification. </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/ReviewPage.qml" line="57"/>
         <source>%1 widening, %2 narrowing, %3 neutral in %n node(s)</source>
         <translation>
             <numerusform>%1 élargissement(s), %2 restriction(s), %3 neutre(s) dans %n nœud</numerusform>
@@ -1080,62 +1298,60 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="60"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="66"/>
         <source>Exposure score in admin mode: %1 → %2</source>
         <translation>Score d’exposition en mode administration : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="61"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="67"/>
         <source>Exposure score: %1 → %2</source>
         <translation>Score d’exposition : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="72"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="78"/>
         <source>Admin file: nodes are compared as launched in admin mode (redwrap --admin), the only mode that reads admin files.</source>
         <translation>Fichier d’administration : les nœuds sont comparés tels que lancés en mode administration (redwrap --admin), le seul mode qui lit les fichiers d’administration.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="84"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="90"/>
         <source>After this change these nodes could not be launched any more:</source>
         <translation>Après cette modification, ces nœuds ne pourraient plus être lancés :</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="96"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="102"/>
         <source>New merge warnings:</source>
         <translation>Nouveaux avertissements de fusion :</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="98"/>
-        <source>Show fewer</source>
-        <translation>Afficher moins</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="99"/>
-        <source>Show all %1</source>
-        <translation>Afficher les %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="105"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="111"/>
         <source>This change does not change what any node can do.</source>
         <translation>Cette modification ne change ce que peut faire aucun nœud.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="116"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="122"/>
         <source>Changes, widening first</source>
         <translation>Modifications, élargissements en premier</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="149"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="155"/>
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="165"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="171"/>
         <source>Score of %1: %2</source>
         <translation>Score de %1 : %2</translation>
     </message>
     <message numerus="yes">
         <location filename="../qml/pages/ReviewPage.qml" line="17"/>
+        <source>Save with %n merge error(s)</source>
+        <translation>
+            <numerusform>Enregistrer avec %n erreur de fusion</numerusform>
+            <numerusform>Enregistrer avec %n erreurs de fusion</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/pages/ReviewPage.qml" line="19"/>
         <source>Save with %n widening change(s)</source>
         <translation>
             <numerusform>Enregistrer avec %n élargissement</numerusform>
@@ -1143,28 +1359,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="18"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="20"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="20"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="22"/>
         <source>Back to editing</source>
         <translation>Revenir à l’édition</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="104"/>
+        <source>Show fewer</source>
+        <translation>Afficher moins</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="105"/>
+        <source>Show all %1</source>
+        <translation>Afficher les %1</translation>
     </message>
 </context>
 <context>
     <name>SandboxApplicationDialog</name>
-    <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="51"/>
-        <source>Sandbox an application</source>
-        <translation>Isoler une application</translation>
-    </message>
-    <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="52"/>
-        <source>Sandbox %1</source>
-        <translation>Isoler %1</translation>
-    </message>
     <message>
         <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="68"/>
         <source>Installed application</source>
@@ -1218,6 +1434,21 @@
         <translation>S’exécute dans un terminal</translation>
     </message>
     <message>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="193"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="51"/>
+        <source>Sandbox an application</source>
+        <translation>Isoler une application</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="52"/>
+        <source>Sandbox %1</source>
+        <translation>Isoler %1</translation>
+    </message>
+    <message>
         <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="150"/>
         <source>Runs %1 in %2</source>
         <translation>Exécute %1 dans %2</translation>
@@ -1244,11 +1475,6 @@
         <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="187"/>
         <source>Next</source>
         <translation>Suivant</translation>
-    </message>
-    <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="193"/>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
     </message>
 </context>
 <context>
@@ -1312,28 +1538,28 @@
 <context>
     <name>SettingDelegate</name>
     <message>
-        <location filename="../qml/components/SettingDelegate.qml" line="62"/>
+        <location filename="../qml/components/SettingDelegate.qml" line="64"/>
         <source>(not set)</source>
         <translation>(non défini)</translation>
     </message>
     <message>
-        <location filename="../qml/components/SettingDelegate.qml" line="63"/>
+        <location filename="../qml/components/SettingDelegate.qml" line="65"/>
         <source>join a namespace…</source>
         <translation>rejoindre un espace de noms…</translation>
     </message>
     <message>
-        <location filename="../qml/components/SettingDelegate.qml" line="79"/>
+        <location filename="../qml/components/SettingDelegate.qml" line="81"/>
         <source>Namespace to join for %1</source>
         <translation>Espace de noms à rejoindre pour %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/SettingDelegate.qml" line="86"/>
+        <location filename="../qml/components/SettingDelegate.qml" line="88"/>
         <source>not set</source>
         <translation>non défini</translation>
     </message>
     <message>
-        <location filename="../qml/components/SettingDelegate.qml" line="95"/>
         <location filename="../qml/components/SettingDelegate.qml" line="97"/>
+        <location filename="../qml/components/SettingDelegate.qml" line="99"/>
         <source>Remove %1 from this file</source>
         <translation>Retirer %1 de ce fichier</translation>
     </message>
@@ -1369,17 +1595,17 @@
 <context>
     <name>SettingsSection</name>
     <message>
-        <location filename="../qml/components/SettingsSection.qml" line="22"/>
+        <location filename="../qml/components/SettingsSection.qml" line="25"/>
         <source>Settings</source>
         <translation>Réglages</translation>
     </message>
     <message>
-        <location filename="../qml/components/SettingsSection.qml" line="23"/>
+        <location filename="../qml/components/SettingsSection.qml" line="26"/>
         <source>Unset keys inherit from the parent nodes. Sharings: enabled shares the host namespace, disabled creates a new one, a path joins an existing one.</source>
         <translation>Les clés non définies sont héritées des nœuds parents. Partages : enabled partage l’espace de noms de l’hôte, disabled en crée un nouveau, un chemin rejoint un espace existant.</translation>
     </message>
     <message>
-        <location filename="../qml/components/SettingsSection.qml" line="30"/>
+        <location filename="../qml/components/SettingsSection.qml" line="33"/>
         <source>Show all keys (%1 set in this file)</source>
         <translation>Afficher toutes les clés (%1 définies dans ce fichier)</translation>
     </message>
@@ -1407,7 +1633,7 @@
         <translation>Abandonner</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/UnsavedChangesDialog.qml" line="59"/>
+        <location filename="../qml/dialogs/UnsavedChangesDialog.qml" line="60"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -1521,7 +1747,7 @@
 <context>
     <name>YamlEditor</name>
     <message>
-        <location filename="../qml/components/YamlEditor.qml" line="42"/>
+        <location filename="../qml/components/YamlEditor.qml" line="64"/>
         <source>YAML text of %1</source>
         <translation>Texte YAML de %1</translation>
     </message>
@@ -1529,27 +1755,27 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="126"/>
+        <location filename="../app/main.cpp" line="93"/>
         <source>Print as JSON the time to the first frame, to the tree inspected and to a leaf&apos;s change shown, and exit.</source>
         <translation>Afficher en JSON le temps jusqu’à la première image, jusqu’à l’arbre inspecté et jusqu’à l’affichage du changement d’une feuille, puis quitter.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="110"/>
+        <location filename="../app/main.cpp" line="77"/>
         <source>Browse, edit, review and launch rednodes.</source>
         <translation>Parcourir, modifier, auditer et lancer des rednodes.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="115"/>
+        <location filename="../app/main.cpp" line="82"/>
         <source>Open the node root DIR (repeatable).</source>
         <translation>Ouvrir la racine de nœuds RÉP (répétable).</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="118"/>
+        <location filename="../app/main.cpp" line="85"/>
         <source>Select the node DIR.</source>
         <translation>Sélectionner le nœud RÉP.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="122"/>
+        <location filename="../app/main.cpp" line="89"/>
         <source>Render the main window to FILE (PNG) and exit.</source>
         <translation>Rendre la fenêtre principale dans FICHIER (PNG) et quitter.</translation>
     </message>
@@ -1557,17 +1783,17 @@
 <context>
     <name>redpak::gui::AuditController</name>
     <message>
-        <location filename="../app/audit/auditcontroller.cpp" line="126"/>
+        <location filename="../app/audit/auditcontroller.cpp" line="135"/>
         <source>Cannot approve %1: it is not in an opened node root.</source>
         <translation>Impossible d’approuver %1 : il n’est dans aucune racine ouverte.</translation>
     </message>
     <message>
-        <location filename="../app/audit/auditcontroller.cpp" line="130"/>
+        <location filename="../app/audit/auditcontroller.cpp" line="139"/>
         <source>Cannot approve %1: its files could not be read.</source>
         <translation>Impossible d’approuver %1 : ses fichiers n’ont pas pu être lus.</translation>
     </message>
     <message>
-        <location filename="../app/audit/auditcontroller.cpp" line="138"/>
+        <location filename="../app/audit/auditcontroller.cpp" line="147"/>
         <source>Cannot approve %1: %2</source>
         <translation>Impossible d’approuver %1 : %2</translation>
     </message>
@@ -1661,32 +1887,37 @@
         <translation>L’opération a échoué.</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="114"/>
+        <location filename="../app/configdocument.cpp" line="130"/>
+        <source>%1: “%2”: %3</source>
+        <translation>%1 : « %2 » : %3</translation>
+    </message>
+    <message>
+        <location filename="../app/configdocument.cpp" line="149"/>
         <source>This node is not in an opened root.</source>
         <translation>Ce nœud n’est dans aucune racine ouverte.</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="199"/>
+        <location filename="../app/configdocument.cpp" line="242"/>
         <source>Edit YAML</source>
         <translation>Modifier le YAML</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="214"/>
+        <location filename="../app/configdocument.cpp" line="259"/>
         <source>Revert to the file on disk</source>
         <translation>Revenir au fichier sur le disque</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="227"/>
+        <location filename="../app/configdocument.cpp" line="272"/>
         <source>Create the admin configuration</source>
         <translation>Créer la configuration d’administration</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="294"/>
+        <location filename="../app/configdocument.cpp" line="339"/>
         <source>Reload the file changed on disk</source>
         <translation>Recharger le fichier modifié sur le disque</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="322"/>
+        <location filename="../app/configdocument.cpp" line="367"/>
         <source>Load the file changed on disk</source>
         <translation>Charger le fichier modifié sur le disque</translation>
     </message>
@@ -1811,6 +2042,14 @@
     </message>
 </context>
 <context>
+    <name>redpak::gui::FamilyCheck</name>
+    <message>
+        <location filename="../app/familycheck.cpp" line="83"/>
+        <source>Line %1: %2</source>
+        <translation>Ligne %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>redpak::gui::HeadersForm</name>
     <message>
         <location filename="../app/headersform.cpp" line="46"/>
@@ -1831,7 +2070,7 @@
 <context>
     <name>redpak::gui::LaunchModel</name>
     <message numerus="yes">
-        <location filename="../app/launchmodel.cpp" line="104"/>
+        <location filename="../app/launchmodel.cpp" line="115"/>
         <source>%n process(es), no cgroup of its own</source>
         <translation>
             <numerusform>%n processus, sans cgroup propre</numerusform>
@@ -1839,22 +2078,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="110"/>
+        <location filename="../app/launchmodel.cpp" line="121"/>
         <source>CPU %1 s, %2%</source>
         <translation>CPU %1 s, %2 %</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="112"/>
+        <location filename="../app/launchmodel.cpp" line="123"/>
         <source>CPU %1 s</source>
         <translation>CPU %1 s</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="115"/>
+        <location filename="../app/launchmodel.cpp" line="126"/>
         <source>memory %1</source>
         <translation>mémoire %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/launchmodel.cpp" line="119"/>
+        <location filename="../app/launchmodel.cpp" line="130"/>
         <source>%n process(es)</source>
         <translation>
             <numerusform>%n processus</numerusform>
@@ -1862,37 +2101,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="391"/>
+        <location filename="../app/launchmodel.cpp" line="478"/>
         <source>application %1</source>
         <translation>application %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="393"/>
+        <location filename="../app/launchmodel.cpp" line="480"/>
         <source>(default shell)</source>
         <translation>(shell par défaut)</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="411"/>
+        <location filename="../app/launchmodel.cpp" line="518"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="413"/>
+        <location filename="../app/launchmodel.cpp" line="518"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="415"/>
+        <location filename="../app/launchmodel.cpp" line="523"/>
+        <source>ended with error messages (status 0)</source>
+        <translation>terminé avec des messages d’erreur (code 0)</translation>
+    </message>
+    <message>
+        <location filename="../app/launchmodel.cpp" line="525"/>
         <source>killed by signal %1</source>
         <translation>tué par le signal %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="416"/>
+        <location filename="../app/launchmodel.cpp" line="521"/>
         <source>exited with status %1</source>
         <translation>terminé avec le code %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="418"/>
+        <location filename="../app/launchmodel.cpp" line="527"/>
         <source>failed to start: %1</source>
         <translation>échec du démarrage : %1</translation>
     </message>
@@ -1918,7 +2162,12 @@
 <context>
     <name>redpak::gui::ReviewModel</name>
     <message>
-        <location filename="../app/audit/reviewmodel.cpp" line="223"/>
+        <location filename="../app/audit/reviewmodel.cpp" line="200"/>
+        <source>These fields hold refused values, which would not be saved:</source>
+        <translation>Ces champs contiennent des valeurs refusées, qui ne seraient pas enregistrées :</translation>
+    </message>
+    <message>
+        <location filename="../app/audit/reviewmodel.cpp" line="229"/>
         <source>%1 is not a rednode</source>
         <translation>%1 n’est pas un rednode</translation>
     </message>
@@ -1931,43 +2180,43 @@
 <context>
     <name>redpak::gui::SandboxFlow</name>
     <message>
-        <location filename="../app/sandboxflow.cpp" line="53"/>
+        <location filename="../app/sandboxflow.cpp" line="45"/>
         <source>The node could not be created: %1</source>
         <translation>Le nœud n’a pas pu être créé : %1</translation>
     </message>
     <message>
-        <location filename="../app/sandboxflow.cpp" line="163"/>
+        <location filename="../app/sandboxflow.cpp" line="172"/>
         <source>Choose an application first.</source>
         <translation>Choisissez d’abord une application.</translation>
     </message>
     <message>
-        <location filename="../app/sandboxflow.cpp" line="169"/>
+        <location filename="../app/sandboxflow.cpp" line="178"/>
         <source>Choose a node.</source>
         <translation>Choisissez un nœud.</translation>
     </message>
     <message>
-        <location filename="../app/sandboxflow.cpp" line="172"/>
-        <source>%1 is in a system tree: add applications there as root with &apos;redconf app&apos;.</source>
-        <translation>%1 est dans un arbre système : ajoutez-y des applications en tant que root avec « redconf app ».</translation>
-    </message>
-    <message>
-        <location filename="../app/sandboxflow.cpp" line="227"/>
-        <location filename="../app/sandboxflow.cpp" line="245"/>
+        <location filename="../app/sandboxflow.cpp" line="261"/>
+        <location filename="../app/sandboxflow.cpp" line="270"/>
         <source>The application could not be added: %1</source>
         <translation>L’application n’a pas pu être ajoutée : %1</translation>
     </message>
     <message>
-        <location filename="../app/sandboxflow.cpp" line="233"/>
+        <location filename="../app/sandboxflow.cpp" line="249"/>
         <source>%1 was added to %2, but not to the desktop menu: %3</source>
         <translation>%1 a été ajoutée à %2, mais pas au menu du bureau : %3</translation>
     </message>
     <message>
-        <location filename="../app/sandboxflow.cpp" line="252"/>
+        <location filename="../app/sandboxflow.cpp" line="181"/>
+        <source>%1 is not in an opened tree.</source>
+        <translation>%1 n’est dans aucune arborescence ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="277"/>
         <source>The application could not be added: %1. The node %2 made for it was deleted again.</source>
         <translation>L’application n’a pas pu être ajoutée : %1. Le nœud %2 créé pour elle a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../app/sandboxflow.cpp" line="255"/>
+        <location filename="../app/sandboxflow.cpp" line="280"/>
         <source>The application could not be added: %1. The node %2 made for it is left and could not be deleted (%3): delete it from the tree.</source>
         <translation>L’application n’a pas pu être ajoutée : %1. Le nœud %2 créé pour elle reste, il n’a pas pu être supprimé (%3) : supprimez-le depuis l’arbre.</translation>
     </message>
@@ -1975,12 +2224,12 @@
 <context>
     <name>redpak::gui::SettingsModel</name>
     <message>
-        <location filename="../app/settingsmodel.cpp" line="152"/>
+        <location filename="../app/settingsmodel.cpp" line="168"/>
         <source>Set %1</source>
         <translation>Définir %1</translation>
     </message>
     <message>
-        <location filename="../app/settingsmodel.cpp" line="163"/>
+        <location filename="../app/settingsmodel.cpp" line="181"/>
         <source>Remove %1</source>
         <translation>Supprimer %1</translation>
     </message>

@@ -72,6 +72,7 @@ void AuditController::refresh() {
     m_scoreChange.clear();
     m_driftedFiles.clear();
     m_semanticSummary.clear();
+    m_mergeErrors.clear();
     m_driftText.clear();
     m_problem.clear();
     if (!m_nodePath.isEmpty()) {
@@ -96,6 +97,14 @@ void AuditController::refresh() {
             for (const FileDrift& drift : status.drift) {
                 m_driftedFiles << qs(toString(drift.kind)) + QLatin1Char(' ') + qs(drift.path);
                 m_driftText += qs(drift.textDiff);
+            }
+            if (!status.mergeErrors.empty()) {
+                // Said first: the node does not launch, whatever the summary of its items.
+                QStringList errors;
+                for (const MergeError& error : status.mergeErrors) {
+                    errors << qs(error.diagnostic.format());
+                }
+                m_mergeErrors = errors;
             }
             if (status.semantic) {
                 m_semanticSummary = qs(status.semantic->summary());

@@ -33,6 +33,8 @@ class AuditController : public QObject {
     Q_PROPERTY(QString scoreChange READ scoreChange NOTIFY statusChanged)
     Q_PROPERTY(QStringList driftedFiles READ driftedFiles NOTIFY statusChanged)
     Q_PROPERTY(QString semanticSummary READ semanticSummary NOTIFY statusChanged)
+    // The merge errors of the drifted family as it is now: it cannot be launched.
+    Q_PROPERTY(QStringList mergeErrors READ mergeErrors NOTIFY statusChanged)
     Q_PROPERTY(QString driftText READ driftText NOTIFY statusChanged)
     Q_PROPERTY(QString problem READ problem NOTIFY statusChanged)
     Q_PROPERTY(QString errorString READ errorString NOTIFY errorChanged)
@@ -54,6 +56,7 @@ public:
     QString scoreChange() const { return m_scoreChange; }
     QStringList driftedFiles() const { return m_driftedFiles; }
     QString semanticSummary() const { return m_semanticSummary; }
+    QStringList mergeErrors() const { return m_mergeErrors; }
     QString driftText() const { return m_driftText; }
     QString problem() const { return m_problem; }
     QString errorString() const { return m_errorString; }
@@ -88,6 +91,7 @@ private:
     QString m_scoreChange;
     QStringList m_driftedFiles;
     QString m_semanticSummary;
+    QStringList m_mergeErrors;
     QString m_driftText;
     QString m_problem;
     QString m_errorString;

@@ -195,6 +195,12 @@ void ReviewModel::reviewDocument(ConfigDocument* document) {
         fail(tr("No configuration file is open."));
         return;
     }
+    if (document->hasRefusedInput()) {
+        // The text under review would not hold what the fields show: nothing to save yet.
+        fail(tr("These fields hold refused values, which would not be saved:") + QLatin1Char('\n') +
+             document->refusedInputs().join(QLatin1Char('\n')));
+        return;
+    }
     const QString nodePath = document->nodePath();
     const QString text = document->text();
     computeReview(nodePath, text, document->isAdmin());

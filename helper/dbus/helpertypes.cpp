@@ -45,6 +45,20 @@ const QDBusArgument& operator>>(const QDBusArgument& argument, RedpakFileDigest&
     return argument;
 }
 
+QDBusArgument& operator<<(QDBusArgument& argument, const RedpakApplication& value) {
+    argument.beginStructure();
+    argument << value.id << value.content << value.digest;
+    argument.endStructure();
+    return argument;
+}
+
+const QDBusArgument& operator>>(const QDBusArgument& argument, RedpakApplication& value) {
+    argument.beginStructure();
+    argument >> value.id >> value.content >> value.digest;
+    argument.endStructure();
+    return argument;
+}
+
 void registerHelperDBusTypes() {
     qDBusRegisterMetaType<RedpakRoot>();
     qDBusRegisterMetaType<QList<RedpakRoot>>();
@@ -52,4 +66,6 @@ void registerHelperDBusTypes() {
     qDBusRegisterMetaType<QList<RedpakLaunch>>();
     qDBusRegisterMetaType<RedpakFileDigest>();
     qDBusRegisterMetaType<QList<RedpakFileDigest>>();
+    qDBusRegisterMetaType<RedpakApplication>();
+    qDBusRegisterMetaType<QList<RedpakApplication>>();
 }

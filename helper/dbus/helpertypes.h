@@ -32,16 +32,25 @@ struct RedpakFileDigest { // (ss)
     QString digest;
 };
 
+struct RedpakApplication { // (sss)
+    QString id;            // desktop file ID without ".desktop"
+    QString content;       // the desktop entry's text
+    QString digest;        // SHA-256 of its bytes
+};
+
 QDBusArgument& operator<<(QDBusArgument& argument, const RedpakRoot& value);
 const QDBusArgument& operator>>(const QDBusArgument& argument, RedpakRoot& value);
 QDBusArgument& operator<<(QDBusArgument& argument, const RedpakLaunch& value);
 const QDBusArgument& operator>>(const QDBusArgument& argument, RedpakLaunch& value);
 QDBusArgument& operator<<(QDBusArgument& argument, const RedpakFileDigest& value);
 const QDBusArgument& operator>>(const QDBusArgument& argument, RedpakFileDigest& value);
+QDBusArgument& operator<<(QDBusArgument& argument, const RedpakApplication& value);
+const QDBusArgument& operator>>(const QDBusArgument& argument, RedpakApplication& value);
 
 Q_DECLARE_METATYPE(RedpakRoot)
 Q_DECLARE_METATYPE(RedpakLaunch)
 Q_DECLARE_METATYPE(RedpakFileDigest)
+Q_DECLARE_METATYPE(RedpakApplication)
 
 // Registers the types and their lists with QtDBus (once, before the first call).
 void registerHelperDBusTypes();

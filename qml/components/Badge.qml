@@ -10,6 +10,7 @@ Rectangle {
     property alias text: label.text
     property color tone: Colors.neutral
     property string toolTip: ""
+    readonly property alias hovered: hover.hovered
 
     implicitWidth: label.implicitWidth + 12
     implicitHeight: label.implicitHeight + 4

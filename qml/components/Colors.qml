@@ -13,6 +13,9 @@ QtObject {
     readonly property color info: "#1565c0"
     readonly property color running: "#2e7d32"
     readonly property color neutral: "#616161"
+    // Launches killed by a signal, and launches that never started.
+    readonly property color signalled: "#6a1b9a"
+    readonly property color failedToStart: "#4e342e"
     // Text drawn on a tone (badges).
     readonly property color onTone: "#ffffff"
     // A value that comes from an admin file.
@@ -51,6 +54,17 @@ QtObject {
         case AuditController.NotAudited: return neutral
         }
         return error
+    }
+    // LaunchModel.Outcome: how a launch went.
+    function launchOutcome(outcome) {
+        switch (outcome) {
+        case LaunchModel.InProgress: return info
+        case LaunchModel.Succeeded: return running
+        case LaunchModel.SucceededWithErrors: return warning
+        case LaunchModel.Failed: return error
+        case LaunchModel.Signalled: return signalled
+        }
+        return failedToStart
     }
     // VerifyModel.Outcome
     function verifyOutcome(outcome) {

@@ -39,6 +39,8 @@ ColumnLayout {
             required property bool valueEnabled
             required property string error
             required property string warning
+            required property string familyError
+            required property string familyWarning
 
             Layout.fillWidth: true
             Layout.leftMargin: 12
@@ -91,6 +93,11 @@ ColumnLayout {
                 color: Colors.warning
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
+            }
+            FamilyMessages {
+                Layout.fillWidth: true
+                errors: entry.familyError
+                warnings: entry.familyWarning
             }
         }
     }

@@ -42,6 +42,8 @@ ColumnLayout {
             required property bool pathRequired
             required property string error
             required property string warning
+            required property string familyError
+            required property string familyWarning
 
             Layout.fillWidth: true
             Layout.leftMargin: 12
@@ -100,6 +102,11 @@ ColumnLayout {
                 color: Colors.warning
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
+            }
+            FamilyMessages {
+                Layout.fillWidth: true
+                errors: entry.familyError
+                warnings: entry.familyWarning
             }
         }
     }

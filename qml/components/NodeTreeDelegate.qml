@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // One node in the tree: alias, badges (admin config, errors, warnings, unaudited, running,
-// disabled) and the path as tooltip.
+// disabled) and the path as tooltip. A badge's own tooltip says what it counts (the messages),
+// and the row's stays hidden while a badge is hovered (one tooltip shows at a time). While
+// searching, ancestors shown only for context are dimmed and in italics, so that the matches
+// stand out.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -20,6 +23,7 @@ TreeViewDelegate {
     required property bool unaudited
     required property bool running
     required property bool usesHelper
+    required property bool searchMatch
 
     implicitWidth: treeView.width
     implicitHeight: 30
@@ -29,11 +33,22 @@ TreeViewDelegate {
     Accessible.description: path
 
     contentItem: RowLayout {
+        id: badges
+        // A badge under the pointer shows its own tooltip.
+        readonly property bool badgeHovered: {
+            for (let i = 0; i < children.length; ++i) {
+                if (children[i].hovered === true)
+                    return true
+            }
+            return false
+        }
         spacing: 6
         Label {
             text: row.alias
             font.bold: row.current
             font.strikeout: row.disabled
+            font.italic: !row.searchMatch
+            opacity: row.searchMatch ? 1 : 0.6
             elide: Text.ElideRight
             color: row.highlighted ? row.palette.highlightedText : row.palette.text
             Layout.fillWidth: true
@@ -45,12 +60,14 @@ TreeViewDelegate {
             toolTip: qsTr("A command launched from here is running in this node")
         }
         Badge {
+            objectName: "errorBadge"
             visible: row.errorCount > 0
             text: row.errorCount
             tone: Colors.error
             toolTip: row.errorText
         }
         Badge {
+            objectName: "warningBadge"
             visible: row.warningCount > 0
             text: row.warningCount
             tone: Colors.warning
@@ -76,7 +93,7 @@ TreeViewDelegate {
         }
     }
 
-    ToolTip.visible: hovered && !pressed
+    ToolTip.visible: hovered && !pressed && !badges.badgeHovered
     ToolTip.delay: 700
     ToolTip.text: row.path + (row.disabled ? "\n" + qsTr("This node is disabled") : "")
 }

@@ -22,6 +22,8 @@ ColumnLayout {
     required property int line
     required property string error
     required property string warning
+    required property string familyError
+    required property string familyWarning
     required property SettingsModel settings
     // false: only the keys written in the file are shown (with no group titles).
     property bool showAll: true
@@ -113,5 +115,11 @@ ColumnLayout {
         wrapMode: Text.Wrap
         Layout.fillWidth: true
         Layout.leftMargin: 160
+    }
+    FamilyMessages {
+        Layout.fillWidth: true
+        Layout.leftMargin: 160
+        errors: row.familyError
+        warnings: row.familyWarning
     }
 }

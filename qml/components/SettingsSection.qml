@@ -13,7 +13,10 @@ ColumnLayout {
 
     spacing: 4
 
-    SettingsModel { id: settingsModel }
+    SettingsModel {
+        id: settingsModel
+        objectName: "settingsModel"
+    }
 
     SectionHeader {
         Layout.fillWidth: true

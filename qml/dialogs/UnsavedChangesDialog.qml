@@ -56,6 +56,7 @@ Dialog {
             }
         }
         Button {
+            objectName: "unsavedCancelButton"
             text: qsTr("Cancel")
             DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
             onClicked: dialog.close()

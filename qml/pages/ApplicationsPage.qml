@@ -43,13 +43,6 @@ Pane {
             text: page.applications.error
         }
         Label {
-            visible: page.hasNode && !page.applications.editable
-            text: qsTr("This is a system node: its applications are added and removed as root with 'redconf app'.")
-            wrapMode: Text.Wrap
-            color: palette.placeholderText
-            Layout.fillWidth: true
-        }
-        Label {
             objectName: "noApplications"
             visible: applicationList.count === 0
             text: page.hasNode ? qsTr("No application in this node yet.")

@@ -51,11 +51,11 @@ Pane {
             Layout.fillWidth: true
             Layout.leftMargin: 10
             Layout.rightMargin: 10
-            TabButton {
+            FocusTabButton {
                 text: qsTr("Normal configuration") + (page.session.normalDocument.modified ? " *" : "")
                 Accessible.name: qsTr("Edit etc/redpak.yaml")
             }
-            TabButton {
+            FocusTabButton {
                 text: qsTr("Admin configuration") + (page.session.adminDocument.modified ? " *" : "")
                 Accessible.name: qsTr("Edit etc/redpak-admin.yaml")
             }
@@ -102,6 +102,30 @@ Pane {
             }
         }
         MessageBanner {
+            objectName: "familyErrorBanner"
+            Layout.fillWidth: true
+            tone: Colors.error
+            visible: page.document.valid && page.document.familyCheck.errors.length > 0
+            text: qsTr("With this text the node cannot be launched: its parent nodes forbid it.")
+                  + "\n" + page.document.familyCheck.errors.join("\n")
+        }
+        MessageBanner {
+            objectName: "familyWarningBanner"
+            Layout.fillWidth: true
+            tone: Colors.warning
+            visible: page.document.valid && page.document.familyCheck.warnings.length > 0
+            text: qsTr("New warnings against the parent nodes:") + "\n"
+                  + page.document.familyCheck.warnings.join("\n")
+        }
+        MessageBanner {
+            objectName: "refusedInputBanner"
+            Layout.fillWidth: true
+            tone: Colors.error
+            visible: page.document.refusedInputs.length > 0
+            text: qsTr("Cannot save: these fields hold values that were refused. Correct them or "
+                       + "remove the key.") + "\n" + page.document.refusedInputs.join("\n")
+        }
+        MessageBanner {
             Layout.fillWidth: true
             tone: Colors.info
             visible: page.document.status === ConfigDocument.Ready && !page.document.fileExists
@@ -120,8 +144,8 @@ Pane {
             Layout.leftMargin: 10
             Layout.rightMargin: 10
             Layout.topMargin: 6
-            TabButton { text: qsTr("Form") }
-            TabButton { text: qsTr("YAML") }
+            FocusTabButton { text: qsTr("Form") }
+            FocusTabButton { text: qsTr("YAML") }
         }
 
         StackLayout {

@@ -77,6 +77,14 @@ Pane {
                     text: page.audit.driftedFiles.join("\n")
                 }
                 MessageBanner {
+                    objectName: "driftMergeErrors"
+                    Layout.fillWidth: true
+                    tone: Colors.error
+                    visible: page.audit.mergeErrors.length > 0
+                    text: qsTr("Since its approval the node cannot be launched any more:") + "\n"
+                          + page.audit.mergeErrors.join("\n")
+                }
+                MessageBanner {
                     Layout.fillWidth: true
                     tone: Colors.error
                     visible: page.audit.errorString !== "" || page.audit.problem !== ""
@@ -88,6 +96,7 @@ Pane {
                         id: comment
                         objectName: "approvalComment"
                         Layout.fillWidth: true
+                        Layout.preferredWidth: 80 // grows into the room the buttons leave
                         placeholderText: qsTr("Why this configuration is approved")
                         Accessible.name: qsTr("Approval comment")
                     }
@@ -114,7 +123,10 @@ Pane {
                         readOnly: true
                         font.family: "monospace"
                         wrapMode: TextEdit.NoWrap
-                        text: page.audit.semanticSummary + "\n\n" + page.audit.driftText
+                        text: (page.audit.mergeErrors.length > 0
+                               ? qsTr("Merge errors:") + "\n" + page.audit.mergeErrors.join("\n") + "\n\n"
+                               : "")
+                              + page.audit.semanticSummary + "\n\n" + page.audit.driftText
                         Accessible.name: qsTr("Drift from the approved version")
                     }
                 }
@@ -126,11 +138,14 @@ Pane {
             Layout.leftMargin: 10
             Layout.rightMargin: 10
             spacing: 8
+            // Everything in this row gives way at the window's minimum width.
             Label {
+                Layout.fillWidth: true
+                Layout.minimumWidth: 60
+                elide: Text.ElideRight
                 font.bold: true
                 text: qsTr("Findings (score %1)").arg(page.findings.score)
             }
-            Item { Layout.fillWidth: true }
             CheckBox {
                 text: qsTr("Whole tree")
                 checked: page.findings.recursive
@@ -138,6 +153,9 @@ Pane {
             }
             ComboBox {
                 id: severityFilter
+                Layout.fillWidth: true
+                Layout.minimumWidth: 90
+                Layout.maximumWidth: implicitWidth
                 model: [qsTr("All"), qsTr("Warnings and errors"), qsTr("Errors")]
                 Accessible.name: qsTr("Minimum severity")
             }

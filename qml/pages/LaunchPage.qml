@@ -81,11 +81,13 @@ Pane {
             visible: page.launches.dryRunError !== ""
             text: page.launches.dryRunError
         }
+        // The session forgets the plan when another node is shown or the node's files change.
         GroupBox {
+            objectName: "dryRunBox"
             Layout.fillWidth: true
             Layout.preferredHeight: 170
             visible: page.launches.dryRunText !== ""
-            title: qsTr("bwrap command line (dry run)")
+            title: qsTr("bwrap command line of %1 (dry run)").arg(page.launches.dryRunNode.split("/").pop())
             ScrollView {
                 anchors.fill: parent
                 clip: true
@@ -121,7 +123,8 @@ Pane {
                 required property string nodePath
                 required property string statusText
                 required property bool running
-                required property bool failed
+                required property int outcome
+                required property string errorLines
                 required property string output
                 required property string usageText
                 required property var processes
@@ -145,9 +148,7 @@ Pane {
                         Badge {
                             objectName: "launchStatus"
                             text: launchRow.statusText
-                            // Green while it runs, red when it failed, grey when it succeeded.
-                            tone: launchRow.running ? Colors.running
-                                                    : launchRow.failed ? Colors.error : Colors.neutral
+                            tone: Colors.launchOutcome(launchRow.outcome)
                         }
                         Button {
                             objectName: "stopButton"
@@ -156,6 +157,17 @@ Pane {
                             Accessible.name: qsTr("Stop %1").arg(launchRow.command)
                             onClicked: page.launches.stop(launchRow.index)
                         }
+                    }
+                    Label {
+                        objectName: "launchErrorLines"
+                        visible: launchRow.errorLines !== ""
+                        text: launchRow.errorLines
+                        color: Colors.launchOutcome(launchRow.outcome)
+                        font.family: "monospace"
+                        font.pixelSize: 11
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                        Accessible.name: qsTr("Last error messages of %1").arg(launchRow.command)
                     }
                     Label {
                         objectName: "launchUsage"

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-// The node tree with its search field. Arrow keys move (Left/Right collapse/expand); the
-// current node is requested from the window, which may ask about unsaved changes first.
+// The node tree with its search field. Arrow keys move (Left/Right collapse/expand), Delete
+// asks to delete, the context menu (right button or Menu key) acts on the node. The current
+// node is requested from the window, which may ask about unsaved changes first; only the
+// user's choices request one: the search and reloads never change the node shown.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -15,10 +17,31 @@ Pane {
     signal nodeRequested(string path)
     // "Open tree…" asked for from the empty state (the window owns the folder dialog).
     signal openTreeRequested()
+    signal newNodeRequested()
+    signal deleteRequested()
+    signal launchRequested()
 
     function focusSearch() {
         search.forceActiveFocus()
         search.selectAll()
+    }
+
+    function clearSearch() {
+        search.clear()
+        session.filteredTree.filterText = ""
+    }
+
+    // The context menu of the node at `position` (in the tree's content): choosing the node
+    // first, as a click would, so that the menu acts on the node shown in the editor.
+    function openContextMenu(position) {
+        const index = tree.modelIndex(tree.cellAtPosition(position, false))
+        if (!index.valid)
+            return
+        const path = tree.model.data(index, NodeTreeModel.PathRole)
+        if (path !== session.currentNode)
+            pane.nodeRequested(path)
+        if (path === session.currentNode)
+            contextMenu.popup(tree.contentItem, position)
     }
 
     // Makes the tree show `session.currentNode` (start-up, create, cancelled switch).
@@ -46,6 +69,8 @@ Pane {
         function onModelReset() { Qt.callLater(pane.showCurrent) }
         function onLayoutChanged() { Qt.callLater(pane.showCurrent) }
         function onRowsInserted() { Qt.callLater(pane.showCurrent) }
+        // The selection model moved off a row the search hid: show the edited node again.
+        function onRowsRemoved() { Qt.callLater(pane.showCurrent) }
     }
     Component.onCompleted: Qt.callLater(showCurrent)
 
@@ -59,11 +84,15 @@ Pane {
             Layout.fillWidth: true
             Layout.margins: 8
             placeholderText: qsTr("Search names and values…")
-            Accessible.name: qsTr("Search nodes by name, path or configuration value")
+            Accessible.name: qsTr("Search nodes by name or configuration value")
             selectByMouse: true
             text: pane.session.filteredTree.filterText
             onTextEdited: pane.session.filteredTree.filterText = text
             Keys.onDownPressed: tree.forceActiveFocus()
+            Keys.onEscapePressed: event => {
+                event.accepted = text !== ""
+                pane.clearSearch()
+            }
             onTextChanged: if (text !== "") Qt.callLater(tree.expandRecursively)
         }
 
@@ -108,7 +137,8 @@ Pane {
                 id: selection
                 model: tree.model
                 onCurrentChanged: (current, previous) => {
-                    if (!current.valid)
+                    // Moved by the model (rows the search hides): not a choice of the user.
+                    if (!current.valid || tree.model.isRemovingRows())
                         return
                     const path = tree.model.data(current, NodeTreeModel.PathRole)
                     if (path !== pane.session.currentNode)
@@ -117,6 +147,19 @@ Pane {
             }
             delegate: NodeTreeDelegate {}
             ScrollBar.vertical: ScrollBar {}
+            Keys.onDeletePressed: pane.deleteRequested()
+            Keys.onMenuPressed: {
+                const cell = tree.cellAtIndex(selection.currentIndex)
+                const item = tree.itemAtCell(cell)
+                if (item)
+                    contextMenu.popup(item, 0, item.height)
+            }
+
+            // A child of the content item: positions are in the content's coordinates.
+            TapHandler {
+                acceptedButtons: Qt.RightButton
+                onTapped: eventPoint => pane.openContextMenu(eventPoint.position)
+            }
 
             Component.onCompleted: expandRecursively()
             Connections {
@@ -157,6 +200,33 @@ Pane {
                     onClicked: pane.session.recentTrees.open(modelData)
                 }
             }
+        }
+    }
+
+    // The tree draws the current row; this frame says the keyboard is in the tree.
+    FocusFrame {
+        parent: tree
+        shown: tree.activeFocus
+    }
+
+    Menu {
+        id: contextMenu
+        objectName: "nodeContextMenu"
+        MenuItem {
+            objectName: "contextNewNode"
+            text: qsTr("New node below…")
+            onTriggered: pane.newNodeRequested()
+        }
+        MenuItem {
+            objectName: "contextLaunch"
+            text: qsTr("Launch")
+            onTriggered: pane.launchRequested()
+        }
+        MenuSeparator {}
+        MenuItem {
+            objectName: "contextDelete"
+            text: qsTr("Delete…")
+            onTriggered: pane.deleteRequested()
         }
     }
 }

@@ -13,9 +13,11 @@ Page {
 
     required property ReviewModel review
     // The decision buttons, for the pages that review something else than a save.
-    property string confirmText: review.wideningCount > 0
-                                 ? qsTr("Save with %n widening change(s)", "", review.wideningCount)
-                                 : qsTr("Save")
+    property string confirmText: review.newErrors.length > 0
+                                 ? qsTr("Save with %n merge error(s)", "", review.newErrors.length)
+                                 : review.wideningCount > 0
+                                   ? qsTr("Save with %n widening change(s)", "", review.wideningCount)
+                                   : qsTr("Save")
     property bool confirmEnabled: true
     property string cancelText: qsTr("Back to editing")
 
@@ -46,11 +48,15 @@ Page {
             Layout.bottomMargin: 0
             font.bold: true
             wrapMode: Text.Wrap
-            text: page.review.status === ReviewModel.Ready
-                  ? qsTr("%1 widening, %2 narrowing, %3 neutral in %n node(s)", "", page.review.changedNodes)
+            objectName: "reviewSummary"
+            // A merge error is what matters most: the node would not launch any more.
+            text: page.review.status !== ReviewModel.Ready ? ""
+                  : (page.review.newErrors.length > 0
+                     ? qsTr("%n merge error(s): the node cannot be launched after this change. ", "",
+                            page.review.newErrors.length) : "")
+                    + qsTr("%1 widening, %2 narrowing, %3 neutral in %n node(s)", "", page.review.changedNodes)
                         .arg(page.review.wideningCount).arg(page.review.narrowingCount)
                         .arg(page.review.neutralCount)
-                  : ""
         }
         Label {
             objectName: "scoreChange"

@@ -6,10 +6,12 @@
 // /usr/local/libexec, which the nodes export); elsewhere it is null. XDG_DATA_HOME is a
 // temporary directory of the fixture, `testDataHome`: menu entries the tests make never reach
 // the user's menu. XDG_DATA_DIRS is another, `testHostData`, holding the host's applications
-// "Test Eyes" (graphical, org.test.Eyes) and "Test Shell" (Terminal=true).
+// "Test Eyes" (graphical, org.test.Eyes) and "Test Shell" (Terminal=true). `testFiles` changes
+// the tree's files as another program would.
 #include "fakelauncher.h"
 #include "locallauncher.h"
 #include "session.h"
+#include "testfiles.h"
 #include "testtree.h"
 #include "workspace.h"
 
@@ -60,6 +62,7 @@ public Q_SLOTS:
         QQmlContext* context = engine->rootContext();
         context->setContextProperty(QStringLiteral("testSession"), fixture->session.get());
         context->setContextProperty(QStringLiteral("fakeLauncher"), launcher);
+        context->setContextProperty(QStringLiteral("testFiles"), &fixture->files);
         context->setContextProperty(QStringLiteral("testDataHome"), fixture->dataHome.path());
         context->setContextProperty(QStringLiteral("testHostData"), fixture->hostData.path());
         context->setContextProperty(QStringLiteral("probeProgram"),
@@ -82,6 +85,7 @@ private:
         QTemporaryDir hostData;
         Workspace workspace;
         test::FakeLauncher launcher;
+        test::TestFiles files;
         std::unique_ptr<Session> session;
         std::unique_ptr<LocalLauncher> redwrap;
         std::unique_ptr<VerifyModel> realVerify;

@@ -3,7 +3,8 @@
 // the button, a host application (from the test XDG_DATA_DIRS), a new node of its own proposed
 // under the selected node with the graphical preset, the review before anything is written,
 // the confirmation with the menu entry, and the application launched in one click (fake
-// launcher). Also: the node proposed with nothing selected, and Back.
+// launcher). Also: the node proposed with nothing selected, Back, and unsaved edits of the node
+// shown, which finishing never drops (the tree's guard asks first).
 import QtQuick
 import QtTest
 import RedPak.Models
@@ -20,7 +21,7 @@ TestCase {
     }
 
     function openDialog(window) {
-        mouseClick(findChild(window, "applicationsTab"))
+        mouseClick(findChild(window, "sideTabs").itemAt(3)) // Applications
         mouseClick(findChild(window, "sandboxApplicationButton"))
         const dialog = findChild(window, "sandboxDialog")
         tryCompare(dialog, "opened", true)
@@ -109,5 +110,36 @@ TestCase {
         compare(findChild(dialog, "sandboxSteps").currentIndex, 0)
         dialog.close()
         tryCompare(dialog, "visible", false)
+    }
+
+    function test_finishingAsksBeforeLeavingUnsavedEdits() {
+        const window = createTemporaryObject(mainWindow, testCase)
+        verify(window)
+        testSession.currentNode = testTree.apps
+        const document = testSession.normalDocument
+        tryCompare(document, "status", ConfigDocument.Ready)
+        document.editText(document.text + "# edited\n")
+        verify(testSession.modified)
+        const dialog = openDialog(window)
+        chooseHostApplication(dialog, "shell")
+        const target = testSession.sandbox.targetNode
+        const confirm = findChild(dialog, "reviewSaveButton")
+        tryCompare(confirm, "enabled", true)
+        mouseClick(confirm)
+        tryCompare(dialog, "visible", false)
+        const unsaved = findChild(window, "unsavedDialog")
+        tryCompare(unsaved, "opened", true)
+        compare(testSession.currentNode, testTree.apps) // nothing dropped before the answer
+        mouseClick(findChild(window, "unsavedCancelButton"))
+        tryCompare(unsaved, "visible", false)
+        compare(testSession.currentNode, testTree.apps)
+        verify(testSession.modified)
+        verify(testSession.tree.indexForPath(target).valid)
+        // Asked again, Discard: the new node is shown.
+        window.requestNode(target)
+        tryCompare(unsaved, "opened", true)
+        mouseClick(findChild(window, "discardButton"))
+        tryCompare(testSession, "currentNode", target)
+        tryVerify(() => !testSession.modified) // the edits discarded, the new node loaded
     }
 }

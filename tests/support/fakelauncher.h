@@ -43,6 +43,7 @@ public:
 
     qint64 processId(quint64 id) const override { return pids.value(id); }
     bool capturesFromThisProcess() const override { return captures; }
+    bool keepsRunningWithoutClient() const override { return keepsRunning; }
     void capture(const LaunchRequest& request, QObject* context,
                  std::function<void(const CaptureResult&)> done) override {
         captureRequests.append(request);
@@ -63,11 +64,18 @@ public:
     Q_INVOKABLE void playOutput(quint64 id, const QString& text) {
         Q_EMIT outputReceived(id, text);
     }
+    Q_INVOKABLE void playErrorOutput(quint64 id, const QString& text) {
+        Q_EMIT errorOutputReceived(id, text);
+    }
     Q_INVOKABLE void playFinished(quint64 id, int status) { Q_EMIT finished(id, status); }
+    Q_INVOKABLE void playFailedToStart(quint64 id, const QString& error) {
+        Q_EMIT failedToStart(id, error);
+    }
     Q_INVOKABLE quint64 lastId() const { return starts.isEmpty() ? 0 : starts.last().first; }
     Q_INVOKABLE int startCount() const { return static_cast<int>(starts.size()); }
     Q_INVOKABLE void setCaptureProgram(const QString& program) { captureProgram = program; }
     Q_INVOKABLE void setCaptures(bool capturing) { captures = capturing; }
+    Q_INVOKABLE void setKeepsRunning(bool keeps) { keepsRunning = keeps; }
     Q_INVOKABLE QString lastCaptureCommand() const {
         return captureRequests.isEmpty() ? QString()
                                          : captureRequests.last().command.join(QLatin1Char(' '));
@@ -88,6 +96,7 @@ public:
     QHash<quint64, qint64> pids;
     QString captureProgram;
     bool captures = true;
+    bool keepsRunning = false; // launches outlive the program, as the helper's do
 };
 
 } // namespace redpak::gui::test

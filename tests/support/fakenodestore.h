@@ -3,6 +3,8 @@
 // helper behind recordApproval is played by the test. Each approval request is recorded and
 // answered with `approvalResult`; when that is a success the record is written the way the
 // helper writes it (core's audit record), so the GUI sees what it would see after a real one.
+// Application writes and removals are recorded too; `applicationResult` other than a success
+// refuses them (as polkit or the helper would) and nothing is written.
 #pragma once
 
 #include "localnodestore.h"
@@ -57,10 +59,53 @@ public:
             context, [done = std::move(done), result] { done(result); }, Qt::QueuedConnection);
     }
 
+    void listApplications(const QString& nodeDir, QObject* context,
+                          std::function<void(const ApplicationList&)> done) override {
+        m_files.listApplications(nodeDir, context, std::move(done));
+    }
+    void writeApplication(const QString& nodeDir, const QString& id, const QString& text,
+                          const QByteArray& expectedDigest, QObject* context,
+                          std::function<void(const WriteReply&)> done) override {
+        applicationChanges.append({nodeDir, id, text, expectedDigest});
+        if (!applicationResult.ok()) {
+            answerLater(context, std::move(done), WriteReply{applicationResult, {}});
+            return;
+        }
+        m_files.writeApplication(nodeDir, id, text, expectedDigest, context, std::move(done));
+    }
+    void removeApplication(const QString& nodeDir, const QString& id,
+                           const QByteArray& expectedDigest, QObject* context,
+                           std::function<void(const StoreResult&)> done) override {
+        applicationChanges.append({nodeDir, id, QString(), expectedDigest});
+        if (!applicationResult.ok()) {
+            answerLater(context, std::move(done), applicationResult);
+            return;
+        }
+        m_files.removeApplication(nodeDir, id, expectedDigest, context, std::move(done));
+    }
+
+    // One write (text) or removal (no text) of an application.
+    struct ApplicationChange {
+        QString nodeDir;
+        QString id;
+        QString text;
+        QByteArray expectedDigest;
+    };
+
     StoreResult approvalResult;
     QList<ApprovalRequest> approvals;
+    StoreResult applicationResult;
+    QList<ApplicationChange> applicationChanges;
 
 private:
+    // Answered later, like a D-Bus reply.
+    template <typename T>
+    static void answerLater(QObject* context, std::function<void(const T&)> done, T value) {
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done), value = std::move(value)] { done(value); },
+            Qt::QueuedConnection);
+    }
+
     LocalNodeStore m_files;
 };
 

@@ -5,9 +5,11 @@
 
 #include "base/text_util.h"
 #include "redpak/config/effective.h"
+#include "redpak/config/schema.h"
 #include "redpak/config/status.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace redpak {
 
@@ -228,6 +230,57 @@ std::string_view toString(ConfigKind kind) {
 
 std::string_view toString(NodeState state) {
     return state == NodeState::Enable ? "Enable" : "Disable";
+}
+
+namespace {
+
+// The kernel keeps at most HOST_NAME_MAX (64) bytes of a host name.
+constexpr std::size_t kHostNameMax = 64;
+
+bool isHostNameLabel(std::string_view label) {
+    const auto allowed = [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
+    };
+    return !label.empty() && label.size() <= 63 && label.front() != '-' && label.back() != '-' &&
+           std::all_of(label.begin(), label.end(), allowed);
+}
+
+// RFC 1123 labels; '_' is tolerated because node aliases, which templates use as host names
+// ($LEAF_ALIAS), may hold it.
+bool isHostName(std::string_view name) {
+    if (name.empty() || name.size() > kHostNameMax) {
+        return false;
+    }
+    std::size_t start = 0;
+    for (std::size_t dot = name.find('.'); dot != std::string_view::npos;
+         dot = name.find('.', start)) {
+        if (!isHostNameLabel(name.substr(start, dot - start))) {
+            return false;
+        }
+        start = dot + 1;
+    }
+    return isHostNameLabel(name.substr(start));
+}
+
+} // namespace
+
+std::optional<std::string> textSyntaxProblem(TextSyntax syntax, std::string_view value) {
+    switch (syntax) {
+    case TextSyntax::Free:
+        break;
+    case TextSyntax::HostName:
+        if (!isHostName(value)) {
+            return "a host name: dot-separated labels of letters, digits, '-' and '_' (not "
+                   "starting or ending with '-'), at most 64 characters";
+        }
+        break;
+    case TextSyntax::AbsolutePath:
+        if (value.empty() || value.front() != '/') {
+            return "an absolute path (starting with '/')";
+        }
+        break;
+    }
+    return std::nullopt;
 }
 
 } // namespace redpak

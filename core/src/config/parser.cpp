@@ -266,13 +266,26 @@ private:
         return setting(*edu, entry);
     }
 
+    // A Text value checked against its key's syntax when it is literal; one with `$TAGS` is
+    // checked once expanded, when the launch plan is built.
+    std::string checkedText(const ScalarKey& key, const YamlEntry& entry) const {
+        std::string value = text(entry, "'config'");
+        if (value.find('$') == std::string::npos) {
+            if (const auto problem = textSyntaxProblem(key.syntax, value)) {
+                m_reader.fail(entry.value.pos, "invalid value '" + value + "' for '" + entry.key +
+                                                   "': expected " + *problem);
+            }
+        }
+        return value;
+    }
+
     // Reads one key of the schema table into the member it maps to.
     void parseScalar(const ScalarKey& key, const YamlEntry& entry, ConfigSection& section) const {
         const std::string what = "'" + entry.key + "'";
         switch (key.kind) {
         case ScalarKind::Text:
         case ScalarKind::PathList:
-            section.*key.text.written = setting(text(entry, "'config'"), entry);
+            section.*key.text.written = setting(checkedText(key, entry), entry);
             break;
         case ScalarKind::Umask:
             section.*key.umask.written = setting(m_reader.octalMode(entry.value, what), entry);

@@ -39,6 +39,31 @@ private:
     throw InputError(Diagnostic{o.file, o.pos.line, o.pos.column, message});
 }
 
+// Values with `$TAGS` are checked once expanded (a literal one was checked when parsed):
+// an alias used as host name may hold characters a host name may not. A value that still
+// holds a `$` is symbolic (reviews keep `$HOME`, `$UUID`): it is checked at launch.
+void checkExpandedSyntax(const EffectiveConfig& config) {
+    if (!config.expanded) {
+        return;
+    }
+    for (const ScalarKey& key : kScalarKeys) {
+        if (key.syntax == TextSyntax::Free || key.text.effective == nullptr) {
+            continue;
+        }
+        const auto& value = config.*key.text.effective;
+        if (!value || value->value.find('$') != std::string::npos) {
+            continue;
+        }
+        if (const auto problem = textSyntaxProblem(key.syntax, value->value)) {
+            const Origin& o = value->provenance.origin;
+            throw InputError(Diagnostic{o.file, o.pos.line, o.pos.column,
+                                        "invalid value '" + escapeText(value->value) + "' for '" +
+                                            std::string(key.key) + "' once expanded: expected " +
+                                            *problem});
+        }
+    }
+}
+
 TextOrigin textOrigin(const Provenance& p) {
     return TextOrigin{p.origin.file, p.origin.pos, p.origin.owner};
 }
@@ -388,6 +413,7 @@ BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
         const MergeError& first = config.errors.front();
         throw InputError(first.diagnostic);
     }
+    checkExpandedSyntax(config);
     // The steps run in the order bwrap gets their options: the reference dumps record it.
     BwrapPlan plan;
     planMounts(config, plan);

@@ -90,9 +90,12 @@ AuditStatus auditStatus(const std::filesystem::path& leafDir, TreeIndex& index) 
     status.state = status.drift.empty() ? AuditState::Approved : AuditState::Drifted;
     if (!status.drift.empty()) {
         try {
+            const EffectiveConfig now =
+                mergeForReview(familyFromFiles(current, MergeMode::Normal), MergeMode::Normal);
             status.semantic = diffEffective(
                 mergeForReview(familyFromFiles(record.files, MergeMode::Normal), MergeMode::Normal),
-                mergeForReview(familyFromFiles(current, MergeMode::Normal), MergeMode::Normal));
+                now);
+            status.mergeErrors = now.errors;
         } catch (const InputError& error) {
             status.problem = "no semantic diff: " + error.diagnostic().format();
         }
@@ -165,6 +168,9 @@ std::string formatAuditStatusText(const std::vector<AuditStatus>& statuses, bool
         for (const FileDrift& d : s.drift) {
             out += "  " + std::string(toString(d.kind)) + " " + std::string(toString(d.role)) +
                    " " + escapeText(d.path) + "\n";
+        }
+        for (const MergeError& error : s.mergeErrors) {
+            out += "  merge error: " + escapeText(error.diagnostic.format()) + "\n";
         }
         if (s.semantic) {
             out += "  effective configuration: " + s.semantic->summary() + "\n";

@@ -206,6 +206,25 @@ ImpactReport computeAdminImpact(const std::filesystem::path& nodeDir,
     return computeAdminImpact(nodeDir, std::optional<Config>(loadConfigFile(replacementFile)));
 }
 
+EditCheck checkEdit(const std::filesystem::path& nodeDir, const std::optional<Config>& replacement,
+                    ConfigKind kind) {
+    const NodeLocation changed = requireNode(nodeDir);
+    const MergeMode mode = kind == ConfigKind::Admin ? MergeMode::Admin : MergeMode::Normal;
+    std::vector<FamilyMember> family = loadFamily(changed.base, mode);
+    const EffectiveConfig before = mergeForReview(family, mode);
+    FamilyMember& leaf = family.back();
+    if (kind == ConfigKind::Admin) {
+        // As computeAdminImpact: the location follows the file, so diagnostics name it.
+        leaf.admin = replacement;
+        leaf.location.adminConfig =
+            replacement ? std::optional(adminConfigPath(changed)) : std::nullopt;
+    } else if (replacement) {
+        leaf.normal = *replacement;
+    }
+    const EffectiveConfig after = mergeForReview(family, mode);
+    return EditCheck{after.errors, warningsOnlyIn(after.warnings, before.warnings)};
+}
+
 std::string formatImpactText(const ImpactReport& report) {
     std::string out =
         "replacing " + escapeText(report.file) + "\nfile: " + report.fileDiff.summary() + "\n";

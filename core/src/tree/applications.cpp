@@ -24,17 +24,8 @@ bool isIdCharacter(char c) {
            c == '_' || c == '.';
 }
 
-void requireValidId(std::string_view id, const fs::path& shown) {
-    if (!isValidApplicationId(id)) {
-        failInput(shown.string(),
-                  "'" + std::string(id) +
-                      "' is not a valid application ID (ASCII letters, digits, '-', '_' and '.', "
-                      "not starting with '.' or '-', at most 128 bytes)");
-    }
-}
-
 fs::path applicationFile(const fs::path& base, std::string_view id) {
-    return applicationsDirectory(base) / (std::string(id) + std::string(kApplicationFileSuffix));
+    return applicationsDirectory(base) / applicationFileName(id);
 }
 
 // BASE/applications as a real directory, created when missing.
@@ -64,6 +55,40 @@ bool isValidApplicationId(std::string_view id) {
            id.front() != '-' && std::all_of(id.begin(), id.end(), isIdCharacter);
 }
 
+void requireValidApplicationId(std::string_view id, const fs::path& shown) {
+    if (!isValidApplicationId(id)) {
+        failInput(shown.string(),
+                  "'" + std::string(id) +
+                      "' is not a valid application ID (ASCII letters, digits, '-', '_' and '.', "
+                      "not starting with '.' or '-', at most 128 bytes)");
+    }
+}
+
+std::string applicationFileName(std::string_view id) {
+    return std::string(id) + std::string(kApplicationFileSuffix);
+}
+
+std::vector<std::string> applicationFileNames(std::vector<std::string> names, const fs::path& dir) {
+    std::erase_if(names, [](const std::string& name) {
+        return name.empty() || name.front() == '.' ||
+               name.size() <= kApplicationFileSuffix.size() ||
+               !name.ends_with(kApplicationFileSuffix);
+    });
+    if (names.size() > kMaxNodeApplications) {
+        failInput(dir.string(),
+                  "holds more than " + std::to_string(kMaxNodeApplications) + " applications");
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::string applicationIdOfFile(std::string_view fileName, const fs::path& shown) {
+    std::string id(fileName.substr(
+        0, fileName.size() - std::min(fileName.size(), kApplicationFileSuffix.size())));
+    requireValidApplicationId(id, shown);
+    return id;
+}
+
 std::string applicationIdFor(std::string_view name) {
     std::string id;
     for (const char c : name) {
@@ -85,9 +110,7 @@ std::string applicationIdFor(std::string_view name) {
 std::vector<NodeApplication> leafApplications(const FamilySnapshot& family) {
     std::vector<NodeApplication> out;
     for (const SnapshotFile& file : family.leaf().applications) {
-        std::string id = file.path.filename().string();
-        id.resize(id.size() - kApplicationFileSuffix.size());
-        requireValidId(id, file.path);
+        std::string id = applicationIdOfFile(file.path.filename().string(), file.path);
         out.push_back(
             {std::move(id), file.path, DesktopEntry::parse(file.content, file.path.string())});
     }
@@ -142,7 +165,7 @@ std::string formatApplicationsJson(const std::vector<NodeApplication>& applicati
 
 void writeApplication(const fs::path& base, std::string_view id, std::string_view content) {
     const fs::path file = applicationFile(base, id);
-    requireValidId(id, file);
+    requireValidApplicationId(id, file);
     DesktopEntry::parse(content, file.string()); // nothing invalid is ever written
     ensureApplicationsDirectory(base);
     writeFileAtomically(file, content, 0644, ModeBits::Exact);
@@ -150,7 +173,7 @@ void writeApplication(const fs::path& base, std::string_view id, std::string_vie
 
 void removeApplication(const fs::path& base, std::string_view id) {
     const fs::path file = applicationFile(base, id);
-    requireValidId(id, file);
+    requireValidApplicationId(id, file);
     if (::unlink(file.c_str()) != 0) {
         failInput(file.string(), errno == ENOENT
                                      ? "the node has no application '" + std::string(id) + "'"

@@ -237,20 +237,10 @@ private:
         }
         std::vector<std::string> names;
         while (const dirent* entry = ::readdir(listing)) {
-            const std::string_view name = entry->d_name;
-            if (name.front() != '.' && name.size() > kApplicationFileSuffix.size() &&
-                name.ends_with(kApplicationFileSuffix)) {
-                names.emplace_back(name);
-            }
+            names.emplace_back(entry->d_name);
         }
         ::closedir(listing);
-        if (names.size() > kMaxNodeApplications) {
-            throw InputError(Diagnostic{path.string(), 0, 0,
-                                        "holds more than " + std::to_string(kMaxNodeApplications) +
-                                            " applications"});
-        }
-        std::sort(names.begin(), names.end());
-        return names;
+        return applicationFileNames(std::move(names), path);
     }
 
     void trust(const FileIdentity& identity, const fs::path& path) const {

@@ -7,7 +7,8 @@ polkitd with the project's policy and a test rule, redpak-helper serving a root-
 root "test"), creates the fixture nodes through the helper, then runs the QtTest program
 tst_gui_helper as each unprivileged test user (privileges dropped with setpriv), told the bus
 address through DBUS_SYSTEM_BUS_ADDRESS: once as the authorized user (which also approves a
-system node from the GUI and checks its drift with the built redconf), once as the denied user,
+system node from the GUI and checks its drift with the built redconf, and writes and removes an
+application of a system node from the Applications page's model), once as the denied user,
 whose run must leave the node root, the outside tree and the helper's journal unchanged.
 
 Usage: test_gui_helper.py BUILD_BIN_DIR SOURCE_DIR TST_GUI_HELPER   (exit 77 = skipped)
@@ -45,6 +46,7 @@ FIXTURES = [
     ("test/unsafe", runnable("unsafe", greeting="$(id -u)"), ""),
     ("test/audited", runnable("audited"), ""),
     ("test/audited/member", runnable("member"), ADMIN_NOTE % "member"),
+    ("test/apps", runnable("apps"), ""),
 ]
 
 
@@ -88,6 +90,10 @@ class GuiHelperIntegration(unittest.TestCase):
         # The GUI's "Approve" on a system node went through the helper's audit.approve.
         approvals = [e for e in entries if e["action"] == "audit.approve"]
         self.assertEqual([e["node"] for e in approvals], ["test/audited/member"], entries)
+        # The Applications page wrote and removed an entry of a system node through the helper.
+        applications = [(e["action"], e["file"]) for e in entries if e["node"] == "test/apps"]
+        self.assertEqual(applications, [("application.write", "applications/hello.desktop"),
+                                        ("application.remove", "applications/hello.desktop")])
         record = os.path.join(STACK.nodes, "audited/member/.rednode-audit.json")
         self.assertEqual(os.stat(record).st_uid, 0)
         self.assertTrue(all(e["uid"] == uid for e in entries), entries)

@@ -7,11 +7,13 @@
 // REDPAK_TEST_NODE_ROOT (the helper's root "test", owned by root), REDPAK_TEST_CALLER
 // ("authorized": polkit grants every action; "denied": polkit refuses all but reading),
 // REDPAK_TEST_BIN_DIR (the built redconf, to check what the CLI says about GUI approvals).
+#include "applicationsmodel.h"
 #include "auditcontroller.h"
 #include "configdocument.h"
 #include "helperclient.h"
 #include "helperlauncher.h"
 #include "helpernodestore.h"
+#include "launchmodel.h"
 #include "nodeactions.h"
 #include "nodetreemodel.h"
 #include "redpak/review/audit_status.h"
@@ -24,6 +26,7 @@
 #include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <optional>
 #include <unistd.h>
@@ -120,6 +123,21 @@ struct LaunchRecord {
                          });
     }
     bool ended() const { return status.has_value() || failure.has_value(); }
+};
+
+// The Applications page's model on a node of the workspace (no launch here), its menu entries in
+// a temporary directory; `listed` counts the lists shown.
+struct ApplicationsView {
+    explicit ApplicationsView(Workspace* workspace, const QString& node)
+        : model(workspace, &launches) {
+        model.setMenuDirectory(menu.path());
+        model.setNodePath(node); // the rows are cleared now, listed when the helper answers
+    }
+    LaunchModel launches{[](const QString&) -> Launcher* { return nullptr; }};
+    ApplicationsModel model;
+    QTemporaryDir menu;
+    QSignalSpy listed{&model, &QAbstractItemModel::modelReset};
+    QSignalSpy errors{&model, &ApplicationsModel::errorChanged};
 };
 
 // Common set-up: the system root opened in a workspace, as the GUI opens it.
@@ -569,6 +587,28 @@ private Q_SLOTS:
         QVERIFY2(driftText.contains(diff), qPrintable(driftText));
     }
 
+    void writesAndRemovesAnApplicationOfASystemNode() {
+        ApplicationsView view(&m_workspace, nodePath("apps"));
+        QVERIFY(view.listed.wait(kWaitMs));
+        QCOMPARE(view.model.rowCount(), 0);
+        QVERIFY(view.model.isEditable());
+        QVERIFY(view.model.addCommand(QStringLiteral("Hello"), QStringLiteral("sh -c 'echo hi'"),
+                                      false));
+        QVERIFY(view.listed.wait(kWaitMs));
+        QVERIFY2(view.model.error().isEmpty(), qPrintable(view.model.error()));
+        QCOMPARE(view.model.rowCount(), 1);
+        QCOMPARE(view.model.data(view.model.index(0), ApplicationsModel::CommandRole).toString(),
+                 QStringLiteral("sh -c 'echo hi'"));
+        const QString file = nodePath("apps/applications/hello.desktop");
+        QCOMPARE(QFileInfo(file).ownerId(), 0u);
+        QVERIFY(fileBytes(file).contains("\nName=Hello\n"));
+        QVERIFY(view.model.remove(0));
+        QVERIFY(view.listed.wait(kWaitMs));
+        QVERIFY2(view.model.error().isEmpty(), qPrintable(view.model.error()));
+        QCOMPARE(view.model.rowCount(), 0);
+        QVERIFY(!QFileInfo::exists(file));
+    }
+
     void refusesAnUnsafeLaunch() {
         HelperLauncher launcher;
         const quint64 id = 9;
@@ -628,6 +668,19 @@ private Q_SLOTS:
         QCOMPARE(document.text(), typed);
         QVERIFY(document.isModified());
         QVERIFY(!document.hasConflict());
+    }
+
+    void applicationWritesAreRefused() {
+        ApplicationsView view(&m_workspace, nodePath("apps"));
+        QVERIFY(view.listed.wait(kWaitMs));
+        QVERIFY(view.model.addCommand(QStringLiteral("Hello"), QStringLiteral("true"), false));
+        QVERIFY(view.errors.wait(kWaitMs));
+        QVERIFY2(view.model.error().startsWith(storeErrorMessage({StoreError::NotAuthorized})),
+                 qPrintable(view.model.error()));
+        QVERIFY2(view.model.error().contains(QStringLiteral("org.redpak.application.write")),
+                 qPrintable(view.model.error()));
+        QCOMPARE(view.model.rowCount(), 0);
+        QVERIFY(!QFileInfo::exists(nodePath("apps/applications/hello.desktop")));
     }
 
     void storeCallsAreRefused_data() {

@@ -42,6 +42,9 @@ def snapshot(root=None):
     return STACK.snapshot(root)
 
 
+VIEWER = "[Desktop Entry]\nType=Application\nName=Viewer\nExec=/usr/bin/viewer %F\n"
+
+
 def proc_status(output):
     fields = {}
     for line in output.splitlines():
@@ -78,7 +81,7 @@ class HelperIntegration(unittest.TestCase):
         return [json.loads(line) for line in open(os.path.join(STACK.state, "journal"))]
 
     def test_version_and_roots(self):
-        self.assertEqual(self.assertOk(call1(NO_USER, "Version")), 1)
+        self.assertEqual(self.assertOk(call1(NO_USER, "Version")), 2)
         self.assertEqual(self.assertOk(call1(OK_USER, "ListRoots")), [["test", STACK.nodes]])
 
     def test_bus_policy(self):
@@ -104,6 +107,8 @@ class HelperIntegration(unittest.TestCase):
             ("Launch", "test/guarded", ["/bin/true"], 0),
             ("Launch", "test/guarded", ["/bin/true"], 2),
             ("RecordApproval", "test/guarded", files, "looks fine", 0),
+            ("WriteApplication", "test/guarded", "viewer", VIEWER, "", 0),
+            ("RemoveApplication", "test/guarded", "viewer", sha256(VIEWER), 0),
         ]
         results = call(NO_USER, *cases)
         for case, result in zip(cases, results):
@@ -246,6 +251,100 @@ class HelperIntegration(unittest.TestCase):
                                    E + "AlreadyExists"}, errors)
         print("symlink race: %d calls, %d refused (%s)" % (
             len(results), sum(not r["ok"] for r in results), ", ".join(sorted(errors))))
+
+    def test_applications_written_and_removed(self):
+        """An authorized user writes, lists, changes and removes an application of a system node:
+        root-owned files, written atomically, each change based on the digest the caller saw and
+        journaled; refusals (polkit, stale digest, invalid entry) change nothing."""
+        self.create("test/apps", runnable("apps"))
+        apps = os.path.join(STACK.nodes, "apps/applications")
+        entry = os.path.join(apps, "viewer.desktop")
+        self.assertEqual(self.assertOk(call1(NO_USER, "ListApplications", "test/apps")), [])
+        before = snapshot()
+        invalid = VIEWER + "Terminal=maybe\n"
+        refusals = call(OK_USER, ("WriteApplication", "test/apps", "viewer", invalid, "", 0),
+                        ("WriteApplication", "test/apps", "viewer", VIEWER, sha256("x"), 0))
+        self.assertError(refusals[0], "InvalidConfig")
+        self.assertIn("test/apps/applications/viewer.desktop:5:", refusals[0]["message"])
+        self.assertError(refusals[1], "StaleDigest")
+        self.assertError(call1(NO_USER, "WriteApplication", "test/apps", "viewer", VIEWER, "", 0),
+                         "NotAuthorized")
+        self.assertEqual(snapshot(), before)  # applications/ not even created
+
+        digest = self.assertOk(call1(OK_USER, "WriteApplication", "test/apps", "viewer", VIEWER,
+                                     "", 0))
+        self.assertEqual(digest, sha256(VIEWER))
+        for path, kind, mode in ((apps, stat.S_IFDIR, 0o755), (entry, stat.S_IFREG, 0o644)):
+            info = os.lstat(path)
+            self.assertEqual((stat.S_IFMT(info.st_mode), stat.S_IMODE(info.st_mode), info.st_uid,
+                              info.st_gid), (kind, mode, 0, 0), path)
+        self.assertEqual(open(entry).read(), VIEWER)
+        self.assertEqual(self.assertOk(call1(NO_USER, "ListApplications", "test/apps")),
+                         [["viewer", VIEWER, digest]])
+
+        changed = VIEWER.replace("Name=Viewer", "Name=Image Viewer")
+        before = snapshot()
+        refusals = call(OK_USER, ("WriteApplication", "test/apps", "viewer", changed, "", 0),
+                        ("WriteApplication", "test/apps", "viewer", "Name=x\n", digest, 0),
+                        ("RemoveApplication", "test/apps", "viewer", sha256(changed), 0))
+        for result, error in zip(refusals, ("StaleDigest", "InvalidConfig", "StaleDigest")):
+            self.assertError(result, error)
+        self.assertError(call1(NO_USER, "RemoveApplication", "test/apps", "viewer", digest, 0),
+                         "NotAuthorized")
+        self.assertEqual(snapshot(), before)
+        new_digest = self.assertOk(call1(OK_USER, "WriteApplication", "test/apps", "viewer",
+                                         changed, digest, 0))
+        self.assertEqual(open(entry).read(), changed)
+        self.assertEqual(os.listdir(apps), ["viewer.desktop"])  # no temporary file left
+
+        self.assertOk(call1(OK_USER, "RemoveApplication", "test/apps", "viewer", new_digest, 0))
+        self.assertEqual(os.listdir(apps), [])
+        self.assertError(call1(OK_USER, "RemoveApplication", "test/apps", "viewer", new_digest, 0),
+                         "NotFound")
+        uid = pwd.getpwnam(OK_USER).pw_uid
+        changes = [(j["action"], j["file"], j["old"], j["new"], j["uid"]) for j in self.journal()
+                   if j["node"] == "test/apps" and j["action"].startswith("application.")]
+        self.assertEqual(changes, [
+            ("application.write", "applications/viewer.desktop", "", digest, uid),
+            ("application.write", "applications/viewer.desktop", digest, new_digest, uid),
+            ("application.remove", "applications/viewer.desktop", new_digest, "", uid)])
+
+    def test_applications_of_unsafe_nodes_refused(self):
+        """A symlinked applications/ or entry, or files not owned by root: every application
+        call is refused and nothing is written, inside the node root or outside."""
+        target = os.path.join(STACK.outside, "apps-target")
+        os.mkdir(target, 0o755)
+        with open(os.path.join(target, "viewer.desktop"), "w") as out:
+            out.write(VIEWER)
+        self.create("test/applink", runnable("applink"))
+        os.symlink(target, os.path.join(STACK.nodes, "applink/applications"))
+        self.create("test/entrylink", runnable("entrylink"))
+        os.mkdir(os.path.join(STACK.nodes, "entrylink/applications"), 0o755)
+        os.symlink(os.path.join(target, "viewer.desktop"),
+                   os.path.join(STACK.nodes, "entrylink/applications/viewer.desktop"))
+        no_user = pwd.getpwnam(NO_USER)
+        self.create("test/userapps", runnable("userapps"))
+        os.mkdir(os.path.join(STACK.nodes, "userapps/applications"), 0o755)
+        os.chown(os.path.join(STACK.nodes, "userapps/applications"), no_user.pw_uid, 0)
+        self.create("test/useretc", runnable("useretc"))
+        os.chown(os.path.join(STACK.nodes, "useretc/etc"), no_user.pw_uid, 0)
+        # Links are met by core's family check first, which names the file.
+        cases = {"test/applink": ("InvalidConfig", "applink/applications: is a symbolic link"),
+                 "test/entrylink": ("InvalidConfig",
+                                    "applications/viewer.desktop: is a symbolic link"),
+                 "test/userapps": ("UnsafeNode", "test/userapps/applications"),
+                 "test/useretc": ("UnsafeNode", "useretc/etc")}
+        before = snapshot()
+        for node, (error, reason) in cases.items():
+            with self.subTest(node=node):
+                results = call(OK_USER, ("ListApplications", node),
+                               ("WriteApplication", node, "viewer", VIEWER, sha256(VIEWER), 0),
+                               ("WriteApplication", node, "other", VIEWER, "", 0),
+                               ("RemoveApplication", node, "viewer", sha256(VIEWER), 0))
+                for result in results:
+                    self.assertError(result, error)
+                    self.assertIn(reason, result["message"])
+        self.assertEqual(snapshot(), before)
 
     def launch_status(self, user, node, flags=0):
         result = self.assertOk(call1(user, "launchCapture", node, ["/bin/cat", "/proc/self/status"],

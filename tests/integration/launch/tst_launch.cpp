@@ -430,7 +430,7 @@ private slots:
     // A `$TAG` typo expands to "" as in REDPAK, but redwrap (dump and launch) and
     // `redconf config` say so on stderr with the file, line and tag; the launch still proceeds.
     void unknownTagIsWarned_data() {
-        QTest::addColumn<QByteArray>("hostname");
+        QTest::addColumn<QByteArray>("value");
         QTest::addColumn<QString>("warning"); // "" for none
         QTest::newRow("typo") << QByteArray("$LEAF_ALIASx") << "unknown tag $LEAF_ALIASx";
         QTest::newRow("predefined") << QByteArray("$leaf_alias") << "";
@@ -439,11 +439,11 @@ private slots:
         QTest::newRow("command") << QByteArray("'$(echo $NOPE)'") << "";
     }
     void unknownTagIsWarned() {
-        QFETCH(QByteArray, hostname);
+        QFETCH(QByteArray, value);
         QFETCH(QString, warning);
         const QString name = QString("tag%1").arg(QTest::currentDataTag()).remove(' ');
-        const QString node =
-            createNode(name, "exports:" + kNodeExports + "config:\n  hostname: " + hostname + "\n");
+        const QString node = createNode(
+            name, "exports:" + kNodeExports + "environ:\n  - key: V\n    value: " + value + "\n");
         QVERIFY(!node.isEmpty());
         // The line is checked by tst_expand; here: the file, a position, the tag.
         const QRegularExpression where(QRegularExpression::escape(node + "/etc/redpak.yaml:") +
@@ -463,7 +463,7 @@ private slots:
         QVERIFY2(config.err.contains(QRegularExpression("redconf: warning: " + where.pattern())) &&
                      config.err.contains(warning),
                  qPrintable(config.err));
-        QVERIFY2(dump.out.contains("--hostname \n"), qPrintable(dump.out)); // still ""
+        QVERIFY2(dump.out.contains("--setenv V \n"), qPrintable(dump.out)); // still ""
         const Run run = redwrap({"--redpath", node, "--", "/bin/true"}, geteuid() == 0);
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY2(run.err.contains(warning), qPrintable(run.err));

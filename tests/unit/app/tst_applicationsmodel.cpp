@@ -2,17 +2,23 @@
 // The Applications page's models on a real tree: what a node's applications show, one-click
 // launch and stop through the launcher (the request names the application, redwrap resolves
 // it), menu entries in and out, commands split with shell quoting, host applications imported
-// as they are, refusals shown and nothing written; the host list and its search.
+// as they are, refusals shown and nothing written; the host list and its search. For a system
+// node the model changes the applications through its store (FakeSystemStore plays the helper
+// behind the NodeStore interface), based on the digest of the entry it listed.
 #include "applicationsmodel.h"
+#include "configdocument.h"
 #include "fakelauncher.h"
+#include "fakenodestore.h"
 #include "launchmodel.h"
 #include "testworkspace.h"
 #include "workspace.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <functional>
 #include <memory>
 
 using namespace redpak::gui;
@@ -27,6 +33,16 @@ bool writeText(const QString& path, const QByteArray& text) {
 
 QByteArray entry(const QByteArray& name, const QByteArray& exec, const QByteArray& more = {}) {
     return "[Desktop Entry]\nType=Application\nName=" + name + "\nExec=" + exec + "\n" + more;
+}
+
+QByteArray viewerEntry() {
+    return entry("Viewer", "viewer --open %U", "Icon=image-viewer\n");
+}
+
+// Runs `change` and waits until the model shows the store's next list.
+bool listedAfter(ApplicationsModel& model, const std::function<bool()>& change) {
+    QSignalSpy listed(&model, &QAbstractItemModel::modelReset);
+    return change() && listed.wait(5000);
 }
 
 } // namespace
@@ -52,9 +68,11 @@ private Q_SLOTS:
         m_model = std::make_unique<ApplicationsModel>(m_workspace.get(), m_launches.get());
         m_menu = std::make_unique<QTemporaryDir>();
         m_model->setMenuDirectory(m_menu->path());
-        QVERIFY(writeText(m_tree->browser() + "/applications/viewer.desktop",
-                          entry("Viewer", "viewer --open %U", "Icon=image-viewer\n")));
-        m_model->setNodePath(m_tree->browser());
+        QVERIFY(writeText(m_tree->browser() + "/applications/viewer.desktop", viewerEntry()));
+        QVERIFY(listedAfter(*m_model, [this] {
+            m_model->setNodePath(m_tree->browser());
+            return true;
+        }));
     }
 
     void cleanup() {
@@ -73,7 +91,8 @@ private Q_SLOTS:
         QVERIFY(m_model->isEditable());
         QVERIFY(m_model->error().isEmpty());
         m_model->setNodePath(m_tree->apps()); // the parent's applications are its own
-        QCOMPARE(m_model->rowCount(), 0);
+        QCOMPARE(m_model->rowCount(), 0);     // at once: the child's are not shown meanwhile
+        QTRY_VERIFY(m_model->error().isEmpty());
     }
 
     void launchesInOneClickAndStops() {
@@ -121,7 +140,9 @@ private Q_SLOTS:
     void addsACommandWithShellQuoting() {
         QFETCH(QString, commandLine);
         QFETCH(QString, shown);
-        QVERIFY2(m_model->addCommand("My Tool", commandLine, false), qPrintable(m_model->error()));
+        QVERIFY2(listedAfter(*m_model,
+                             [&] { return m_model->addCommand("My Tool", commandLine, false); }),
+                 qPrintable(m_model->error()));
         QCOMPARE(m_model->rowCount(), 2);
         QCOMPARE(data(0, ApplicationsModel::IdRole), QString("my-tool"));
         QCOMPARE(data(0, ApplicationsModel::CommandRole), shown);
@@ -174,7 +195,8 @@ private Q_SLOTS:
         const QString file =
             hostApplications.data(hostApplications.index(0), HostApplicationsModel::FileRole)
                 .toString();
-        QVERIFY2(m_model->importHostApplication(file), qPrintable(m_model->error()));
+        QVERIFY2(listedAfter(*m_model, [&] { return m_model->importHostApplication(file); }),
+                 qPrintable(m_model->error()));
         QFile copied(m_tree->browser() + "/applications/org.example.Calc.desktop");
         QVERIFY(copied.open(QIODevice::ReadOnly));
         QCOMPARE(copied.readAll(), text);
@@ -184,7 +206,7 @@ private Q_SLOTS:
 
     void removesTheApplicationAndItsMenuEntry() {
         QVERIFY(m_model->setInMenu(0, true));
-        QVERIFY(m_model->remove(0));
+        QVERIFY(listedAfter(*m_model, [this] { return m_model->remove(0); }));
         QCOMPARE(m_model->rowCount(), 0);
         QVERIFY(!QFile::exists(m_tree->browser() + "/applications/viewer.desktop"));
         QVERIFY(QDir(m_menu->path()).entryList({"redpak-*"}).isEmpty());
@@ -193,8 +215,96 @@ private Q_SLOTS:
     void anInvalidEntryIsReportedWithItsLine() {
         QVERIFY(writeText(m_tree->browser() + "/applications/bad.desktop",
                           "[Desktop Entry]\nType=Application\nName=Bad\nExec=a\nTerminal=maybe\n"));
-        m_model->reload();
+        QVERIFY(listedAfter(*m_model, [this] {
+            m_model->reload();
+            return true;
+        }));
         QVERIFY2(m_model->error().contains("bad.desktop:5"), qPrintable(m_model->error()));
+        QCOMPARE(m_model->rowCount(), 0);
+    }
+
+    void aChangeMadeMeanwhileIsNotOverwritten() {
+        const QString file = m_tree->browser() + "/applications/viewer.desktop";
+        const QByteArray meanwhile = entry("Viewer", "viewer --changed");
+        QVERIFY(writeText(file, meanwhile)); // after the list was read
+        QSignalSpy errors(m_model.get(), &ApplicationsModel::errorChanged);
+        QVERIFY(m_model->remove(0));
+        QVERIFY(errors.wait(5000));
+        QVERIFY2(m_model->error().startsWith(storeErrorMessage({StoreError::StaleDigest})),
+                 qPrintable(m_model->error()));
+        QFile kept(file);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), meanwhile);
+    }
+
+    // A system node: every change goes to the store with the node, the ID and the digest of the
+    // entry as listed; a refusal (the helper's, or polkit's) is shown and nothing is written.
+    void systemNodesChangeThroughTheirStore_data() {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<int>("refusal");
+        QTest::newRow("add") << "add" << int(StoreError::None);
+        QTest::newRow("replace") << "replace" << int(StoreError::None);
+        QTest::newRow("remove") << "remove" << int(StoreError::None);
+        QTest::newRow("add, not authorized") << "add" << int(StoreError::NotAuthorized);
+        QTest::newRow("replace, stale") << "replace" << int(StoreError::StaleDigest);
+        QTest::newRow("remove, not authorized") << "remove" << int(StoreError::NotAuthorized);
+    }
+    void systemNodesChangeThroughTheirStore() {
+        QFETCH(QString, change);
+        QFETCH(int, refusal);
+        test::FakeSystemStore* fake = nullptr;
+        Workspace workspace([&fake](const QString& root) {
+            auto store = std::make_unique<test::FakeSystemStore>(root);
+            fake = store.get();
+            return store;
+        });
+        QVERIFY(workspace.addRoot(m_tree->root()));
+        ApplicationsModel model(&workspace, m_launches.get());
+        model.setMenuDirectory(m_menu->path());
+        QVERIFY(listedAfter(model, [&] {
+            model.setNodePath(m_tree->browser());
+            return true;
+        }));
+        QVERIFY(model.isEditable());
+        fake->applicationResult = StoreResult{StoreError(refusal), "refused by the test"};
+        const QString dir = m_tree->browser() + "/applications";
+        const QStringList before = QDir(dir).entryList(QDir::Files);
+        QSignalSpy listed(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy errors(&model, &ApplicationsModel::errorChanged);
+        QSignalSpy finished(&model, &ApplicationsModel::changeFinished);
+        const bool asked = change == "remove" ? model.remove(0)
+                           : change == "add"  ? model.addCommand("Tool", "tool --x", false)
+                                              : model.addCommand("Viewer", "viewer2", false);
+        QVERIFY(asked);
+        QCOMPARE(fake->applicationChanges.size(), 1);
+        const test::FakeSystemStore::ApplicationChange& request =
+            fake->applicationChanges.constFirst();
+        QCOMPARE(request.nodeDir, m_tree->browser());
+        QCOMPARE(request.id, change == "add" ? QString("tool") : QString("viewer"));
+        // What the change is based on: the listed entry, or none for a new ID.
+        QCOMPARE(request.expectedDigest,
+                 change == "add" ? QByteArray() : contentDigest(viewerEntry()));
+        QCOMPARE(request.text.isEmpty(), change == "remove");
+        // Told once the store answered (later), with the refusal if any; the list already read.
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(0).toString(), m_tree->browser());
+        QCOMPARE(finished.first().at(1).toString(), request.id);
+        QCOMPARE(finished.first().at(2).toString().isEmpty(), refusal == int(StoreError::None));
+        QCOMPARE(finished.first().at(2).toString(), model.error());
+        if (refusal == int(StoreError::None)) {
+            QVERIFY(listed.count() > 0);
+            QVERIFY2(model.error().isEmpty(), qPrintable(model.error()));
+            QCOMPARE(model.rowCount(), change == "add" ? 2 : change == "remove" ? 0 : 1);
+        } else {
+            QVERIFY(errors.count() > 0);
+            QVERIFY2(model.error().startsWith(storeErrorMessage({StoreError(refusal)})),
+                     qPrintable(model.error()));
+            QVERIFY(model.error().endsWith("refused by the test"));
+            QCOMPARE(QDir(dir).entryList(QDir::Files), before);
+            QCOMPARE(model.rowCount(), 1);
+        }
     }
 };
 

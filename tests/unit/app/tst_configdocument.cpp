@@ -169,6 +169,63 @@ private Q_SLOTS:
         QVERIFY(m_document->isModified());
     }
 
+    // A form field's refused value blocks the save until it is fixed, removed or reverted.
+    void refusedInputBlocksTheSave_data() {
+        QTest::addColumn<QString>("end"); // how the refusal ends
+        QTest::newRow("fixed") << "fixed";
+        QTest::newRow("reverted") << "reverted";
+        QTest::newRow("file reloaded") << "reloaded";
+    }
+    void refusedInputBlocksTheSave() {
+        QFETCH(QString, end);
+        const QString before = readFile(m_document->filePath());
+        m_document->editText(m_document->text().replace(QStringLiteral("hostname: browser"),
+                                                        QStringLiteral("hostname: surf")));
+        QVERIFY(m_document->canSave());
+        m_document->setRefusedInput(QStringLiteral("umask"), QStringLiteral("999"),
+                                    QStringLiteral("not an octal mode"));
+        QVERIFY(m_document->isModified());
+        QVERIFY(!m_document->canSave());
+        QCOMPARE(m_document->refusedInputs(),
+                 QStringList{QStringLiteral("umask: “999”: not an octal mode")});
+        QVERIFY(!saveReviewed(*m_document));
+        QCOMPARE(readFile(m_document->filePath()), before);
+        if (end == QLatin1String("fixed")) {
+            m_document->clearRefusedInput(QStringLiteral("umask"));
+            QVERIFY(m_document->canSave());
+        } else if (end == QLatin1String("reverted")) {
+            m_document->revert();
+            QVERIFY(!m_document->isModified());
+        } else {
+            m_document->load(m_tree->browser());
+            QTRY_COMPARE(m_document->status(), ConfigDocument::Status::Ready);
+        }
+        QVERIFY(!m_document->hasRefusedInput());
+    }
+
+    // The edited text is merged against the ancestors before any save.
+    void familyCheckOfTheEditedText_data() {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<int>("errors");
+        QTest::newRow("allowed by the parents") << "  share_net: disabled" << 0;
+        QTest::newRow("forbidden by apps") << "  share_net: enabled" << 1;
+    }
+    void familyCheckOfTheEditedText() {
+        QFETCH(QString, line);
+        QFETCH(int, errors);
+        m_document->editText(
+            m_document->text().replace(QStringLiteral("config:\n"), "config:\n" + line + "\n"));
+        FamilyCheck* check = m_document->familyCheck();
+        check->flush();
+        QCOMPARE(check->errors().size(), errors);
+        // At the line of the key in the edited file (the line after "config:").
+        const int keyLine =
+            m_document->text().left(m_document->text().indexOf(line)).count(QLatin1Char('\n')) + 1;
+        QCOMPARE(check->errorsAt(m_document->filePath(), keyLine).isEmpty(), errors == 0);
+        QVERIFY(check->errorsAt(m_document->filePath(), keyLine + 1).isEmpty());
+        QVERIFY(check->problem().isEmpty());
+    }
+
     void externalChangeWithoutEditsIsFollowed() {
         const QString changed =
             m_document->text().replace(QStringLiteral("browser> "), QStringLiteral("web> "));

@@ -66,8 +66,12 @@ private Q_SLOTS:
                               << "yes" << true << "true";
         QTest::newRow("integer") << "verbose"
                                  << "x2" << false << "";
-        QTest::newRow("text") << "hostname"
-                              << "my host: with colon" << true << "my host: with colon";
+        QTest::newRow("text") << "smack"
+                              << "App: with colon" << true << "App: with colon";
+        QTest::newRow("host name syntax") << "hostname"
+                                          << "my host!!" << false << "";
+        QTest::newRow("relative chdir") << "chdir"
+                                        << "srv" << false << "";
     }
     void settingsParseTypedValues() {
         QFETCH(QString, key);
@@ -103,9 +107,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("input");
         for (const redpak::ScalarKey& key : redpak::kScalarKeys) {
             const char* input =
-                key.kind == redpak::ScalarKind::Umask     ? "077"
-                : key.kind == redpak::ScalarKind::Integer ? "2"
-                : key.kind == redpak::ScalarKind::Boolean ? "true"
+                key.kind == redpak::ScalarKind::Umask        ? "077"
+                : key.kind == redpak::ScalarKind::Integer    ? "2"
+                : key.kind == redpak::ScalarKind::Boolean    ? "true"
+                : key.syntax == redpak::TextSyntax::HostName ? "srv-x"
                 : key.kind == redpak::ScalarKind::Text || key.kind == redpak::ScalarKind::PathList
                     ? "/srv/x"
                     : "disabled";
@@ -137,6 +142,17 @@ private Q_SLOTS:
         settings.unset(row);
         QVERIFY(!settings.index(row).data(SettingsModel::IsSetRole).toBool());
         QVERIFY(!document.text().contains(QStringLiteral("hostname")));
+    }
+
+    // A form edit rewrites the text from the model and carries its comments over.
+    void settingsEditKeepsComments() {
+        SettingsForm form(QString::fromLatin1(kBase) +
+                          "config:\n  # why this host\n  hostname: h  # set by hand\n");
+        form.settings.setValue(settingRow(form.settings, QStringLiteral("hostname")),
+                               QStringLiteral("g"));
+        const QString text = form.document.text();
+        QVERIFY2(text.contains(QStringLiteral("  # why this host\n  hostname: g  # set by hand\n")),
+                 qPrintable(text));
     }
 
     void environMessagesPointAtTheRow() {

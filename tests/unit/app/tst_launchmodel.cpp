@@ -143,6 +143,92 @@ private Q_SLOTS:
         QCOMPARE(model.index(0).data(LaunchModel::StatusTextRole).toString(), text);
     }
 
+    void outcomes_data() {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("errorOutput");
+        QTest::addColumn<int>("outcome");
+        using S = LaunchModel::State;
+        using O = LaunchModel::Outcome;
+        const auto row = [](const char* name, S state, int status, const char* errors, O outcome) {
+            QTest::newRow(name) << static_cast<int>(state) << status << QString(errors)
+                                << static_cast<int>(outcome);
+        };
+        row("starting", S::Starting, 0, "", O::InProgress);
+        row("running with errors", S::Running, 0, "oops\n", O::InProgress);
+        row("status 0", S::Finished, 0, "", O::Succeeded);
+        row("status 0, blank error output", S::Finished, 0, " \n\n", O::Succeeded);
+        row("status 0, a prompt", S::Finished, 0, "$ $ ", O::Succeeded);
+        row("status 0, an error line", S::Finished, 0, "Cannot chown /dev/pts/0\n",
+            O::SucceededWithErrors);
+        row("status 0, an error line then a prompt", S::Finished, 0, "$ sh: x: not found\n$ ",
+            O::SucceededWithErrors);
+        row("status 1", S::Finished, 1, "", O::Failed);
+        row("status 128", S::Finished, 128, "", O::Failed);
+        row("SIGKILL", S::Finished, 128 + 9, "", O::Signalled);
+        row("not started", S::FailedToStart, 0, "", O::NotStarted);
+    }
+    void outcomes() {
+        QFETCH(int, state);
+        QFETCH(int, status);
+        QFETCH(QString, errorOutput);
+        QFETCH(int, outcome);
+        QCOMPARE(static_cast<int>(
+                     launchOutcome(static_cast<LaunchModel::State>(state), status, errorOutput)),
+                 outcome);
+    }
+
+    void lastLines_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<QStringList>("lines");
+        QTest::newRow("empty") << "" << 3 << QStringList{};
+        QTest::newRow("blank lines dropped") << "a\n\n  \nb\n" << 3 << QStringList{"a", "b"};
+        QTest::newRow("the last ones") << "1\n2\n3\n4" << 2 << QStringList{"3", "4"};
+        QTest::newRow("trimmed") << "  x  \r\n" << 1 << QStringList{"x"};
+    }
+    void lastLines() {
+        QFETCH(QString, text);
+        QFETCH(int, count);
+        QFETCH(QStringList, lines);
+        QCOMPARE(redpak::gui::lastLines(text, count), lines);
+    }
+
+    void failureShowsTheLastErrorLines() {
+        test::FakeLauncher launcher;
+        LaunchModel model([&](const QString&) { return &launcher; });
+        model.launch("/r/node", "xterm", false);
+        const quint64 id = launcher.lastId();
+        launcher.playStarted(id);
+        launcher.playOutput(id, "out\n");
+        launcher.playErrorOutput(id, "xterm: Cannot chown /dev/pts/0 to 0,5: Invalid argument\n");
+        QCOMPARE(model.index(0).data(LaunchModel::ErrorLinesRole).toString(), QString());
+        launcher.playFinished(id, 0);
+        QCOMPARE(model.index(0).data(LaunchModel::StatusTextRole).toString(),
+                 QStringLiteral("ended with error messages (status 0)"));
+        QCOMPARE(model.index(0).data(LaunchModel::ErrorLinesRole).toString(),
+                 QStringLiteral("xterm: Cannot chown /dev/pts/0 to 0,5: Invalid argument"));
+        QCOMPARE(model.index(0).data(LaunchModel::OutputRole).toString(),
+                 QStringLiteral("out\nxterm: Cannot chown /dev/pts/0 to 0,5: Invalid argument\n"));
+        QVERIFY(!model.index(0).data(LaunchModel::FailedRole).toBool());
+    }
+
+    void dryRunIsForgottenAndLateRepliesDropped() {
+        test::FakeLauncher launcher;
+        LaunchModel model([&](const QString&) { return &launcher; });
+        model.dryRun("/r/a", "true", false);
+        QCOMPARE(model.dryRunNode(), QStringLiteral("/r/a"));
+        QVERIFY(model.dryRunBusy());
+        model.clearDryRun();
+        QVERIFY(!model.dryRunBusy());
+        QCoreApplication::processEvents(); // the fake's reply arrives, and is dropped
+        QCOMPARE(model.dryRunText(), QString());
+        model.dryRun("/r/b", "true", false);
+        QTRY_VERIFY(!model.dryRunText().isEmpty());
+        QCOMPARE(model.dryRunNode(), QStringLiteral("/r/b"));
+        QVERIFY(model.dryRunText().contains(QStringLiteral("--chdir /r/b")));
+    }
+
     void dryRunShowsTheBwrapCall() {
         test::FakeLauncher launcher;
         LaunchModel model([&](const QString&) { return &launcher; });

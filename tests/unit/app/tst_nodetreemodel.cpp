@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -45,16 +46,26 @@ private Q_SLOTS:
         QTest::addColumn<bool>("admin");
         QTest::addColumn<bool>("errors");
         QTest::addColumn<bool>("warnings");
-        // The root template's admin file redefines PS1: a merge warning in admin mode.
-        QTest::newRow("root template: admin file") << "platform" << true << false << true;
-        QTest::newRow("child redefines PS1: merge warning") << "apps" << false << false << true;
-        QTest::newRow("invalid value: parser error") << "broken" << true << true << false;
+        QTest::addColumn<bool>("adminMode"); // the mode the badges count
+        // The root template's admin file redefines PS1: a merge warning of admin mode only.
+        QTest::newRow("root template: admin file, normal mode")
+            << "platform" << true << false << false << false;
+        QTest::newRow("root template: admin file, admin mode")
+            << "platform" << true << false << true << true;
+        QTest::newRow("child redefines PS1: merge warning")
+            << "apps" << false << false << true << false;
+        QTest::newRow("child redefines PS1: also in admin mode")
+            << "apps" << false << false << true << true;
+        QTest::newRow("invalid value: parser error") << "broken" << true << true << false << false;
+        QTest::newRow("invalid value: in every mode") << "broken" << true << true << false << true;
     }
     void badges() {
         QFETCH(QString, node);
         QFETCH(bool, admin);
         QFETCH(bool, errors);
         QFETCH(bool, warnings);
+        QFETCH(bool, adminMode);
+        m_model->setAdminMode(adminMode);
         const QString path = node == QLatin1String("broken") ? m_tree->broken()
                              : node == QLatin1String("apps") ? m_tree->apps()
                                                              : m_tree->platform();
@@ -70,6 +81,19 @@ private Q_SLOTS:
                          .contains(QStringLiteral("etc/redpak.yaml:4:")),
                      qPrintable(index.data(NodeTreeModel::ErrorTextRole).toString()));
         }
+    }
+
+    void findingErrorsAreCounted() {
+        const QModelIndex apps = m_model->indexForPath(m_tree->apps());
+        QCOMPARE(apps.data(NodeTreeModel::ErrorCountRole).toInt(), 0);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setFindingErrors({{m_tree->apps(), {QStringLiteral("export /x: writable")}}});
+        QVERIFY(changed.count() > 0);
+        QCOMPARE(apps.data(NodeTreeModel::ErrorCountRole).toInt(), 1);
+        QCOMPARE(apps.data(NodeTreeModel::ErrorTextRole).toString(),
+                 QStringLiteral("export /x: writable"));
+        m_model->setFindingErrors({});
+        QCOMPARE(apps.data(NodeTreeModel::ErrorCountRole).toInt(), 0);
     }
 
     void runningBadge() {
@@ -107,6 +131,9 @@ private Q_SLOTS:
         QTest::newRow("by config value") << "/opt/browser" << 1 << QStringList{"browser"};
         QTest::newRow("case-insensitive, every word") << "STATIC demo" << 1 << QStringList{"apps"};
         QTest::newRow("no match") << "nowhere-to-be-found" << 0 << QStringList{};
+        // The children's paths hold "platform": they are shown below it, not matched.
+        QTest::newRow("the alias, not the paths below it")
+            << "platform" << 1 << QStringList{"platform"};
     }
     void search() {
         QFETCH(QString, text);
@@ -128,6 +155,16 @@ private Q_SLOTS:
         if (visible.isEmpty()) {
             QCOMPARE(filter.rowCount(), 0);
         }
+    }
+
+    // A word of the directories above the nodes (the root's own name) matches none of them.
+    void pathWordsDoNotMatch() {
+        NodeFilterModel filter;
+        filter.setSourceModel(m_model.get());
+        filter.setFilterText(QFileInfo(m_tree->root()).fileName());
+        QCOMPARE(filter.matchCount(), 0);
+        filter.setFilterText(QStringLiteral("browser apps"));
+        QCOMPARE(filter.matchCount(), 0); // "apps" is browser's parent directory, not its own
     }
 
     void reloadSeesNewNodes() {

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // "Sandbox an application..." on a real tree: the node proposed for an application (alias from
 // its name, preset from its kind), the review of what the node grants before anything is
-// written, then the writes on confirmation (new node, application, menu entry), and a failed
-// application write that takes the node made for it away again.
+// written, then the writes on confirmation (new node, application, menu entry) once the store
+// answered (later, as the helper does), and a failed application write that takes the node
+// made for it away again.
 #include "fakelauncher.h"
+#include "fakenodestore.h"
 #include "launchmodel.h"
 #include "redpak/tree/templates.h"
 #include "sandboxflow.h"
@@ -54,20 +56,20 @@ private Q_SLOTS:
         QTest::addColumn<QString>("selected");
         QTest::addColumn<QString>("name");
         QTest::addColumn<bool>("terminal");
-        QTest::addColumn<QString>("parent"); // "" : the first node of the tree
+        QTest::addColumn<QString>("parent");
         QTest::addColumn<QString>("alias");
         QTest::addColumn<QString>("templateName");
-        QTest::addColumn<bool>("reviewed"); // the first node of the test tree does not parse
         const QString graphical = QString::fromStdString(redpak::templateForApplication(true));
+        // Nothing selected: the tree's first root node, `broken`, does not parse: the next one.
         QTest::newRow("graphical, nothing selected")
-            << QString() << QString("Image Viewer") << false << QString() << QString("image-viewer")
-            << graphical << false;
+            << QString() << QString("Image Viewer") << false << QString("platform")
+            << QString("image-viewer") << graphical;
         QTest::newRow("terminal, below the selected node")
             << QString("apps") << QString("Shell") << true << QString("apps") << QString("shell")
-            << QString("leaf") << true;
+            << QString("leaf");
         QTest::newRow("the name of a node already there")
             << QString("apps") << QString("Browser") << false << QString("apps")
-            << QString("browser-2") << graphical << true;
+            << QString("browser-2") << graphical;
     }
     void proposesANodeOfItsOwn() {
         QFETCH(QString, selected);
@@ -76,18 +78,17 @@ private Q_SLOTS:
         QFETCH(QString, parent);
         QFETCH(QString, alias);
         QFETCH(QString, templateName);
-        QFETCH(bool, reviewed);
         m_flow->start(selected.isEmpty() ? QString() : m_tree->apps());
+        QCOMPARE(m_flow->nodes().first(), m_tree->broken()); // a root, and the first one
         m_flow->chooseCommand(name, QStringLiteral("true"), terminal);
         QCOMPARE(m_flow->target(), SandboxFlow::Target::NewNode);
         QCOMPARE(m_flow->newNode()->parentPath(),
-                 parent.isEmpty() ? m_flow->nodes().first() : m_tree->apps());
+                 parent == "platform" ? m_tree->platform() : m_tree->apps());
         QCOMPARE(m_flow->newNode()->alias(), alias);
         QCOMPARE(m_flow->newNode()->templateName(), templateName);
         QCOMPARE(m_flow->targetError(), QString());
-        QCOMPARE(m_flow->review()->status(),
-                 reviewed ? ReviewModel::Status::Ready : ReviewModel::Status::Failed);
-        QCOMPARE(m_flow->canConfirm(), reviewed);
+        QCOMPARE(m_flow->review()->status(), ReviewModel::Status::Ready);
+        QVERIFY(m_flow->canConfirm());
     }
 
     // The review is ready before anything is written, for each kind of target.
@@ -131,7 +132,10 @@ private Q_SLOTS:
         const QString node = m_flow->targetNode();
         QSignalSpy finished(m_flow.get(), &SandboxFlow::finished);
         m_flow->confirm();
-        QVERIFY(finished.count() == 1 || finished.wait());
+        // The store answers later: nothing is finished before.
+        QVERIFY(m_flow->isBusy());
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(finished.wait());
         QCOMPARE(finished.first().first().toString(), node);
         QCOMPARE(m_flow->errorString(), QString());
         QVERIFY(QFileInfo::exists(node + QStringLiteral("/applications/org.test.Eyes.desktop")));
@@ -156,6 +160,68 @@ private Q_SLOTS:
         QVERIFY2(m_flow->errorString().contains(QStringLiteral("deleted again")),
                  qPrintable(m_flow->errorString()));
         QVERIFY(m_flow->errorString().contains(QStringLiteral("quote")));
+    }
+
+    // A system tree (the store plays the helper): the flow waits for the store's answer to the
+    // application's write before the menu step, `finished` or the roll-back.
+    void waitsForTheStoresAnswer_data() {
+        QTest::addColumn<int>("target");
+        QTest::addColumn<int>("refusal");
+        QTest::newRow("new node, written")
+            << int(SandboxFlow::Target::NewNode) << int(StoreError::None);
+        QTest::newRow("new node, not authorized")
+            << int(SandboxFlow::Target::NewNode) << int(StoreError::NotAuthorized);
+        QTest::newRow("selected node, not authorized")
+            << int(SandboxFlow::Target::SelectedNode) << int(StoreError::NotAuthorized);
+    }
+    void waitsForTheStoresAnswer() {
+        QFETCH(int, target);
+        QFETCH(int, refusal);
+        test::FakeSystemStore* fake = nullptr;
+        Workspace workspace([&fake](const QString& root) {
+            auto store = std::make_unique<test::FakeSystemStore>(root);
+            fake = store.get();
+            return store;
+        });
+        QVERIFY(workspace.addRoot(m_tree->root()));
+        SandboxFlow flow(&workspace, m_launches.get());
+        flow.setMenuDirectory(m_host->filePath(QStringLiteral("menu")));
+        flow.start(m_tree->browser());
+        flow.chooseHostApplication(m_eyes, QStringLiteral("Eyes"), false);
+        flow.setTarget(SandboxFlow::Target(target));
+        flow.setAddToMenu(true);
+        QTRY_VERIFY(flow.canConfirm());
+        fake->applicationResult = StoreResult{StoreError(refusal), "refused by the test"};
+        const QString node = flow.targetNode();
+        QSignalSpy finished(&flow, &SandboxFlow::finished);
+        // Right after the store was asked (after the node was made, when it is new): waiting.
+        bool waiting = false;
+        const auto asked = [&] {
+            waiting = fake->applicationChanges.size() == 1 && flow.isBusy() && finished.isEmpty() &&
+                      QFileInfo::exists(node);
+        };
+        connect(flow.newNode(), &NodeActions::created, &flow, asked); // after the flow's own
+        flow.confirm();
+        if (target != int(SandboxFlow::Target::NewNode)) {
+            asked();
+        }
+        QTRY_VERIFY(!flow.isBusy());
+        QVERIFY(waiting);
+        QCOMPARE(fake->applicationChanges.constFirst().nodeDir, node);
+        const QDir menu(m_host->filePath(QStringLiteral("menu")));
+        if (refusal == int(StoreError::None)) {
+            QCOMPARE(finished.count(), 1);
+            QCOMPARE(flow.errorString(), QString());
+            QVERIFY(QFileInfo::exists(node + "/applications/org.test.Eyes.desktop"));
+            QCOMPARE(menu.entryList({"*.desktop"}, QDir::Files).size(), 1);
+            return;
+        }
+        QCOMPARE(finished.count(), 0);
+        QVERIFY2(flow.errorString().contains("refused by the test"),
+                 qPrintable(flow.errorString()));
+        QCOMPARE(QFileInfo::exists(node), target != int(SandboxFlow::Target::NewNode));
+        QVERIFY(!QFileInfo::exists(node + "/applications/org.test.Eyes.desktop"));
+        QCOMPARE(menu.entryList({"*.desktop"}, QDir::Files).size(), 0);
     }
 
     void refusesWithoutAnApplicationOrWithABadAlias_data() {

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // Rules of the helper that need no bus: node names, helper.conf, the identities a node may run
-// as, flags and the mapping of methods to polkit actions, and the directory-descriptor file
-// primitives.
+// as, flags and the mapping of methods to polkit actions, application paths, and the
+// directory-descriptor file primitives.
 #include "authorization.h"
 #include "helperconfig.h"
 #include "helpererror.h"
 #include "nodeidentity.h"
 #include "nodename.h"
+#include "nodestore.h"
 #include "safedir.h"
 
 #include <QTemporaryDir>
@@ -343,6 +344,12 @@ private Q_SLOTS:
             << int(Method::Launch) << 3u << "org.redpak.node.launch-admin" << true;
         QTest::newRow("approve") << int(Method::RecordApproval) << 0u << "org.redpak.audit.approve"
                                  << false;
+        QTest::newRow("list applications")
+            << int(Method::ListApplications) << 0u << "org.redpak.config.read" << false;
+        QTest::newRow("write application")
+            << int(Method::WriteApplication) << 1u << "org.redpak.application.write" << true;
+        QTest::newRow("remove application")
+            << int(Method::RemoveApplication) << 0u << "org.redpak.application.remove" << false;
         QTest::newRow("own launches") << int(Method::ListLaunches) << 0u << QString() << false;
         QTest::newRow("stop own launch") << int(Method::StopLaunch) << 0u << QString() << false;
     }
@@ -361,11 +368,61 @@ private Q_SLOTS:
         QCOMPARE(request.details.value("digest"), QStringLiteral("d"));
     }
 
+    void applicationRequestsNameTheApplication_data() {
+        QTest::addColumn<int>("method");
+        QTest::addColumn<QString>("action");
+        QTest::newRow("write") << int(Method::WriteApplication) << "org.redpak.application.write";
+        QTest::newRow("remove") << int(Method::RemoveApplication)
+                                << "org.redpak.application.remove";
+    }
+    void applicationRequestsNameTheApplication() {
+        QFETCH(int, method);
+        QFETCH(QString, action);
+        const AuthorizationRequest request = applicationAuthorization(
+            static_cast<Method>(method), CallFlags{true, false}, QStringLiteral("system/app"),
+            QStringLiteral("org.example.Viewer"), QStringLiteral("d"));
+        QCOMPARE(request.actionId, action);
+        QVERIFY(request.allowUserInteraction);
+        QCOMPARE(request.details.value("node"), QStringLiteral("system/app"));
+        QCOMPARE(request.details.value("application"), QStringLiteral("org.example.Viewer"));
+        QCOMPARE(request.details.value("digest"), QStringLiteral("d"));
+    }
+
+    void applicationPathsUseCoresIdRule_data() {
+        QTest::addColumn<QString>("id");
+        QTest::addColumn<bool>("valid");
+        QTest::newRow("reverse DNS") << "org.example.Viewer" << true;
+        QTest::newRow("dashes and underscores") << "my_tool-2" << true;
+        QTest::newRow("parent") << ".." << false;
+        QTest::newRow("slash") << "a/b" << false;
+        QTest::newRow("hidden") << ".viewer" << false;
+        QTest::newRow("option-like") << "-x" << false;
+        QTest::newRow("empty") << "" << false;
+        QTest::newRow("too long") << QString(129, 'a') << false;
+        QTest::newRow("non-ASCII") << "caf\u00e9" << false;
+    }
+    void applicationPathsUseCoresIdRule() {
+        QFETCH(QString, id);
+        QFETCH(bool, valid);
+        const NodeName node = NodeName::parse("system/app");
+        try {
+            const std::string path = NodeStore::applicationPath(node, id.toStdString());
+            QVERIFY2(valid, path.c_str());
+            QCOMPARE(QString::fromStdString(path), "system/app/applications/" + id + ".desktop");
+        } catch (const HelperError& error) {
+            QVERIFY2(!valid, error.what());
+            QCOMPARE(error.kind(), ErrorKind::InvalidArgument);
+            QVERIFY2(QString(error.what()).contains("not a valid application ID"), error.what());
+        }
+    }
+
     void unknownFlagsRefused_data() {
         QTest::addColumn<int>("method");
         QTest::addColumn<uint>("flags");
         QTest::newRow("admin bit on a write") << int(Method::WriteConfig) << 2u;
         QTest::newRow("admin bit on create") << int(Method::CreateNode) << 2u;
+        QTest::newRow("admin bit on an application") << int(Method::WriteApplication) << 2u;
+        QTest::newRow("future bit on a removal") << int(Method::RemoveApplication) << 4u;
         QTest::newRow("future bit on launch") << int(Method::Launch) << 4u;
         QTest::newRow("high bit") << int(Method::ReadConfig) << 0x80000000u;
     }

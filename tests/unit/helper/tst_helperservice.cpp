@@ -142,6 +142,17 @@ private Q_SLOTS:
         QTest::newRow("launch admin interactive")
             << "Launch" << QVariantList{"test/app", QStringList{}, 3u}
             << "org.redpak.node.launch-admin" << QString() << true;
+        const QString entry =
+            QStringLiteral("[Desktop Entry]\nType=Application\nName=Viewer\nExec=viewer\n");
+        const QString entryDigest = QString::fromStdString(redpak::sha256Hex(entry.toStdString()));
+        QTest::newRow("list applications") << "ListApplications" << QVariantList{"test/app"}
+                                           << "org.redpak.config.read" << QString() << false;
+        QTest::newRow("write application, interactive")
+            << "WriteApplication" << QVariantList{"test/app", "viewer", entry, QString(), 1u}
+            << "org.redpak.application.write" << entryDigest << true;
+        QTest::newRow("remove application")
+            << "RemoveApplication" << QVariantList{"test/app", "viewer", entryDigest, 0u}
+            << "org.redpak.application.remove" << entryDigest << false;
         QTest::newRow("approve") << "RecordApproval"
                                  << QVariantList{"test/app",
                                                  QVariant::fromValue(QList<RedpakFileDigest>{
@@ -202,6 +213,26 @@ private Q_SLOTS:
             << QVariantList{"test/app", QVariant::fromValue(QList<RedpakFileDigest>{}),
                             QString(4097, 'c'), 0u}
             << invalidArgument;
+        const QString entry =
+            QStringLiteral("[Desktop Entry]\nType=Application\nName=Viewer\nExec=viewer\n");
+        QTest::newRow("application ID with a slash")
+            << "WriteApplication" << QVariantList{"test/app", "../x", entry, QString(), 0u}
+            << invalidArgument;
+        QTest::newRow("empty application ID")
+            << "RemoveApplication" << QVariantList{"test/app", "", QString(64, 'a'), 0u}
+            << invalidArgument;
+        QTest::newRow("oversized entry")
+            << "WriteApplication"
+            << QVariantList{"test/app", "viewer", QString(64 * 1024 + 1, 'x'), QString(), 0u}
+            << invalidArgument;
+        QTest::newRow("admin flag on an application")
+            << "WriteApplication" << QVariantList{"test/app", "viewer", entry, QString(), 2u}
+            << invalidArgument;
+        QTest::newRow("removal without digest")
+            << "RemoveApplication" << QVariantList{"test/app", "viewer", QString(), 0u}
+            << invalidArgument;
+        QTest::newRow("application name with a path")
+            << "ListApplications" << QVariantList{"/var/redpak/app"} << invalidName;
         QTest::newRow("unknown template") << "CreateNode" << QVariantList{"test/app", "nope", 0u}
                                           << QStringLiteral("org.redpak.Helper1.Error.NotFound");
     }

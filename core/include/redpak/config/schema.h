@@ -12,6 +12,7 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -28,6 +29,19 @@ enum class ScalarKind {
     Edu,      // enabled, disabled or unset
     Share,    // EDU or the path of a namespace to join
 };
+
+// What a Text key's value must look like once expanded (rednode-format.md §2 leaves it open;
+// README "Configuration format: decisions"). A literal value is checked when parsed, a value
+// with `$TAGS` when the launch plan is built from its expansion, so that redwrap, the helper
+// and the GUI refuse the same values.
+enum class TextSyntax {
+    Free,
+    HostName,     // dot-separated labels of letters, digits, '-' and '_', at most 64 characters
+    AbsolutePath, // starts with '/'
+};
+
+// What `value` lacks to match `syntax` ("a host name: ..."), or nothing when it matches.
+std::optional<std::string> textSyntaxProblem(TextSyntax syntax, std::string_view value);
 
 // The part of a node's settings a key belongs to (spec: rednode-format.md §2), for forms and
 // summaries that group keys.
@@ -48,6 +62,7 @@ struct ScalarKey {
     ScalarKind kind;
     bool expands = false;
     ScalarGroup group = ScalarGroup::Process;
+    TextSyntax syntax = TextSyntax::Free;
     ScalarMembers<std::string> text{};
     ScalarMembers<std::uint32_t> umask{};
     ScalarMembers<std::int64_t> integer{};
@@ -104,11 +119,12 @@ template <typename T> using Written = std::optional<Setting<T>> ConfigSection::*
 template <typename T> using Merged = std::optional<Effective<T>> EffectiveConfig::*;
 
 constexpr ScalarKey text(std::string_view key, ScalarGroup group, Written<std::string> written,
-                         Merged<std::string> merged) {
+                         Merged<std::string> merged, TextSyntax syntax = TextSyntax::Free) {
     return {.key = key,
             .kind = ScalarKind::Text,
             .expands = true,
             .group = group,
+            .syntax = syntax,
             .text = {written, merged}};
 }
 constexpr ScalarKey pathList(std::string_view key, Written<std::string> written) {
@@ -170,8 +186,10 @@ inline constexpr std::array<ScalarKey, 26> kScalarKeys = {
     schema_detail::share("share_pid", Namespace::Pid),
     schema_detail::share("share_ipc", Namespace::Ipc),
     schema_detail::share("share_time", Namespace::Time),
-    REDPAK_SCALAR(text, "hostname", hostname, Process),
-    REDPAK_SCALAR(text, "chdir", chdir, Process),
+    schema_detail::text("hostname", ScalarGroup::Process, &ConfigSection::hostname,
+                        &EffectiveConfig::hostname, TextSyntax::HostName),
+    schema_detail::text("chdir", ScalarGroup::Process, &ConfigSection::chdir,
+                        &EffectiveConfig::chdir, TextSyntax::AbsolutePath),
     REDPAK_SCALAR(text, "cgrouproot", cgrouproot, Paths),
 };
 #undef REDPAK_SCALAR

@@ -3,9 +3,8 @@
 //
 // parseConfig(writeConfig(c)) == c for every valid Config (positions aside), with the
 // canonical key spelling of the spec (`headers`, `die-with-parent`, `share_net`, modes as
-// `Restricted`, `PublicFile`...). Comments are NOT kept: yaml-cpp's event API does not report
-// them, so a config rewritten from the model loses them. Callers that must keep a user's
-// comments edit the text instead (see create.h, which replaces only the `headers` block).
+// `Restricted`, `PublicFile`...). The model holds no comments (yaml-cpp's event API does not
+// report them): writeConfigKeepingComments carries those of the text the model was edited from.
 // Limits of the `cgroups` map are grouped by controller, in order of first appearance.
 #pragma once
 
@@ -18,6 +17,12 @@
 namespace redpak {
 
 std::string writeConfig(const Config& config);
+
+// writeConfig(config) with the comments of `previousText` (the text `config` was edited from)
+// carried to the lines holding the same key or item; a comment whose key is gone goes before
+// the next one still there. The canonical text alone when `previousText` does not parse or
+// the result would not read back as `config`.
+std::string writeConfigKeepingComments(const Config& config, std::string_view previousText);
 
 // The `headers:` block alone (used to rewrite the headers of a file and keep the rest).
 std::string writeHeaders(const Headers& headers);

@@ -25,6 +25,9 @@ struct AuditStatus {
     std::vector<FileDrift> drift;
     // Effective configuration as audited -> as now (normal mode), when both merge.
     std::optional<Diff> semantic;
+    // The merge errors of the family as it is now (normal mode), when it drifted: a change that
+    // makes the node fail to launch is told as such, not as a semantic "no change".
+    std::vector<MergeError> mergeErrors;
     std::optional<double> scoreNow;
     std::string problem; // why the state is Invalid, or why `semantic` is missing
 };

@@ -86,6 +86,18 @@ ImpactReport computeNodeGrant(const std::filesystem::path& nodeDir);
 ImpactReport computeCreationGrant(const std::filesystem::path& dir, const std::string& alias,
                                   std::string_view templateName);
 
+// What replacing config `kind` of the node at `nodeDir` by `replacement` (nullopt: an absent
+// admin file) does to the node's own merge against its ancestors, normal file in normal mode,
+// admin file in admin mode: every merge error of the result and the warnings it adds. The
+// editor shows these at the fields before the file is saved. Throws InputError when a file of
+// the family cannot be read or parsed.
+struct EditCheck {
+    std::vector<MergeError> errors;
+    std::vector<Diagnostic> newWarnings;
+};
+EditCheck checkEdit(const std::filesystem::path& nodeDir, const std::optional<Config>& replacement,
+                    ConfigKind kind);
+
 std::string formatImpactText(const ImpactReport& report);
 std::string formatImpactJson(const ImpactReport& report);
 

@@ -27,6 +27,18 @@ std::filesystem::path applicationsDirectory(const std::filesystem::path& base);
 // An application ID is a desktop file ID without its suffix: ASCII letters, digits, '-', '_'
 // and '.', not starting with '.' or '-', at most 128 bytes.
 bool isValidApplicationId(std::string_view id);
+// Throws InputError naming `shown` when `id` is not a valid application ID, saying the rule.
+void requireValidApplicationId(std::string_view id, const std::filesystem::path& shown);
+// "ID.desktop", the file of the application `id` in BASE/applications.
+std::string applicationFileName(std::string_view id);
+// The desktop entries among the entry names of a BASE/applications (at `dir`, for messages):
+// the names ending in ".desktop" that do not start with '.' (the temporary files of atomic
+// writes), sorted. Throws InputError when there are more than kMaxNodeApplications.
+std::vector<std::string> applicationFileNames(std::vector<std::string> names,
+                                              const std::filesystem::path& dir);
+// The ID of the application in `fileName` (one of applicationFileNames): the name without
+// its suffix. Throws InputError (naming `shown`) when that is not a valid ID.
+std::string applicationIdOfFile(std::string_view fileName, const std::filesystem::path& shown);
 // The ID `redconf app add` gives an application called `name`: lower-case letters and digits,
 // other runs of characters as one '-' ("Image Viewer 2" -> "image-viewer-2"); "application"
 // when nothing is left.

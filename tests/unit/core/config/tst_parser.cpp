@@ -86,6 +86,11 @@ void TestParser::accepts_data() {
                       "  share_cgroup: enabled\n  share_net: /proc/1/ns/net\n"
                       "  share_pid: disabled\n  share_ipc: disabled\n  share_time: unset\n"
                       "  hostname: h\n  chdir: /w\n  cgrouproot: /sys/fs/cgroup/x\n";
+    QTest::newRow("host name labels") << kHeaders + "config:\n  hostname: web-1.my_site.local\n"
+                                      << kHeaders + "config:\n  hostname: web-1.my_site.local\n";
+    // Values with tags are checked once expanded (tst_plan).
+    QTest::newRow("tags checked later") << kHeaders + "config:\n  hostname: a+$X\n  chdir: $H\n"
+                                        << kHeaders + "config:\n  hostname: a+$X\n  chdir: $H\n";
     QTest::newRow("umask forms") << kHeaders + "config:\n  umask: '7'\n"
                                  << kHeaders + "config:\n  umask: '007'\n";
     QTest::newRow("negative verbose") << kHeaders + "config:\n  verbose: -3\n"
@@ -142,13 +147,13 @@ void TestParser::accepts_data() {
         << kHeaders + "exports:\n  - mode: Tmpfs\n    mount: /t\n    path: /ignored\n"
         << kHeaders + "exports:\n  - mode: Tmpfs\n    mount: /t\n    path: /ignored\n";
     QTest::newRow("quoted and special strings")
-        << kHeaders + "config:\n  hostname: \"a: b # c\"\n  chdir: 'it''s'\n"
+        << kHeaders + "config:\n  set-group: \"a: b # c\"\n  set-user: 'it''s'\n"
                       "  smack: \"tab\\there\\nnewline\"\n  path: \"été\"\n"
-        << kHeaders + "config:\n  path: \"été\"\n  smack: \"tab\\there\\nnewline\"\n"
-                      "  hostname: \"a: b # c\"\n  chdir: \"it's\"\n";
+        << kHeaders + "config:\n  path: \"été\"\n  set-user: \"it's\"\n"
+                      "  set-group: \"a: b # c\"\n  smack: \"tab\\there\\nnewline\"\n";
     QTest::newRow("percent signs inside lines")
-        << kHeaders + "config:\n  hostname: \"%h\"\n  chdir: /%d\n  # %YAML 1.2\n"
-        << kHeaders + "config:\n  hostname: \"%h\"\n  chdir: /%d\n";
+        << kHeaders + "config:\n  smack: \"%h\"\n  chdir: /%d\n  # %YAML 1.2\n"
+        << kHeaders + "config:\n  smack: \"%h\"\n  chdir: /%d\n";
     QTest::newRow("utf-8 bom and comments")
         << QByteArray("\xEF\xBB\xBF# c\n") + kHeaders + "# trailing\n"
         << kHeaders;
@@ -225,6 +230,17 @@ void TestParser::rejects_data() {
     QTest::newRow("scalar expected")
         << kHeaders + "config:\n  hostname: {a: b}\n"
         << 4 << "'hostname' in 'config' must be a single value, found a map";
+    QTest::newRow("hostname with a space") << kHeaders + "config:\n  hostname: my host!!\n"
+                                           << 4 << "expected a host name";
+    QTest::newRow("hostname empty label") << kHeaders + "config:\n  hostname: a..b\n"
+                                          << 4 << "expected a host name";
+    QTest::newRow("hostname leading hyphen") << kHeaders + "config:\n  hostname: -h\n"
+                                             << 4 << "expected a host name";
+    QTest::newRow("hostname too long")
+        << kHeaders + "config:\n  hostname: " + QByteArray(65, 'h') + "\n"
+        << 4 << "at most 64 characters";
+    QTest::newRow("chdir relative") << kHeaders + "config:\n  chdir: srv/app\n"
+                                    << 4 << "expected an absolute path";
     QTest::newRow("umask not octal") << kHeaders + "config:\n  umask: 8\n" << 4 << "octal mode";
     QTest::newRow("umask too big") << kHeaders + "config:\n  umask: 1000\n" << 4 << "octal mode";
     QTest::newRow("umask prefix") << kHeaders + "config:\n  umask: 0o22\n" << 4 << "octal mode";
@@ -420,11 +436,11 @@ void TestParser::rejects() {
 }
 
 void TestParser::refusesOversizedText() {
-    QByteArray text = kHeaders + "config:\n  hostname: ";
+    QByteArray text = kHeaders + "config:\n  smack: ";
     const auto valueSize = static_cast<qsizetype>(kMaxConfigBytes) - text.size() - 1;
     text += QByteArray(valueSize, 'x') + "\n";
     QCOMPARE(text.size(), static_cast<qsizetype>(kMaxConfigBytes));
-    QCOMPARE(parseConfig(testutil::str(text), kFile).config->hostname->value.size(),
+    QCOMPARE(parseConfig(testutil::str(text), kFile).config->smack->value.size(),
              static_cast<std::size_t>(valueSize));
     text += "#";
     try {

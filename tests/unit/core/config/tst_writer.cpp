@@ -29,6 +29,8 @@ private slots:
     void everyScalarKeyRoundTrips();
     void unknownScalarKeyRefused();
     void statusRoundTrip();
+    void commentsCarriedOver_data();
+    void commentsCarriedOver();
 };
 
 void TestWriter::roundTripFiles_data() {
@@ -108,7 +110,7 @@ void TestWriter::roundTripStrings() {
     config.headers.alias.value = "a";
     config.headers.info = Setting<std::string>{value, {}};
     config.config = ConfigSection{};
-    config.config->hostname = Setting<std::string>{value, {}};
+    config.config->smack = Setting<std::string>{value, {}};
     config.environ.push_back(EnvEntry{"V", EnvMode::Static, value, value, std::nullopt, {}});
     config.exports.push_back(
         ExportEntry{ExportMode::Symlink, "/m" + value, value, std::nullopt, value, {}});
@@ -159,10 +161,11 @@ void TestWriter::writesCanonicalSpelling() {
 }
 
 // One value of each kind, as written in a file and as the writer prints it back.
-static std::pair<std::string, std::string> sampleValue(ScalarKind kind) {
-    switch (kind) {
+static std::pair<std::string, std::string> sampleValue(const ScalarKey& key) {
+    switch (key.kind) {
     case ScalarKind::Text:
-        return {"/srv/x", "/srv/x"};
+        return key.syntax == TextSyntax::HostName ? std::pair{"srv-x", "srv-x"}
+                                                  : std::pair{"/srv/x", "/srv/x"};
     case ScalarKind::PathList:
         return {"/srv/bin:/opt/bin", "/srv/bin:/opt/bin"};
     case ScalarKind::Umask:
@@ -185,7 +188,7 @@ void TestWriter::everyScalarKeyRoundTrips_data() {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QString>("writtenLine");
     for (const ScalarKey& key : kScalarKeys) {
-        const auto [value, written] = sampleValue(key.kind);
+        const auto [value, written] = sampleValue(key);
         const std::string name(key.key);
         QTest::newRow(name.c_str())
             << QString::fromStdString(name).toUpper() + ": " + QString::fromStdString(value)
@@ -232,6 +235,49 @@ void TestWriter::statusRoundTrip() {
     QCOMPARE(back.realpath, status.realpath);
     QCOMPARE(back.timestamp, status.timestamp);
     QCOMPARE(back.info, status.info);
+}
+
+// A form edit: `edited` (no comments) is what the model holds after the edit of `previous`.
+void TestWriter::commentsCarriedOver_data() {
+    QTest::addColumn<QString>("previous");
+    QTest::addColumn<QString>("edited");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("value changed")
+        << "# header\nheaders:\n  alias: a  # the alias\nconfig:\n  # the host\n"
+           "  hostname: h   # by hand\n  chdir: /srv\n"
+        << "headers: {alias: a}\nconfig: {hostname: g, chdir: /srv}\n"
+        << "# header\nheaders:\n  alias: a  # the alias\nconfig:\n  # the host\n"
+           "  hostname: g  # by hand\n  chdir: /srv\n";
+    QTest::newRow("key removed: its comments before the next key")
+        << "headers:\n  alias: a\nconfig:\n  # why h\n  hostname: h  # t\n  chdir: /srv\n"
+        << "headers: {alias: a}\nconfig: {chdir: /srv}\n"
+        << "headers:\n  alias: a\nconfig:\n  # why h\n  # t\n  chdir: /srv\n";
+    QTest::newRow("item found by the fields it keeps")
+        << "headers:\n  alias: a\nenviron:\n  - key: B\n    value: y\n  # the greeting\n"
+           "  - key: A\n    value: x  # was x\n"
+        << "headers: {alias: a}\nenviron: [{key: B, value: y}, {key: A, value: z}]\n"
+        << "headers:\n  alias: a\nenviron:\n  - key: B\n    mode: Default\n    value: y\n"
+           "  # the greeting\n  - key: A\n    mode: Default\n    value: z  # was x\n";
+    QTest::newRow("comment at the end") << "headers:\n  alias: a\n# end\n"
+                                        << "headers: {alias: b}\n"
+                                        << "headers:\n  alias: b\n# end\n";
+    QTest::newRow("hash inside quotes is not a comment")
+        << "headers:\n  alias: a\n  info: 'x #1'\n# c\n"
+        << "headers: {alias: a, info: 'x #2'}\n"
+        << "headers:\n  alias: a\n  info: \"x #2\"\n# c\n";
+    QTest::newRow("no comment: canonical text") << "headers: {alias: a}\n"
+                                                << "headers: {alias: b}\n"
+                                                << "headers:\n  alias: b\n";
+}
+
+void TestWriter::commentsCarriedOver() {
+    QFETCH(QString, previous);
+    QFETCH(QString, edited);
+    QFETCH(QString, expected);
+    const Config config = parseConfig(edited.toStdString(), "edited.yaml");
+    const std::string kept = writeConfigKeepingComments(config, previous.toStdString());
+    QCOMPARE(QString::fromStdString(kept), expected);
+    QCOMPARE(parseConfig(kept, "kept.yaml"), config);
 }
 
 QTEST_APPLESS_MAIN(TestWriter)

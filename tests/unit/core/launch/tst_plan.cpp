@@ -313,6 +313,48 @@ private slots:
         QVERIFY(std::find(args.begin(), args.end(), "--unshare-user") == args.end());
     }
 
+    // Literal values are checked by the parser; expanded ones when the plan is built, so that
+    // an alias used as host name cannot give bwrap what the parser would refuse.
+    void expandedValuesChecked_data() {
+        QTest::addColumn<QString>("hostname");
+        QTest::addColumn<QString>("chdir");
+        QTest::addColumn<QString>("refusal");
+        QTest::newRow("valid") << "$LEAF_ALIAS"
+                               << "/home/$LEAF_ALIAS"
+                               << "";
+        QTest::newRow("alias not a host name") << "$LEAF_ALIAS+x"
+                                               << "/"
+                                               << "for 'hostname'";
+        QTest::newRow("empty expansion") << "$UNSET_IN_TESTS"
+                                         << "/"
+                                         << "expected a host name";
+        QTest::newRow("relative once expanded") << "h"
+                                                << "$UNSET_IN_TESTS"
+                                                << "absolute path";
+    }
+    void expandedValuesChecked() {
+        QFETCH(QString, hostname);
+        QFETCH(QString, chdir);
+        QFETCH(QString, refusal);
+        NodeSpec node = makeNode("/r", "leaf_1");
+        section(node.normal).hostname = Setting<std::string>{hostname.toStdString(), {}};
+        section(node.normal).chdir = Setting<std::string>{chdir.toStdString(), {}};
+        const Expander expander(CommandPolicy::refuse(),
+                                [](const std::string&) { return std::optional<std::string>(); });
+        const EffectiveConfig config = merge({node}, MergeMode::Normal, &expander);
+        QVERIFY(config.expanded);
+        if (refusal.isEmpty()) {
+            QCOMPARE(buildPlan(config).options.empty(), false);
+            return;
+        }
+        try {
+            buildPlan(config);
+            QFAIL("the plan was built");
+        } catch (const InputError& error) {
+            QVERIFY2(QString::fromStdString(error.what()).contains(refusal), error.what());
+        }
+    }
+
     void joinPathsBecomeSetns() {
         NodeSpec node = makeNode("/r", "R");
         section(node.normal).share(Namespace::Net) =

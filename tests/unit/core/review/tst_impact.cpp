@@ -31,6 +31,8 @@ private slots:
     void creationGrantIsTheCreatedNodesGrant_data();
     void creationGrantIsTheCreatedNodesGrant();
     void grantOfARootComparesWithNothing();
+    void editCheck_data();
+    void editCheck();
 
 private:
     std::unique_ptr<QTemporaryDir> m_tmp;
@@ -278,6 +280,38 @@ void TestImpact::grantOfARootComparesWithNothing() {
     QVERIFY(net);
     QCOMPARE(name(net->direction), name(Direction::Widening));
     QVERIFY_THROWS_EXCEPTION(InputError, computeCreationGrant(m_root / "x", "x", "no-such"));
+}
+
+// checkEdit: the edited file merged with the node's ancestors on disk (r disables share_pid).
+void TestImpact::editCheck_data() {
+    QTest::addColumn<QString>("body"); // the edited config of `closed`
+    QTest::addColumn<bool>("admin");
+    QTest::addColumn<int>("errors");
+    QTest::addColumn<int>("newWarnings");
+    QTest::newRow("as on disk") << "config:\n  share_net: disabled\n" << false << 0 << 0;
+    QTest::newRow("a parent forbids it") << "config:\n  share_pid: enabled\n" << false << 1 << 0;
+    QTest::newRow("an allowed redefinition") << "config:\n  share_net: enabled\n"
+                                             << false << 0 << 0;
+    // Admin mode: the leaf's admin file decides over the family's normal files.
+    QTest::newRow("admin file over the parents' normal files") << "config:\n  share_pid: enabled\n"
+                                                               << true << 0 << 0;
+}
+
+void TestImpact::editCheck() {
+    QFETCH(QString, body);
+    QFETCH(bool, admin);
+    QFETCH(int, errors);
+    QFETCH(int, newWarnings);
+    const std::string before = readText(m_root / "closed/etc/redpak.yaml");
+    const EditCheck check = checkEdit(m_root / "closed", parseBody("closed", body.toStdString()),
+                                      admin ? ConfigKind::Admin : ConfigKind::Normal);
+    QCOMPARE(readText(m_root / "closed/etc/redpak.yaml"), before); // in memory only
+    QCOMPARE(static_cast<int>(check.errors.size()), errors);
+    QCOMPARE(static_cast<int>(check.newWarnings.size()), newWarnings);
+    for (const MergeError& error : check.errors) {
+        QCOMPARE(error.ancestor, m_root.string());
+        QVERIFY(error.diagnostic.line > 0); // at the refused key of the edited file
+    }
 }
 
 QTEST_GUILESS_MAIN(TestImpact)

@@ -200,7 +200,7 @@ void TestLaunchValues::everyTagExpandsTheSameTwice() {
     const std::string value = "v-$" + tag.toStdString() + "-$" + tag.toStdString();
     const std::vector<MemNode> family{
         {"/r",
-         "config:\n  hostname: '" + value + "'\nenviron:\n  - key: V\n    value: '" + value +
+         "config:\n  smack: '" + value + "'\nenviron:\n  - key: V\n    value: '" + value +
              "'\nexports:\n  - mode: Tmpfs\n    mount: '/run/" + value + "'\n",
          std::nullopt}};
     const EffectiveConfig first = memMerge(family);
