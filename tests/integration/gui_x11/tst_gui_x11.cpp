@@ -14,6 +14,7 @@
 
 #include <QDir>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -135,7 +136,10 @@ private Q_SLOTS:
         LaunchModel launches([&launcher](const QString&) { return &launcher; });
         ApplicationsModel applications(&workspace, &launches);
         applications.setNodePath(node);
+        QSignalSpy written(&applications, &ApplicationsModel::changeFinished);
         QVERIFY2(applications.importHostApplication(entry), qPrintable(applications.error()));
+        QVERIFY(written.wait()); // the node's store answers later
+        QCOMPARE(written.first().at(2).toString(), QString());
         QCOMPARE(applications.rowCount(), 1);
         QVERIFY(!windowShown());
 
