@@ -151,15 +151,25 @@ QString ApplicationsModel::menuDirectory() const {
 }
 
 void ApplicationsModel::reload() {
+    list({});
+}
+
+void ApplicationsModel::list(const std::function<void()>& then) {
     const quint64 listing = ++m_listing;
     NodeStore* store = m_nodePath.isEmpty() ? nullptr : m_workspace->storeFor(m_nodePath);
     if (!store) {
         show({});
+        if (then) {
+            then();
+        }
         return;
     }
-    store->listApplications(m_nodePath, this, [this, listing](const ApplicationList& list) {
+    store->listApplications(m_nodePath, this, [this, listing, then](const ApplicationList& list) {
         if (listing == m_listing) {
             show(list);
+        }
+        if (then) {
+            then();
         }
     });
 }
@@ -270,7 +280,7 @@ bool ApplicationsModel::remove(int row) {
                     }
                 });
             }
-            finishChange(nodeDir, result);
+            finishChange(nodeDir, id, result);
         });
     return true;
 }
@@ -323,23 +333,28 @@ bool ApplicationsModel::writeEntry(const std::string& id, const std::string& con
         }
     }
     const QString nodeDir = m_nodePath;
-    m_workspace->storeFor(nodeDir)->writeApplication(
-        nodeDir, qid, qs(content), expected, this,
-        [this, nodeDir](const WriteReply& reply) { finishChange(nodeDir, reply.result); });
+    m_workspace->storeFor(nodeDir)->writeApplication(nodeDir, qid, qs(content), expected, this,
+                                                     [this, nodeDir, qid](const WriteReply& reply) {
+                                                         finishChange(nodeDir, qid, reply.result);
+                                                     });
     return true;
 }
 
 // The store's answer to a change of `nodeDir`'s applications: the list read again, or the
-// refusal shown (nothing was changed).
-void ApplicationsModel::finishChange(const QString& nodeDir, const StoreResult& result) {
+// refusal shown (nothing was changed); then told with changeFinished.
+void ApplicationsModel::finishChange(const QString& nodeDir, const QString& id,
+                                     const StoreResult& result) {
+    const QString problem = result.ok() ? QString() : storeMessage(result);
     if (nodeDir != m_nodePath) {
+        Q_EMIT changeFinished(nodeDir, id, problem);
         return;
     }
-    if (result.ok()) {
-        reload();
-    } else {
-        setError(storeMessage(result));
+    if (!result.ok()) {
+        setError(problem);
+        Q_EMIT changeFinished(nodeDir, id, problem);
+        return;
     }
+    list([this, nodeDir, id] { Q_EMIT changeFinished(nodeDir, id, QString()); });
 }
 
 // Runs one step that core may refuse; a refusal is shown as the model's error.
@@ -364,12 +379,19 @@ QVariant HostApplicationsModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     const Row& row = m_shown[static_cast<std::size_t>(index.row())];
-    return role == FileRole ? QVariant(row.file) : applicationTextData(row.text, role);
+    switch (role) {
+    case FileRole:
+        return row.file;
+    case TerminalRole:
+        return row.terminal;
+    default:
+        return applicationTextData(row.text, role);
+    }
 }
 
 QHash<int, QByteArray> HostApplicationsModel::roleNames() const {
     QHash<int, QByteArray> names = applicationTextRoles();
-    names.insert(FileRole, "file");
+    names.insert({{FileRole, "file"}, {TerminalRole, "terminal"}});
     return names;
 }
 
@@ -385,7 +407,8 @@ void HostApplicationsModel::reload() {
     for (const HostApplication& app : hostApplications(dirs)) {
         m_all.push_back({{qs(app.id), qs(app.entry.name()), qs(app.entry.icon()),
                           qs(joinShellWords(app.entry.execTokens()))},
-                         qs(app.file.string())});
+                         qs(app.file.string()),
+                         app.entry.terminal()});
     }
     applyFilter();
 }

@@ -14,6 +14,7 @@
 #include <QAbstractListModel>
 #include <QStringList>
 #include <QtQml/qqmlregistration.h>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -87,6 +88,11 @@ public:
 Q_SIGNALS:
     void nodePathChanged();
     void errorChanged();
+    // The store answered a change that was asked (a write or a removal of `applicationId` in
+    // `nodePath`): `error` is empty when it was made, the list then already read again, else
+    // it says why nothing was changed (as `error` does while that node is shown).
+    void changeFinished(const QString& nodePath, const QString& applicationId,
+                        const QString& error);
 
 private:
     struct Row {
@@ -102,7 +108,9 @@ private:
     void show(const ApplicationList& list);
     bool attempt(const std::function<void()>& step);
     bool writeEntry(const std::string& id, const std::string& content);
-    void finishChange(const QString& nodeDir, const StoreResult& result);
+    // Asks the store for the list; `then` runs once it answered (shown if still the last).
+    void list(const std::function<void()>& then);
+    void finishChange(const QString& nodeDir, const QString& id, const StoreResult& result);
 
     Workspace* m_workspace;
     LaunchModel* m_launches;
@@ -122,8 +130,16 @@ class HostApplicationsModel : public QAbstractListModel {
     Q_PROPERTY(QString filter READ filter WRITE setFilter NOTIFY filterChanged)
 
 public:
-    // The first four as ApplicationsModel's.
-    enum Roles { IdRole = Qt::UserRole + 1, NameRole, IconRole, CommandRole, FileRole };
+    // The first four as ApplicationsModel's. TerminalRole: the entry says Terminal=true (a
+    // graphical application says false).
+    enum Roles {
+        IdRole = Qt::UserRole + 1,
+        NameRole,
+        IconRole,
+        CommandRole,
+        FileRole,
+        TerminalRole
+    };
     Q_ENUM(Roles)
 
     explicit HostApplicationsModel(QObject* parent = nullptr);
@@ -145,6 +161,7 @@ private:
     struct Row {
         ApplicationText text;
         QString file;
+        bool terminal = false;
     };
     void applyFilter();
 

@@ -72,6 +72,9 @@ void NodeActions::finish(const QString& error) {
     m_errorString = error;
     Q_EMIT busyChanged();
     Q_EMIT formChanged();
+    if (!error.isEmpty()) {
+        Q_EMIT failed(error);
+    }
 }
 
 void NodeActions::create() {

@@ -55,6 +55,8 @@ Q_SIGNALS:
     void busyChanged();
     void created(const QString& path);
     void removed(const QString& path);
+    // A create or a delete was refused; `error` is errorString.
+    void failed(const QString& error);
 
 private:
     void finish(const QString& error);

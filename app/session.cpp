@@ -21,7 +21,9 @@ Session::Session(Workspace* workspace, LaunchModel::LauncherFor launcherFor, QOb
       m_verify(new VerifyModel(std::move(launcherFor), this)),
       m_actions(new NodeActions(workspace, this)), m_review(new ReviewModel(this)),
       m_findings(new FindingsModel(this)), m_audit(new AuditController(this)),
-      m_watcher(new TreeWatcher(this)), m_treeFindings(new TreeFindings(this)) {
+      m_sandbox(new SandboxFlow(workspace, m_launches, this)),
+      m_recentTrees(new RecentTrees(workspace, this)), m_watcher(new TreeWatcher(this)),
+      m_treeFindings(new TreeFindings(this)) {
     m_filteredTree->setSourceModel(m_tree);
     m_audit->setWorkspace(workspace);
     for (ConfigDocument* document : {m_normal, m_admin}) {
@@ -56,6 +58,10 @@ Session::Session(Workspace* workspace, LaunchModel::LauncherFor launcherFor, QOb
         m_tree->reload();
         setCurrentNode(path);
     });
+    // A sandboxed application shows in its node on the Applications page; the window selects
+    // that node through its unsaved-changes guard (Main.qml requestNode).
+    connect(m_sandbox, &SandboxFlow::treeChanged, m_tree, &NodeTreeModel::reload);
+    connect(m_sandbox, &SandboxFlow::finished, m_applications, &ApplicationsModel::reload);
     connect(m_actions, &NodeActions::removed, this, [this](const QString& path) {
         removeMenuEntriesOf(path);
         if (m_currentNode == path) {

@@ -17,7 +17,9 @@
 #include "nodeactions.h"
 #include "nodefiltermodel.h"
 #include "nodetreemodel.h"
+#include "recenttrees.h"
 #include "reviewmodel.h"
+#include "sandboxflow.h"
 #include "treefindings.h"
 #include "treewatcher.h"
 #include "verifymodel.h"
@@ -46,6 +48,8 @@ class Session : public QObject {
     Q_PROPERTY(redpak::gui::ReviewModel* review READ review CONSTANT)
     Q_PROPERTY(redpak::gui::FindingsModel* findings READ findings CONSTANT)
     Q_PROPERTY(redpak::gui::AuditController* audit READ audit CONSTANT)
+    Q_PROPERTY(redpak::gui::SandboxFlow* sandbox READ sandbox CONSTANT)
+    Q_PROPERTY(redpak::gui::RecentTrees* recentTrees READ recentTrees CONSTANT)
     Q_PROPERTY(QString currentNode READ currentNode WRITE setCurrentNode NOTIFY currentNodeChanged)
     Q_PROPERTY(bool modified READ isModified NOTIFY modifiedChanged)
     Q_PROPERTY(bool canSaveAll READ canSaveAll NOTIFY modifiedChanged)
@@ -70,6 +74,8 @@ public:
     ReviewModel* review() const { return m_review; }
     FindingsModel* findings() const { return m_findings; }
     AuditController* audit() const { return m_audit; }
+    SandboxFlow* sandbox() const { return m_sandbox; }
+    RecentTrees* recentTrees() const { return m_recentTrees; }
 
     QString currentNode() const { return m_currentNode; }
     void setCurrentNode(const QString& path);
@@ -115,6 +121,8 @@ private:
     ReviewModel* m_review;
     FindingsModel* m_findings;
     AuditController* m_audit;
+    SandboxFlow* m_sandbox;
+    RecentTrees* m_recentTrees;
     TreeWatcher* m_watcher;
     TreeFindings* m_treeFindings;
     bool m_treeFindingsStale = true;

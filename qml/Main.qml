@@ -90,6 +90,12 @@ ApplicationWindow {
         target: window.session
         function onCurrentNodeChanged() { windowSettings.lastNode = window.session.currentNode }
     }
+    // A sandboxed application's node is shown once made, unless edits of the node shown are
+    // kept (the same guard as a click in the tree).
+    Connections {
+        target: window.session.sandbox
+        function onFinished(path) { window.requestNode(path) }
+    }
 
     // Switching nodes with unsaved edits asks first; nothing typed is dropped silently.
     function requestNode(path) {
@@ -195,13 +201,23 @@ ApplicationWindow {
         visible: session.workspace.openError !== ""
         height: visible ? implicitHeight : 0
         text: session.workspace.openError
+        actionText: session.recentTrees.paths.length > 0 ? qsTr("Recent trees") : ""
+        secondActionText: qsTr("Open tree…")
+        onActionTriggered: recentTreesPopup.open()
+        onSecondActionTriggered: openTreeDialog.open()
+        RecentTreesMenu {
+            id: recentTreesPopup
+            objectName: "recentTreesPopup"
+            y: parent.height
+            recentTrees: session.recentTrees
+        }
     }
 
     FolderDialog {
         id: openTreeDialog
         objectName: "openTreeDialog"
         title: qsTr("Open a tree of nodes")
-        onAccepted: session.workspace.openRootUrl(selectedFolder)
+        onAccepted: session.recentTrees.openUrl(selectedFolder)
     }
 
     SplitView {
@@ -250,6 +266,7 @@ ApplicationWindow {
             SplitView.preferredWidth: 250
             SplitView.minimumWidth: 180
             onNodeRequested: path => window.requestNode(path)
+            onOpenTreeRequested: openTreeDialog.open()
             onNewNodeRequested: window.newNode()
             onDeleteRequested: window.deleteNode()
             onLaunchRequested: window.launchNow()

@@ -37,82 +37,82 @@
         <translation>&amp;Ouvrir un arbre…</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="42"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="45"/>
         <source>&amp;Save…</source>
         <translation>&amp;Enregistrer…</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="50"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="53"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="56"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="59"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="58"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="61"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="59"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="62"/>
         <source>&amp;Undo %1</source>
         <translation>&amp;Annuler %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="65"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="68"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="66"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="69"/>
         <source>&amp;Redo %1</source>
         <translation>&amp;Rétablir %1</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="73"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="76"/>
         <source>&amp;Find node…</source>
         <translation>&amp;Chercher un nœud…</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="79"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="82"/>
         <source>&amp;Node</source>
         <translation>&amp;Nœud</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="81"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="84"/>
         <source>&amp;New node…</source>
         <translation>&amp;Nouveau nœud…</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="88"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="91"/>
         <source>&amp;Delete node…</source>
         <translation>&amp;Supprimer le nœud…</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="95"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="98"/>
         <source>&amp;Launch</source>
         <translation>&amp;Lancer</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="103"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="106"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="105"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="108"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualiser</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="128"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="131"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../qml/components/AppMenuBar.qml" line="131"/>
+        <location filename="../qml/components/AppMenuBar.qml" line="134"/>
         <source>&amp;About RedPak Manager</source>
         <translation>À &amp;propos de RedPak Manager</translation>
     </message>
@@ -120,74 +120,79 @@
 <context>
     <name>ApplicationsPage</name>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="25"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="26"/>
         <source>Applications</source>
         <translation>Applications</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="31"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="32"/>
         <source>Sandbox an application...</source>
         <translation>Isoler une application…</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="33"/>
-        <source>Add a host application or a command to the selected node</source>
-        <translation>Ajouter une application de l’hôte ou une commande au nœud sélectionné</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="51"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="61"/>
         <source>Applications of the node</source>
         <translation>Applications du nœud</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="86"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="96"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="91"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="101"/>
         <source>In menu</source>
         <translation>Dans le menu</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="93"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="103"/>
         <source>Show %1 in the desktop menu, sandboxed in this node</source>
         <translation>Afficher %1 dans le menu du bureau, isolée dans ce nœud</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="98"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="108"/>
         <source>Stop</source>
         <translation>Arrêter</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="98"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="108"/>
         <source>Launch</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="100"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="110"/>
         <source>Stop %1</source>
         <translation>Arrêter %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="100"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="110"/>
         <source>Launch %1</source>
         <translation>Lancer %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="110"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="120"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="112"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="122"/>
         <source>Remove %1 from the node</source>
         <translation>Supprimer %1 du nœud</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ApplicationsPage.qml" line="121"/>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="48"/>
         <source>No application in this node yet.</source>
         <translation>Aucune application dans ce nœud pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="34"/>
+        <source>Run a host application or a command in a node, a new one by default</source>
+        <translation>Exécuter une application de l’hôte ou une commande dans un nœud, un nouveau par défaut</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ApplicationsPage.qml" line="49"/>
+        <source>Select a node, or sandbox an application in a new node of its own.</source>
+        <translation>Sélectionnez un nœud, ou isolez une application dans un nouveau nœud rien qu’à elle.</translation>
     </message>
 </context>
 <context>
@@ -703,96 +708,82 @@
         <translation>Score d’exposition : %1</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="92"/>
         <location filename="../qml/pages/FindingsPage.qml" line="84"/>
         <source>Since its approval the node cannot be launched any more:</source>
         <translation>Depuis son approbation, le nœud ne peut plus être lancé :</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="99"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="100"/>
         <source>Why this configuration is approved</source>
         <translation>Pourquoi cette configuration est approuvée</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="93"/>
-        <location filename="../qml/pages/FindingsPage.qml" line="100"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="101"/>
         <source>Approval comment</source>
         <translation>Commentaire d’approbation</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="97"/>
-        <location filename="../qml/pages/FindingsPage.qml" line="104"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="105"/>
         <source>Approve</source>
         <translation>Approuver</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="97"/>
-        <location filename="../qml/pages/FindingsPage.qml" line="104"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="105"/>
         <source>Approving…</source>
         <translation>Approbation…</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="104"/>
-        <location filename="../qml/pages/FindingsPage.qml" line="111"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="112"/>
         <source>Hide drift</source>
         <translation>Masquer les écarts</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="104"/>
-        <location filename="../qml/pages/FindingsPage.qml" line="111"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="112"/>
         <source>Show drift</source>
         <translation>Afficher les écarts</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="119"/>
-        <location filename="../qml/pages/FindingsPage.qml" line="126"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="127"/>
         <source>Merge errors:</source>
         <translation>Erreurs de fusion :</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="129"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="130"/>
         <source>Drift from the approved version</source>
         <translation>Écarts par rapport à la version approuvée</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="136"/>
-        <location filename="../qml/pages/FindingsPage.qml" line="142"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="147"/>
         <source>Findings (score %1)</source>
         <translation>Constats (score %1)</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="139"/>
-        <location filename="../qml/pages/FindingsPage.qml" line="146"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="150"/>
         <source>Whole tree</source>
         <translation>Arbre entier</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="148"/>
-        <location filename="../qml/pages/FindingsPage.qml" line="152"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="159"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="148"/>
-        <location filename="../qml/pages/FindingsPage.qml" line="152"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="159"/>
         <source>Warnings and errors</source>
         <translation>Avertissements et erreurs</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="148"/>
-        <location filename="../qml/pages/FindingsPage.qml" line="152"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="159"/>
         <source>Errors</source>
         <translation>Erreurs</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="149"/>
-        <location filename="../qml/pages/FindingsPage.qml" line="153"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="160"/>
         <source>Minimum severity</source>
         <translation>Gravité minimale</translation>
     </message>
     <message>
-        <location filename="../qml/pages/FindingsPage.qml" line="165"/>
-        <location filename="../qml/pages/FindingsPage.qml" line="169"/>
+        <location filename="../qml/pages/FindingsPage.qml" line="176"/>
         <source>Findings</source>
         <translation>Constats</translation>
     </message>
@@ -935,7 +926,7 @@
         <translation>Audit et constats</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="365"/>
+        <location filename="../qml/Main.qml" line="382"/>
         <source>Review before saving</source>
         <translation>Revue avant enregistrement</translation>
     </message>
@@ -950,88 +941,89 @@
         <translation>%1 – RedPak Manager</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="130"/>
+        <location filename="../qml/Main.qml" line="136"/>
+        <location filename="../qml/Main.qml" line="205"/>
         <source>Open tree…</source>
         <translation>Ouvrir un arbre…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="131"/>
+        <location filename="../qml/Main.qml" line="137"/>
         <source>Open a directory of nodes</source>
         <translation>Ouvrir un répertoire de nœuds</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="135"/>
+        <location filename="../qml/Main.qml" line="141"/>
         <source>New node…</source>
         <translation>Nouveau nœud…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="136"/>
+        <location filename="../qml/Main.qml" line="142"/>
         <source>Create a node below the selected one</source>
         <translation>Créer un nœud sous le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="141"/>
+        <location filename="../qml/Main.qml" line="147"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="142"/>
+        <location filename="../qml/Main.qml" line="148"/>
         <source>Delete the selected node</source>
         <translation>Supprimer le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="147"/>
+        <location filename="../qml/Main.qml" line="153"/>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="148"/>
+        <location filename="../qml/Main.qml" line="154"/>
         <source>Reload the node tree from disk</source>
         <translation>Relire l’arbre des nœuds depuis le disque</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="154"/>
+        <location filename="../qml/Main.qml" line="160"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="155"/>
+        <location filename="../qml/Main.qml" line="161"/>
         <source>Save the configuration file</source>
         <translation>Enregistrer le fichier de configuration</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="160"/>
+        <location filename="../qml/Main.qml" line="166"/>
         <source>Undo</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="161"/>
+        <location filename="../qml/Main.qml" line="167"/>
         <source>Undo %1</source>
         <translation>Annuler : %1</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="166"/>
+        <location filename="../qml/Main.qml" line="172"/>
         <source>Redo</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="167"/>
+        <location filename="../qml/Main.qml" line="173"/>
         <source>Redo %1</source>
         <translation>Rétablir : %1</translation>
     </message>
     <message>
         <location filename="../qml/Main.qml" line="35"/>
-        <location filename="../qml/Main.qml" line="173"/>
+        <location filename="../qml/Main.qml" line="179"/>
         <source>Launch</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="174"/>
+        <location filename="../qml/Main.qml" line="180"/>
         <source>Run the command in the selected node</source>
         <translation>Exécuter la commande dans le nœud sélectionné</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="203"/>
+        <location filename="../qml/Main.qml" line="219"/>
         <source>Open a tree of nodes</source>
         <translation>Ouvrir un arbre de nœuds</translation>
     </message>
@@ -1041,7 +1033,7 @@
         <translation>Configuration effective</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="286"/>
+        <location filename="../qml/Main.qml" line="303"/>
         <source>Launch (%1 running)</source>
         <translation>Lancer (%1 en cours)</translation>
     </message>
@@ -1056,7 +1048,7 @@
         <translation>Vérifier</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/Main.qml" line="317"/>
+        <location filename="../qml/Main.qml" line="334"/>
         <source>%n node(s) in %1</source>
         <translation>
             <numerusform>%n nœud dans %1</numerusform>
@@ -1064,64 +1056,60 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="324"/>
+        <location filename="../qml/Main.qml" line="341"/>
         <source>System node: changes go through the privileged helper</source>
         <translation>Nœud système : les modifications passent par l’assistant privilégié</translation>
+    </message>
+    <message>
+        <location filename="../qml/Main.qml" line="204"/>
+        <source>Recent trees</source>
+        <translation>Arbres récents</translation>
     </message>
 </context>
 <context>
     <name>NodeTreeDelegate</name>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="47"/>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="53"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="58"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="49"/>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="55"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="60"/>
         <source>A command launched from here is running in this node</source>
         <translation>Une commande lancée d’ici s’exécute dans ce nœud</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="65"/>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="73"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="78"/>
         <source>unaudited</source>
         <translation>non audité</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="67"/>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="75"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="80"/>
         <source>The configuration changed since it was last approved</source>
         <translation>La configuration a changé depuis sa dernière approbation</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="71"/>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="79"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="84"/>
         <source>admin</source>
         <translation>admin</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="73"/>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="81"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="86"/>
         <source>This node has an administrative configuration</source>
         <translation>Ce nœud a une configuration d’administration</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="77"/>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="85"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="90"/>
         <source>system</source>
         <translation>système</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="79"/>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="87"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="92"/>
         <source>System node: edited and launched through the privileged helper</source>
         <translation>Nœud système : modifié et lancé via l’assistant privilégié</translation>
     </message>
     <message>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="85"/>
-        <location filename="../qml/components/NodeTreeDelegate.qml" line="93"/>
+        <location filename="../qml/components/NodeTreeDelegate.qml" line="98"/>
         <source>This node is disabled</source>
         <translation>Ce nœud est désactivé</translation>
     </message>
@@ -1129,22 +1117,22 @@
 <context>
     <name>NodeTreePane</name>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="110"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="112"/>
         <source>Checking nodes: %1 of %2</source>
         <translation>Vérification des nœuds : %1 sur %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="84"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="86"/>
         <source>Search names and values…</source>
         <translation>Rechercher noms et valeurs…</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="85"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="87"/>
         <source>Search nodes by name or configuration value</source>
         <translation>Chercher des nœuds par nom ou valeur de configuration</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/NodeTreePane.qml" line="119"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="121"/>
         <source>%n matching node(s)</source>
         <translation>
             <numerusform>%n nœud correspondant</numerusform>
@@ -1152,34 +1140,44 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="133"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="135"/>
         <source>Node tree</source>
         <translation>Arbre des nœuds</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="175"/>
-        <source>No root is open. Start with --root DIR.</source>
-        <translation>Aucune racine n’est ouverte. Démarrez avec --root RÉP.</translation>
-    </message>
-    <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="176"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="178"/>
         <source>No rednode was found in the opened roots. Use “New node…” to create one.</source>
         <translation>Aucun rednode dans les racines ouvertes. Utilisez « Nouveau nœud… » pour en créer un.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="191"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="217"/>
         <source>New node below…</source>
         <translation>Nouveau nœud en dessous…</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="196"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="222"/>
         <source>Launch</source>
         <translation>Lancer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/NodeTreePane.qml" line="202"/>
+        <location filename="../qml/pages/NodeTreePane.qml" line="228"/>
         <source>Delete…</source>
         <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="177"/>
+        <source>No tree is open.</source>
+        <translation>Aucun arbre n’est ouvert.</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="187"/>
+        <source>Open tree…</source>
+        <translation>Ouvrir un arbre…</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/NodeTreePane.qml" line="199"/>
+        <source>Open %1</source>
+        <translation>Ouvrir %1</translation>
     </message>
 </context>
 <context>
@@ -1239,39 +1237,52 @@
     </message>
 </context>
 <context>
+    <name>RecentTreesMenu</name>
+    <message>
+        <location filename="../qml/components/RecentTreesMenu.qml" line="13"/>
+        <source>Open Recent</source>
+        <translation>Ouvrir un arbre récent</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/RecentTreesMenu.qml" line="29"/>
+        <source>Clear the list</source>
+        <translation>Vider la liste</translation>
+    </message>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="21"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="29"/>
         <source>widening</source>
         <translation>élargissement</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="22"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="30"/>
         <source>narrowing</source>
         <translation>restriction</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="24"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="32"/>
         <source>neutral</source>
         <translation>neutre</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="28"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="36"/>
         <source>added</source>
         <translation>ajouté</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="29"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="37"/>
         <source>removed</source>
         <translation>retiré</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="31"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="39"/>
         <source>modified</source>
         <translation>modifié</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/ReviewPage.qml" line="47"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="55"/>
         <source>%n merge error(s): the node cannot be launched after this change. </source>
         <translation>
             <numerusform>%n erreur de fusion : le nœud ne peut plus être lancé après cette modification. </numerusform>
@@ -1279,7 +1290,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/ReviewPage.qml" line="49"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="57"/>
         <source>%1 widening, %2 narrowing, %3 neutral in %n node(s)</source>
         <translation>
             <numerusform>%1 élargissement(s), %2 restriction(s), %3 neutre(s) dans %n nœud</numerusform>
@@ -1287,52 +1298,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="58"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="66"/>
         <source>Exposure score in admin mode: %1 → %2</source>
         <translation>Score d’exposition en mode administration : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="59"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="67"/>
         <source>Exposure score: %1 → %2</source>
         <translation>Score d’exposition : %1 → %2</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="70"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="78"/>
         <source>Admin file: nodes are compared as launched in admin mode (redwrap --admin), the only mode that reads admin files.</source>
         <translation>Fichier d’administration : les nœuds sont comparés tels que lancés en mode administration (redwrap --admin), le seul mode qui lit les fichiers d’administration.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="82"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="90"/>
         <source>After this change these nodes could not be launched any more:</source>
         <translation>Après cette modification, ces nœuds ne pourraient plus être lancés :</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="89"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="102"/>
         <source>New merge warnings:</source>
         <translation>Nouveaux avertissements de fusion :</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="94"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="111"/>
         <source>This change does not change what any node can do.</source>
         <translation>Cette modification ne change ce que peut faire aucun nœud.</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="105"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="122"/>
         <source>Changes, widening first</source>
         <translation>Modifications, élargissements en premier</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="138"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="155"/>
         <source>%1 — %2 (%3)</source>
         <translation>%1 — %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="154"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="171"/>
         <source>Score of %1: %2</source>
         <translation>Score de %1 : %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/ReviewPage.qml" line="168"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="17"/>
         <source>Save with %n merge error(s)</source>
         <translation>
             <numerusform>Enregistrer avec %n erreur de fusion</numerusform>
@@ -1340,7 +1351,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/pages/ReviewPage.qml" line="170"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="19"/>
         <source>Save with %n widening change(s)</source>
         <translation>
             <numerusform>Enregistrer avec %n élargissement</numerusform>
@@ -1348,84 +1359,180 @@
         </translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="171"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="20"/>
         <source>Save</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../qml/pages/ReviewPage.qml" line="176"/>
+        <location filename="../qml/pages/ReviewPage.qml" line="22"/>
         <source>Back to editing</source>
         <translation>Revenir à l’édition</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="104"/>
+        <source>Show fewer</source>
+        <translation>Afficher moins</translation>
+    </message>
+    <message>
+        <location filename="../qml/pages/ReviewPage.qml" line="105"/>
+        <source>Show all %1</source>
+        <translation>Afficher les %1</translation>
     </message>
 </context>
 <context>
     <name>SandboxApplicationDialog</name>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="35"/>
-        <source>Sandbox an application in %1</source>
-        <translation>Isoler une application dans %1</translation>
-    </message>
-    <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="48"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="68"/>
         <source>Installed application</source>
         <translation>Application installée</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="49"/>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="108"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="69"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="128"/>
         <source>Command</source>
         <translation>Commande</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="60"/>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="61"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="80"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="81"/>
         <source>Search the installed applications</source>
         <translation>Rechercher dans les applications installées</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="73"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="93"/>
         <source>Installed applications</source>
         <translation>Applications installées</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="93"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="113"/>
         <source>No installed application matches.</source>
         <translation>Aucune application installée ne correspond.</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="101"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="121"/>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="106"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="126"/>
         <source>Name of the application</source>
         <translation>Nom de l’application</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="114"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="134"/>
         <source>for example: sh -c &apos;echo hello&apos;</source>
         <translation>par exemple : sh -c &apos;echo bonjour&apos;</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="115"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="135"/>
         <source>Command of the application, with shell quoting</source>
         <translation>Commande de l’application, avec les guillemets du shell</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="120"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="140"/>
         <source>Runs in a terminal</source>
         <translation>S’exécute dans un terminal</translation>
     </message>
     <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="137"/>
-        <source>Add to the node</source>
-        <translation>Ajouter au nœud</translation>
-    </message>
-    <message>
-        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="144"/>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="193"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="51"/>
+        <source>Sandbox an application</source>
+        <translation>Isoler une application</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="52"/>
+        <source>Sandbox %1</source>
+        <translation>Isoler %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="150"/>
+        <source>Runs %1 in %2</source>
+        <translation>Exécute %1 dans %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="172"/>
+        <source>Sandbox with %n widening change(s)</source>
+        <translation>
+            <numerusform>Isoler avec %n élargissement</numerusform>
+            <numerusform>Isoler avec %n élargissements</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="173"/>
+        <source>Sandbox</source>
+        <translation>Isoler</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="174"/>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <location filename="../qml/dialogs/SandboxApplicationDialog.qml" line="187"/>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+</context>
+<context>
+    <name>SandboxTargetForm</name>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="20"/>
+        <source>A new node of its own</source>
+        <translation>Un nouveau nœud rien qu’à elle</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="31"/>
+        <source>Below</source>
+        <translation>Sous</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="38"/>
+        <source>Parent of the new node</source>
+        <translation>Parent du nouveau nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="41"/>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="47"/>
+        <source>Alias of the new node</source>
+        <translation>Alias du nouveau nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="50"/>
+        <source>Preset</source>
+        <translation>Préréglage</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="56"/>
+        <source>Template of the new node</source>
+        <translation>Modèle du nouveau nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="63"/>
+        <source>The selected node, %1</source>
+        <translation>Le nœud sélectionné, %1</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="70"/>
+        <source>Another node</source>
+        <translation>Un autre nœud</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="82"/>
+        <source>Node of the application</source>
+        <translation>Nœud de l’application</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/SandboxTargetForm.qml" line="95"/>
+        <source>Add it to the desktop menu</source>
+        <translation>L’ajouter au menu du bureau</translation>
     </message>
 </context>
 <context>
@@ -1795,22 +1902,22 @@
         <translation>Modifier le YAML</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="258"/>
+        <location filename="../app/configdocument.cpp" line="259"/>
         <source>Revert to the file on disk</source>
         <translation>Revenir au fichier sur le disque</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="271"/>
+        <location filename="../app/configdocument.cpp" line="272"/>
         <source>Create the admin configuration</source>
         <translation>Créer la configuration d’administration</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="338"/>
+        <location filename="../app/configdocument.cpp" line="339"/>
         <source>Reload the file changed on disk</source>
         <translation>Recharger le fichier modifié sur le disque</translation>
     </message>
     <message>
-        <location filename="../app/configdocument.cpp" line="366"/>
+        <location filename="../app/configdocument.cpp" line="367"/>
         <source>Load the file changed on disk</source>
         <translation>Charger le fichier modifié sur le disque</translation>
     </message>
@@ -1994,49 +2101,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="409"/>
-        <location filename="../app/launchmodel.cpp" line="460"/>
+        <location filename="../app/launchmodel.cpp" line="478"/>
         <source>application %1</source>
         <translation>application %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="411"/>
-        <location filename="../app/launchmodel.cpp" line="462"/>
+        <location filename="../app/launchmodel.cpp" line="480"/>
         <source>(default shell)</source>
         <translation>(shell par défaut)</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="429"/>
-        <location filename="../app/launchmodel.cpp" line="500"/>
+        <location filename="../app/launchmodel.cpp" line="518"/>
         <source>starting</source>
         <translation>démarrage</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="431"/>
-        <location filename="../app/launchmodel.cpp" line="500"/>
+        <location filename="../app/launchmodel.cpp" line="518"/>
         <source>running</source>
         <translation>en cours</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="433"/>
-        <location filename="../app/launchmodel.cpp" line="505"/>
+        <location filename="../app/launchmodel.cpp" line="523"/>
         <source>ended with error messages (status 0)</source>
         <translation>terminé avec des messages d’erreur (code 0)</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="507"/>
+        <location filename="../app/launchmodel.cpp" line="525"/>
         <source>killed by signal %1</source>
         <translation>tué par le signal %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="434"/>
-        <location filename="../app/launchmodel.cpp" line="503"/>
+        <location filename="../app/launchmodel.cpp" line="521"/>
         <source>exited with status %1</source>
         <translation>terminé avec le code %1</translation>
     </message>
     <message>
-        <location filename="../app/launchmodel.cpp" line="436"/>
-        <location filename="../app/launchmodel.cpp" line="509"/>
+        <location filename="../app/launchmodel.cpp" line="527"/>
         <source>failed to start: %1</source>
         <translation>échec du démarrage : %1</translation>
     </message>
@@ -2075,6 +2175,50 @@
         <location filename="../app/audit/reviewmodel.cpp" line="195"/>
         <source>No configuration file is open.</source>
         <translation>Aucun fichier de configuration n’est ouvert.</translation>
+    </message>
+</context>
+<context>
+    <name>redpak::gui::SandboxFlow</name>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="45"/>
+        <source>The node could not be created: %1</source>
+        <translation>Le nœud n’a pas pu être créé : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="172"/>
+        <source>Choose an application first.</source>
+        <translation>Choisissez d’abord une application.</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="178"/>
+        <source>Choose a node.</source>
+        <translation>Choisissez un nœud.</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="261"/>
+        <location filename="../app/sandboxflow.cpp" line="270"/>
+        <source>The application could not be added: %1</source>
+        <translation>L’application n’a pas pu être ajoutée : %1</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="249"/>
+        <source>%1 was added to %2, but not to the desktop menu: %3</source>
+        <translation>%1 a été ajoutée à %2, mais pas au menu du bureau : %3</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="181"/>
+        <source>%1 is not in an opened tree.</source>
+        <translation>%1 n’est dans aucune arborescence ouverte.</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="277"/>
+        <source>The application could not be added: %1. The node %2 made for it was deleted again.</source>
+        <translation>L’application n’a pas pu être ajoutée : %1. Le nœud %2 créé pour elle a été supprimé.</translation>
+    </message>
+    <message>
+        <location filename="../app/sandboxflow.cpp" line="280"/>
+        <source>The application could not be added: %1. The node %2 made for it is left and could not be deleted (%3): delete it from the tree.</source>
+        <translation>L’application n’a pas pu être ajoutée : %1. Le nœud %2 créé pour elle reste, il n’a pas pu être supprimé (%3) : supprimez-le depuis l’arbre.</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,8 @@ public:
 
     // The rows of a computed report (also used by tests).
     void setReport(const ImpactReport& report);
+    // No rows, Failed with `message` (a report that could not be computed).
+    void fail(const QString& message);
 
 Q_SIGNALS:
     void resultChanged();
@@ -119,7 +121,6 @@ private:
         QString token;
     };
     int count(Direction direction) const;
-    void fail(const QString& message);
     void computeReview(const QString& nodePath, const QString& newText, bool admin);
 
     std::vector<Row> m_rows;

@@ -35,7 +35,10 @@ MenuBar {
             shortcut: StandardKey.Open
             onTriggered: bar.openTreeRequested()
         }
-        // File > Open Recent (a submenu of recently opened trees) goes here, below Open tree.
+        RecentTreesMenu {
+            objectName: "recentTreesMenu"
+            recentTrees: bar.session.recentTrees
+        }
         MenuSeparator {}
         Action {
             objectName: "saveAction"

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The applications of the selected node: launch or stop each in one click, put it in the
-// desktop menu, remove it, or sandbox another one (a host application or a command). Their
-// output and exit status are in the Launch tab, like any launch.
+// desktop menu, remove it, or sandbox another one (a host application or a command) in this
+// node, another one or a new one. Their output and exit status are in the Launch tab, like
+// any launch.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -29,8 +30,8 @@ Pane {
             Button {
                 objectName: "sandboxApplicationButton"
                 text: qsTr("Sandbox an application...")
-                enabled: page.hasNode && page.applications.editable
-                Accessible.description: qsTr("Add a host application or a command to the selected node")
+                enabled: page.session.workspace.roots.length > 0
+                Accessible.description: qsTr("Run a host application or a command in a node, a new one by default")
                 onClicked: sandboxDialog.openFor(page.session.currentNode)
             }
         }
@@ -40,6 +41,15 @@ Pane {
             tone: Colors.error
             visible: page.applications.error !== ""
             text: page.applications.error
+        }
+        Label {
+            objectName: "noApplications"
+            visible: applicationList.count === 0
+            text: page.hasNode ? qsTr("No application in this node yet.")
+                               : qsTr("Select a node, or sandbox an application in a new node of its own.")
+            color: palette.placeholderText
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
         }
         ListView {
             id: applicationList
@@ -115,18 +125,12 @@ Pane {
                 }
             }
         }
-        Label {
-            objectName: "noApplications"
-            visible: page.hasNode && applicationList.count === 0
-            text: qsTr("No application in this node yet.")
-            color: palette.placeholderText
-        }
     }
 
     SandboxApplicationDialog {
         id: sandboxDialog
         objectName: "sandboxDialog"
-        applications: page.applications
+        flow: page.session.sandbox
         hostApplications: page.session.hostApplications
     }
 }

@@ -15,6 +15,8 @@ Pane {
 
     required property Session session
     signal nodeRequested(string path)
+    // "Open tree…" asked for from the empty state (the window owns the folder dialog).
+    signal openTreeRequested()
     signal newNodeRequested()
     signal deleteRequested()
     signal launchRequested()
@@ -172,8 +174,32 @@ Pane {
             visible: pane.session.tree.nodeCount === 0 && !pane.session.tree.loading
             wrapMode: Text.Wrap
             text: pane.session.workspace.roots.length === 0
-                  ? qsTr("No root is open. Start with --root DIR.")
+                  ? qsTr("No tree is open.")
                   : qsTr("No rednode was found in the opened roots. Use “New node…” to create one.")
+        }
+        // No tree open: the way to one, and the trees opened lately.
+        ColumnLayout {
+            visible: pane.session.workspace.roots.length === 0
+            Layout.leftMargin: 12
+            Layout.rightMargin: 12
+            Button {
+                objectName: "emptyOpenTreeButton"
+                text: qsTr("Open tree…")
+                highlighted: true
+                onClicked: pane.openTreeRequested()
+            }
+            Repeater {
+                model: pane.session.recentTrees.paths
+                delegate: Button {
+                    required property string modelData
+                    objectName: "emptyRecentTree"
+                    flat: true
+                    text: modelData
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("Open %1").arg(modelData)
+                    onClicked: pane.session.recentTrees.open(modelData)
+                }
+            }
         }
     }
 

@@ -12,6 +12,14 @@ Page {
     id: page
 
     required property ReviewModel review
+    // The decision buttons, for the pages that review something else than a save.
+    property string confirmText: review.newErrors.length > 0
+                                 ? qsTr("Save with %n merge error(s)", "", review.newErrors.length)
+                                 : review.wideningCount > 0
+                                   ? qsTr("Save with %n widening change(s)", "", review.wideningCount)
+                                   : qsTr("Save")
+    property bool confirmEnabled: true
+    property string cancelText: qsTr("Back to editing")
 
     signal saveRequested()
     signal cancelled()
@@ -85,8 +93,17 @@ Page {
         MessageBanner {
             Layout.fillWidth: true
             tone: Colors.warning
+            objectName: "newWarningsBanner"
+            // A node made from a template redefines many of its parent's items: the first
+            // warnings only, so that the changes stay in sight, the rest on demand.
+            property bool showAll: false
+            readonly property int shown: showAll ? page.review.newWarnings.length : 3
             visible: page.review.newWarnings.length > 0
-            text: qsTr("New merge warnings:") + "\n" + page.review.newWarnings.join("\n")
+            text: qsTr("New merge warnings:") + "\n" + page.review.newWarnings.slice(0, shown).join("\n")
+            actionText: page.review.newWarnings.length <= 3 ? ""
+                        : showAll ? qsTr("Show fewer")
+                                  : qsTr("Show all %1").arg(page.review.newWarnings.length)
+            onActionTriggered: showAll = !showAll
         }
         Label {
             Layout.margins: 10
@@ -164,16 +181,13 @@ Page {
     footer: DialogButtonBox {
         Button {
             objectName: "reviewSaveButton"
-            text: page.review.newErrors.length > 0
-                  ? qsTr("Save with %n merge error(s)", "", page.review.newErrors.length)
-                  : page.review.wideningCount > 0
-                    ? qsTr("Save with %n widening change(s)", "", page.review.wideningCount)
-                    : qsTr("Save")
-            enabled: page.review.status === ReviewModel.Ready
+            text: page.confirmText
+            enabled: page.review.status === ReviewModel.Ready && page.confirmEnabled
             DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
         }
         Button {
-            text: qsTr("Back to editing")
+            objectName: "reviewCancelButton"
+            text: page.cancelText
             DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
         }
         onAccepted: page.saveRequested()

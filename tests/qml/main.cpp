@@ -5,7 +5,9 @@
 // with bwrap, `realVerify` verifies through the real redwrap and bwrap (the probe copied below
 // /usr/local/libexec, which the nodes export); elsewhere it is null. XDG_DATA_HOME is a
 // temporary directory of the fixture, `testDataHome`: menu entries the tests make never reach
-// the user's menu. `testFiles` changes the tree's files as another program would.
+// the user's menu. XDG_DATA_DIRS is another, `testHostData`, holding the host's applications
+// "Test Eyes" (graphical, org.test.Eyes) and "Test Shell" (Terminal=true). `testFiles` changes
+// the tree's files as another program would.
 #include "fakelauncher.h"
 #include "locallauncher.h"
 #include "session.h"
@@ -51,6 +53,8 @@ public Q_SLOTS:
         auto fixture = std::make_unique<Fixture>();
         QVERIFY(fixture->tree.isValid() && fixture->dataHome.isValid());
         qputenv("XDG_DATA_HOME", fixture->dataHome.path().toLocal8Bit());
+        QVERIFY(fixture->writeHostApplications());
+        qputenv("XDG_DATA_DIRS", fixture->hostData.path().toLocal8Bit());
         fixture->workspace.addRoot(fixture->tree.root());
         test::FakeLauncher* launcher = &fixture->launcher;
         fixture->session = std::make_unique<Session>(
@@ -60,6 +64,7 @@ public Q_SLOTS:
         context->setContextProperty(QStringLiteral("fakeLauncher"), launcher);
         context->setContextProperty(QStringLiteral("testFiles"), &fixture->files);
         context->setContextProperty(QStringLiteral("testDataHome"), fixture->dataHome.path());
+        context->setContextProperty(QStringLiteral("testHostData"), fixture->hostData.path());
         context->setContextProperty(QStringLiteral("probeProgram"),
                                     QStringLiteral(REDPAK_PROBE_PROGRAM));
         context->setContextProperty(
@@ -77,6 +82,7 @@ private:
     struct Fixture {
         test::TestTree tree;
         QTemporaryDir dataHome;
+        QTemporaryDir hostData;
         Workspace workspace;
         test::FakeLauncher launcher;
         test::TestFiles files;
@@ -89,6 +95,25 @@ private:
             if (!installedProbe.isEmpty()) {
                 QFile::remove(installedProbe);
             }
+        }
+
+        bool writeHostApplications() const {
+            const QDir dir(hostData.filePath(QStringLiteral("applications")));
+            const QList<std::pair<QString, QByteArray>> entries{
+                {QStringLiteral("org.test.Eyes.desktop"),
+                 "[Desktop Entry]\nType=Application\nName=Test Eyes\nExec=xeyes\n"},
+                {QStringLiteral("org.test.Shell.desktop"),
+                 "[Desktop Entry]\nType=Application\nName=Test Shell\nExec=sh\nTerminal=true\n"}};
+            if (!dir.mkpath(QStringLiteral("."))) {
+                return false;
+            }
+            for (const auto& [name, text] : entries) {
+                QFile file(dir.filePath(name));
+                if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         VerifyModel* realVerifyModel() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Applications page with the fake launcher: sandbox a command, launch it in one click, see it
-// running, stop it, put it in the menu (a temporary XDG_DATA_HOME) and remove it.
+// Applications page with the fake launcher: sandbox a command in the selected node, launch it
+// in one click, see it running, stop it, put it in the menu (a temporary XDG_DATA_HOME) and
+// remove it.
 import QtQuick
 import QtTest
 import RedPak.Manager
@@ -19,14 +20,22 @@ Item {
         name: "Applications"
         when: windowShown
 
+        // The command tab, Next, the selected node, then the confirmation after the review.
         function addCommand(name, command) {
             mouseClick(findChild(page, "sandboxApplicationButton"))
-            const kinds = findChild(page, "sandboxKinds")
-            tryVerify(() => kinds.visible)
+            const dialog = findChild(page, "sandboxDialog")
+            tryCompare(dialog, "opened", true)
+            const kinds = findChild(dialog, "sandboxKinds")
             kinds.currentIndex = 1
-            findChild(page, "applicationName").text = name
-            findChild(page, "applicationCommand").text = command
-            mouseClick(findChild(page, "addApplicationButton"))
+            findChild(dialog, "applicationName").text = name
+            findChild(dialog, "applicationCommand").text = command
+            mouseClick(findChild(dialog, "nextButton"))
+            waitForRendering(dialog.contentItem)
+            mouseClick(findChild(dialog, "selectedNodeChoice"))
+            const confirm = findChild(dialog, "reviewSaveButton")
+            tryCompare(confirm, "enabled", true)
+            waitForRendering(dialog.contentItem)
+            mouseClick(confirm)
         }
 
         function test_sandboxLaunchStopMenuRemove() {
@@ -63,7 +72,7 @@ Item {
             const list = findChild(page, "applicationList")
             const before = list.count
             addCommand("Broken", "sh -c 'unclosed")
-            tryVerify(() => testSession.applications.error.indexOf("quote is not closed") >= 0)
+            tryVerify(() => testSession.sandbox.errorString.indexOf("quote is not closed") >= 0)
             compare(list.count, before)
             findChild(page, "sandboxDialog").close()
         }

@@ -7,6 +7,7 @@
 #include "redpak/review/findings.h"
 #include "redpak/review/review_merge.h"
 #include "redpak/tree/node.h"
+#include "redpak/tree/templates.h"
 #include "review/diff_json.h"
 #include "review/findings_json.h"
 
@@ -109,7 +110,62 @@ void addSubtreeImpact(ImpactReport& report, const NodeLocation& changed, MergeMo
     }
 }
 
+// What the leaf of `family` (root first) grants compared with the rest of the family.
+NodeImpact grantOfLeaf(const std::vector<FamilyMember>& family) {
+    const std::vector<FamilyMember> parents(family.begin(), family.end() - 1);
+    const EffectiveConfig before =
+        parents.empty() ? EffectiveConfig{} : mergeForReview(parents, MergeMode::Normal);
+    const EffectiveConfig after = mergeForReview(family, MergeMode::Normal);
+    NodeImpact impact;
+    impact.node = family.back().location.base.string();
+    impact.alias = family.back().normal.headers.alias.value;
+    impact.diff = diffEffective(before, after);
+    impact.newWarnings = warningsOnlyIn(after.warnings, before.warnings);
+    impact.newErrors = errorsOnlyIn(after.errors, before.errors);
+    impact.scoreBefore = analyzeNode(before).score;
+    impact.scoreAfter = analyzeNode(after).score;
+    return impact;
+}
+
+ImpactReport grantReport(const std::vector<FamilyMember>& family) {
+    ImpactReport report;
+    report.node = family.back().location.base.string();
+    report.file = family.back().location.normalConfig.string();
+    report.examined = 1;
+    report.nodes.push_back(grantOfLeaf(family));
+    return report;
+}
+
 } // namespace
+
+ImpactReport computeNodeGrant(const std::filesystem::path& nodeDir) {
+    const NodeLocation node = requireNode(nodeDir);
+    return grantReport(loadFamily(node.base, MergeMode::Normal));
+}
+
+ImpactReport computeCreationGrant(const std::filesystem::path& dir, const std::string& alias,
+                                  std::string_view templateName) {
+    const std::optional<Template> chosen = findTemplate(templateName);
+    if (!chosen) {
+        throw InputError(Diagnostic{std::string(templateName), 0, 0, "unknown template"});
+    }
+    const std::filesystem::path base =
+        std::filesystem::weakly_canonical(std::filesystem::absolute(dir));
+    // A plain directory above the node breaks the chain: the node is then a root.
+    std::vector<FamilyMember> family;
+    if (locateNode(base.parent_path())) {
+        family = loadFamily(base.parent_path(), MergeMode::Normal);
+    }
+    FamilyMember member;
+    member.location.base = base;
+    member.location.statusFile = base / kStatusFileName;
+    member.location.normalConfig = base / kNormalConfigName;
+    // Parsed under the name the file will have, so that warnings name it as they will then.
+    member.normal = parseConfig(chosen->normal, member.location.normalConfig.string());
+    member.normal.headers.alias.value = alias;
+    family.push_back(std::move(member));
+    return grantReport(family);
+}
 
 ImpactReport computeImpact(const std::filesystem::path& nodeDir, const Config& replacement,
                            MergeMode mode) {

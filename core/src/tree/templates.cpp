@@ -43,4 +43,11 @@ std::optional<Template> findTemplate(std::string_view name) {
     return Template{std::string(name), *normal, *admin};
 }
 
+std::string templateForApplication(bool graphical) {
+    if (graphical && findTemplate(kGraphicalTemplate)) {
+        return std::string(kGraphicalTemplate);
+    }
+    return std::string(kDefaultTemplate);
+}
+
 } // namespace redpak

@@ -271,6 +271,7 @@ private Q_SLOTS:
         const QStringList before = QDir(dir).entryList(QDir::Files);
         QSignalSpy listed(&model, &QAbstractItemModel::modelReset);
         QSignalSpy errors(&model, &ApplicationsModel::errorChanged);
+        QSignalSpy finished(&model, &ApplicationsModel::changeFinished);
         const bool asked = change == "remove" ? model.remove(0)
                            : change == "add"  ? model.addCommand("Tool", "tool --x", false)
                                               : model.addCommand("Viewer", "viewer2", false);
@@ -284,12 +285,20 @@ private Q_SLOTS:
         QCOMPARE(request.expectedDigest,
                  change == "add" ? QByteArray() : contentDigest(viewerEntry()));
         QCOMPARE(request.text.isEmpty(), change == "remove");
+        // Told once the store answered (later), with the refusal if any; the list already read.
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().at(0).toString(), m_tree->browser());
+        QCOMPARE(finished.first().at(1).toString(), request.id);
+        QCOMPARE(finished.first().at(2).toString().isEmpty(), refusal == int(StoreError::None));
+        QCOMPARE(finished.first().at(2).toString(), model.error());
         if (refusal == int(StoreError::None)) {
-            QVERIFY(listed.wait(5000));
+            QVERIFY(listed.count() > 0);
             QVERIFY2(model.error().isEmpty(), qPrintable(model.error()));
             QCOMPARE(model.rowCount(), change == "add" ? 2 : change == "remove" ? 0 : 1);
         } else {
-            QVERIFY(errors.wait(5000));
+            QVERIFY(errors.count() > 0);
             QVERIFY2(model.error().startsWith(storeErrorMessage({StoreError(refusal)})),
                      qPrintable(model.error()));
             QVERIFY(model.error().endsWith("refused by the test"));

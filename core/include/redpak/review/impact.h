@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace redpak {
@@ -73,6 +74,17 @@ ImpactReport computeAdminImpact(const std::filesystem::path& nodeDir,
 // Same, reading and parsing the replacement admin config from `replacementFile`.
 ImpactReport computeAdminImpact(const std::filesystem::path& nodeDir,
                                 const std::filesystem::path& replacementFile);
+
+// What the node at `nodeDir` grants compared with its parent: one NodeImpact (depth 0), its
+// parent's effective configuration before (an empty one for a root node), its own after. The
+// review of putting something to run in an existing node. Throws InputError.
+ImpactReport computeNodeGrant(const std::filesystem::path& nodeDir);
+
+// The same for the node `dir` before it exists, as createNode would make it from template
+// `templateName` with `alias`: in memory, nothing is written. `file` names the config the node
+// would get. Throws InputError (unknown template, unreadable parent).
+ImpactReport computeCreationGrant(const std::filesystem::path& dir, const std::string& alias,
+                                  std::string_view templateName);
 
 // What replacing config `kind` of the node at `nodeDir` by `replacement` (nullopt: an absent
 // admin file) does to the node's own merge against its ancestors, normal file in normal mode,

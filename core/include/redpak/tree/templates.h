@@ -17,6 +17,12 @@ struct Template {
 };
 
 inline constexpr std::string_view kDefaultTemplate = "leaf";
+// The preset a graphical application (a desktop entry with Terminal=false) is sandboxed with.
+inline constexpr std::string_view kGraphicalTemplate = "x11";
+
+// The template to propose for a new node of an application: kGraphicalTemplate for a
+// graphical one when it is built in, else kDefaultTemplate.
+std::string templateForApplication(bool graphical);
 
 // Names of the built-in templates, sorted.
 std::vector<std::string> templateNames();

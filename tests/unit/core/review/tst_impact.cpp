@@ -2,7 +2,10 @@
 // Tree-wide impact on real trees: every descendant whose effective configuration changes, with
 // its diff, new merge errors and score change; nothing is written.
 #include "redpak/base/digest.h"
+#include "redpak/review/findings.h"
 #include "redpak/review/impact.h"
+#include "redpak/tree/create.h"
+#include "redpak/tree/templates.h"
 #include "review_fixtures.h"
 
 #include <QtTest>
@@ -25,6 +28,9 @@ private slots:
     void diffOfTwoNodes();
     void jsonReport();
     void notANode();
+    void creationGrantIsTheCreatedNodesGrant_data();
+    void creationGrantIsTheCreatedNodesGrant();
+    void grantOfARootComparesWithNothing();
     void editCheck_data();
     void editCheck();
 
@@ -212,8 +218,69 @@ void TestImpact::notANode() {
     QVERIFY_THROWS_EXCEPTION(InputError, computeImpact(m_root / "etc", parseBody("x", "")));
 }
 
-QTEST_GUILESS_MAIN(TestImpact)
-#include "tst_impact.moc"
+namespace {
+
+// What a grant says, headers aside (the creation info and the alias differ by design).
+QStringList grantLines(const ImpactReport& report) {
+    QStringList lines;
+    for (const NodeImpact& node : report.nodes) {
+        lines << QString::fromStdString(node.node + " score " + formatScore(node.scoreBefore) +
+                                        " -> " + formatScore(node.scoreAfter));
+        for (const Change& c : node.diff.changes) {
+            if (c.category != "header") {
+                lines << QString::fromStdString(std::string(toString(c.direction)) + " " + c.item +
+                                                ": " + c.before.value_or("-") + " -> " +
+                                                c.after.value_or("-"));
+            }
+        }
+        lines << QString::number(node.newErrors.size()) + " new errors";
+    }
+    return lines;
+}
+
+} // namespace
+
+// The review of a node to create is the review of that node once created, for every built-in
+// template, below a node and at the top of a tree; nothing is written before createNode.
+void TestImpact::creationGrantIsTheCreatedNodesGrant_data() {
+    QTest::addColumn<QString>("templateName");
+    QTest::addColumn<QString>("parent"); // relative to the tree
+    for (const std::string& name : templateNames()) {
+        for (const char* parent : {"r", "r/open", "plain"}) {
+            QTest::addRow("%s below %s", name.c_str(), parent)
+                << QString::fromStdString(name) << QString::fromLatin1(parent);
+        }
+    }
+}
+
+void TestImpact::creationGrantIsTheCreatedNodesGrant() {
+    QFETCH(QString, templateName);
+    QFETCH(QString, parent);
+    const std::filesystem::path dir = m_root.parent_path() / parent.toStdString() / "made";
+    std::filesystem::create_directories(dir.parent_path());
+    const ImpactReport preview = computeCreationGrant(dir, "made", templateName.toStdString());
+    QVERIFY(!std::filesystem::exists(dir));
+    QCOMPARE(preview.nodes.size(), std::size_t(1));
+    QCOMPARE(preview.nodes[0].depth, 0);
+    createNode({dir, std::string("made"), {}, {}, templateName.toStdString()});
+    QCOMPARE(grantLines(preview), grantLines(computeNodeGrant(dir)));
+}
+
+// A root's grant is compared with no configuration at all; a child's with its parent.
+void TestImpact::grantOfARootComparesWithNothing() {
+    const ImpactReport report = computeNodeGrant(m_root);
+    QCOMPARE(report.nodes.size(), std::size_t(1));
+    QCOMPARE(report.node, m_root.string());
+    // A child that says nothing grants nothing more than its parent.
+    const ImpactReport child = computeNodeGrant(m_root / "open");
+    QVERIFY2(child.count(Direction::Widening) == 0, formatImpactText(child).c_str());
+    // A child that shares the network widens.
+    writeNode(m_root / "open", "config:\n  share_net: enabled\n");
+    const Change* net = changeOf(computeNodeGrant(m_root / "open").nodes[0].diff, "namespace net");
+    QVERIFY(net);
+    QCOMPARE(name(net->direction), name(Direction::Widening));
+    QVERIFY_THROWS_EXCEPTION(InputError, computeCreationGrant(m_root / "x", "x", "no-such"));
+}
 
 // checkEdit: the edited file merged with the node's ancestors on disk (r disables share_pid).
 void TestImpact::editCheck_data() {
@@ -246,3 +313,6 @@ void TestImpact::editCheck() {
         QVERIFY(error.diagnostic.line > 0); // at the refused key of the edited file
     }
 }
+
+QTEST_GUILESS_MAIN(TestImpact)
+#include "tst_impact.moc"
