@@ -3,8 +3,8 @@
 
 #include "nodetreemodel.h"
 
-#include <algorithm>
 #include <QLocale>
+#include <algorithm>
 
 namespace redpak::gui {
 
