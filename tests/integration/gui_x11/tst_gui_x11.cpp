@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // An X11 application run through the GUI's Launch action: a host desktop entry (xmessage)
-// imported into a node made with the graphical preset (`x11` when it is built in, else the
-// same grants written here: DISPLAY inherited and the X11 socket directory exported), launched
-// by ApplicationsModel::launch with the real LocalLauncher, redwrap and bwrap, on an Xvfb
-// display of its own; its window appears (xwininfo), and Stop ends it.
+// imported into a node made with the graphical preset (kGraphicalTemplate, below a root node),
+// launched by ApplicationsModel::launch with the real LocalLauncher, redwrap and bwrap, on an
+// Xvfb display of its own; its window appears (xwininfo), and Stop ends it.
 #include "applicationsmodel.h"
 #include "integration_support.h"
 #include "launchmodel.h"
@@ -27,18 +26,6 @@ namespace {
 
 // The title the test window carries, looked for on the display.
 const QString kTitle = QStringLiteral("redpak-x11-test");
-
-// The grants of the graphical preset, for builds that do not have it yet.
-constexpr const char* kX11Config = R"(headers:
-  alias: x11
-environ:
-  - key: DISPLAY
-    mode: Inherit
-exports:
-  - mode: Restricted
-    mount: /tmp/.X11-unix
-    path: /tmp/.X11-unix
-)";
 
 QString missingProgram() {
     for (const char* program : {"Xvfb", "xmessage", "xwininfo", "bwrap"}) {
@@ -85,18 +72,7 @@ class TestGuiX11 : public QObject {
         const std::filesystem::path root = (m_dir.path() + QStringLiteral("/tree")).toStdString();
         redpak::createNode({root, std::string("tree"), {}, {}, "root"});
         redpak::CreateOptions options{root / "x11", std::string("x11")};
-        if (redpak::findTemplate(redpak::kGraphicalTemplate)) {
-            qInfo("node from the built-in template %s", redpak::kGraphicalTemplate.data());
-            options.templateName = std::string(redpak::kGraphicalTemplate);
-        } else {
-            qInfo("no built-in template %s: its grants are written by the test",
-                  redpak::kGraphicalTemplate.data());
-            const QString config = m_dir.path() + QStringLiteral("/x11.yaml");
-            if (!writeFile(config, kX11Config)) {
-                return {};
-            }
-            options.normalConfig = config.toStdString();
-        }
+        options.templateName = std::string(redpak::kGraphicalTemplate);
         return QString::fromStdString(redpak::createNode(options).location.base.string());
     }
 
