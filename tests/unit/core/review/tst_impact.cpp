@@ -276,7 +276,8 @@ void TestImpact::grantOfARootComparesWithNothing() {
     QVERIFY2(child.count(Direction::Widening) == 0, formatImpactText(child).c_str());
     // A child that shares the network widens.
     writeNode(m_root / "open", "config:\n  share_net: enabled\n");
-    const Change* net = changeOf(computeNodeGrant(m_root / "open").nodes[0].diff, "namespace net");
+    const ImpactReport shared = computeNodeGrant(m_root / "open");
+    const Change* net = changeOf(shared.nodes[0].diff, "namespace net");
     QVERIFY(net);
     QCOMPARE(name(net->direction), name(Direction::Widening));
     QVERIFY_THROWS_EXCEPTION(InputError, computeCreationGrant(m_root / "x", "x", "no-such"));
