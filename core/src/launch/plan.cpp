@@ -409,11 +409,12 @@ std::vector<std::string> BwrapPlan::arguments() const {
 }
 
 BwrapPlan buildPlan(const EffectiveConfig& config, const PlanOptions& options) {
-    if (options.withExports && !config.ok()) {
-        const MergeError& first = config.errors.front();
-        throw InputError(first.diagnostic);
+    if (options.withExports) { // a launch; the launch view reports no refusal (findings do)
+        if (!config.ok()) {
+            throw InputError(config.errors.front().diagnostic);
+        }
+        checkExpandedSyntax(config);
     }
-    checkExpandedSyntax(config);
     // The steps run in the order bwrap gets their options: the reference dumps record it.
     BwrapPlan plan;
     if (options.withExports) {

@@ -118,7 +118,8 @@ struct PlanOptions {
     // Risk analysis rec. 1: `--cap-drop cap_sys_admin` unless the configuration adds it (or ALL).
     bool dropSysAdminByDefault = true;
     // false: the plan of what the launch view shows (namespaces, capabilities, process), the
-    // exports left out and merge errors not refused (findings of their own).
+    // exports left out, and neither merge errors nor values that the launch refuses (a host
+    // name that is not one once expanded) refused: findings of their own.
     bool withExports = true;
 };
 
